@@ -1,0 +1,23 @@
+import type { Type } from '@nestjs/common';
+
+/**
+ * Every bounded context the monolith can run, by name. `CONTEXTS=orders,inventory` runs a subset
+ * (the rest run as their own processes); unset, all of them run. This is the one place that
+ * reaches into apps/<context>, and only for each context's root module (docs/adr/0002).
+ */
+export const CONTEXT_MODULES: Readonly<Record<string, Type<unknown>>> = {};
+
+export function selectedContexts(env: NodeJS.ProcessEnv = process.env): Array<Type<unknown>> {
+  const wanted = (env.CONTEXTS ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  if (wanted.length === 0) return Object.values(CONTEXT_MODULES);
+  const unknown = wanted.filter((name) => !(name in CONTEXT_MODULES));
+  if (unknown.length > 0) {
+    throw new Error(
+      `CONTEXTS names unknown context(s): ${unknown.join(', ')}; known: ${Object.keys(CONTEXT_MODULES).join(', ')}`,
+    );
+  }
+  return wanted.map((name) => CONTEXT_MODULES[name]);
+}

@@ -1,0 +1,41 @@
+// Test tiers by file suffix (STYLE.md #9): *.spec.ts pure and fast, *.int-spec.ts against real
+// PostgreSQL / PGlite / Kafka, *.e2e-spec.ts the platform over HTTP. `npm test` runs all three.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+const moduleNameMapper = {
+  '^@platform/(database|events|http|messaging|observability|outbox|testing)$': '<rootDir>/libs/$1/src',
+  '^@contexts/([a-z-]+)$': '<rootDir>/apps/$1/src',
+};
+
+const project = (displayName, suffix, extra = {}) => ({
+  displayName,
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': swc },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper,
+  testMatch: [`<rootDir>/{apps,libs,scripts,test}/**/*.${suffix}.ts`],
+  setupFiles: ['<rootDir>/test/setup/env.ts'],
+  ...extra,
+});
+
+module.exports = {
+  projects: [
+    project('unit', 'spec'),
+    project('int', 'int-spec', { globalSetup: '<rootDir>/test/setup/global-setup.ts' }),
+    project('e2e', 'e2e-spec', { globalSetup: '<rootDir>/test/setup/global-setup.ts' }),
+  ],
+  testTimeout: 60_000,
+};

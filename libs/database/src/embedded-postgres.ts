@@ -1,0 +1,71 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+/**
+ * The embedded default: PGlite (PostgreSQL compiled to WebAssembly) on disk, served on a loopback
+ * port through pglite-socket so TypeORM talks to it with the ordinary `pg` driver.
+ * See docs/adr/0003-embedded-pglite.md for why not the direct typeorm-pglite driver.
+ *
+ * PGlite is ONE session underneath: transactions run one at a time across all connections.
+ * Nothing may hold a transaction while awaiting another connection, or the process deadlocks.
+ */
+export interface EmbeddedPostgresOptions {
+  /** folder for the data files; `memory://` keeps everything in memory (tests) */
+  readonly dataDir: string;
+  /** must exceed the sum of every pool that connects, or extra connections are dropped */
+  readonly maxConnections: number;
+}
+
+export class EmbeddedPostgres {
+  private constructor(
+    private readonly db: PGlite,
+    private readonly server: PGLiteSocketServer,
+    readonly url: string,
+  ) {}
+
+  static async start(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+    const inMemory = options.dataDir.startsWith('memory://');
+    const dataDir = inMemory ? options.dataDir : resolve(options.dataDir);
+    if (!inMemory) mkdirSync(dataDir, { recursive: true }); // PGlite does not create it
+    const db = await PGlite.create({ dataDir });
+    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: options.maxConnections });
+    await server.start();
+    return new EmbeddedPostgres(db, server, `postgres://postgres@${server.getServerConn()}/postgres`);
+  }
+
+  async stop(): Promise<void> {
+    await this.server.stop();
+    await this.db.close();
+  }
+}
+
+/**
+ * One embedded database per process, shared by every context (each in its own schema),
+ * started on first use and stopped when the last user releases it.
+ */
+let shared: { instance: Promise<EmbeddedPostgres>; users: number } | undefined;
+
+export async function acquireEmbeddedPostgres(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  if (!shared) {
+    shared = {
+      instance: EmbeddedPostgres.start({
+        dataDir: env.PGLITE_DATA_DIR || './data/pglite',
+        maxConnections: Number(env.PGLITE_MAX_CONNECTIONS || 200),
+      }),
+      users: 0,
+    };
+  }
+  shared.users += 1;
+  return (await shared.instance).url;
+}
+
+export async function releaseEmbeddedPostgres(): Promise<void> {
+  if (!shared) return;
+  shared.users -= 1;
+  if (shared.users > 0) return;
+  const { instance } = shared;
+  shared = undefined;
+  await (await instance).stop();
+}

@@ -1,0 +1,24 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * A business transaction: the EntityManager to do all work with, and hooks that run only after
+ * a successful commit (waking the outbox relay, for example). Passing `Transaction` explicitly
+ * keeps every write of a use case, its outbox rows included, in the same commit.
+ */
+export interface Transaction {
+  readonly manager: EntityManager;
+  afterCommit(hook: () => void): void;
+}
+
+export class TransactionRunner {
+  constructor(readonly dataSource: DataSource) {}
+
+  async run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    const hooks: Array<() => void> = [];
+    const result = await this.dataSource.transaction((manager) =>
+      work({ manager, afterCommit: (hook) => void hooks.push(hook) }),
+    );
+    for (const hook of hooks) hook();
+    return result;
+  }
+}

@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { InProcessTransport } from '@platform/messaging';
+import { installGracefulShutdown } from './graceful-shutdown';
+import { ProblemDetailsFilter } from './problem-details.filter';
+import { setupOpenApi } from './swagger';
+import { strictValidationPipe } from './validation';
+
+export interface BootstrapOptions {
+  /** shown in logs, metrics and the OpenAPI title */
+  readonly service: string;
+}
+
+/** Loads `.env` when present (Node's own loader; real environment variables win). */
+export function loadDotEnv(path = '.env'): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}
+
+/**
+ * Creates a deployable around a root module: HTTP with problem+json errors and strict
+ * validation, OpenAPI, the transport consuming every @OnEvent handler, graceful shutdown.
+ * Used by the monolith and by every context's own main.ts alike.
+ */
+export async function createPlatformApp(
+  root: Type<unknown> | DynamicModule,
+  options: BootstrapOptions,
+): Promise<INestApplication> {
+  const app = await NestFactory.create(root, { bufferLogs: true, bodyParser: false });
+  configureHttp(app);
+  setupOpenApi(app, `Order platform: ${options.service}`);
+  app.connectMicroservice({ strategy: app.get(InProcessTransport) }, { inheritAppConfig: true });
+  return app;
+}
+
+export function configureHttp(app: INestApplication): void {
+  app.useLogger(app.get(Logger));
+  const bodyLimit = process.env.HTTP_BODY_LIMIT || '100kb';
+  (app as INestApplication & { useBodyParser(type: string, options: object): void }).useBodyParser('json', {
+    limit: bodyLimit,
+    type: ['application/json', 'application/*+json'],
+  });
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalPipes(strictValidationPipe());
+}
+
+export async function startPlatformApp(app: INestApplication): Promise<void> {
+  await app.startAllMicroservices();
+  const port = Number(process.env.PORT || 3000);
+  const host = process.env.HOST || '0.0.0.0';
+  await app.listen(port, host);
+  const logger = app.get(Logger);
+  installGracefulShutdown(app, logger);
+  logger.log(`listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port} (docs at /docs)`, 'Bootstrap');
+}

@@ -1,0 +1,5 @@
+export * from './bootstrap';
+export * from './graceful-shutdown';
+export * from './problem-details.filter';
+export * from './swagger';
+export * from './validation';

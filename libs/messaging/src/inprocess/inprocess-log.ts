@@ -1,0 +1,128 @@
+import type { DataSource } from 'typeorm';
+import { bucketOf, type WireRecord } from '@platform/events';
+import type { ReceivedRecord } from '../pipeline/received-record';
+
+interface LogRow {
+  readonly offset: string;
+  readonly msg_key: string;
+  readonly headers: Record<string, string>;
+  readonly value: Buffer;
+}
+
+/**
+ * Storage of the in-process transport (see InProcessLog migration). Appends are one transaction
+ * per batch; offsets of a (topic, partition) are allocated in sorted order so concurrent
+ * appenders cannot deadlock on partition_heads.
+ */
+export class InProcessLog {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly schema: string,
+    readonly partitions: number,
+  ) {}
+
+  partitionOf(key: string): number {
+    return bucketOf(key, this.partitions);
+  }
+
+  /** appends durably; returns the (topic, partition) pairs that received records */
+  async append(records: readonly WireRecord[]): Promise<Array<{ topic: string; partition: number }>> {
+    const groups = new Map<string, { topic: string; partition: number; records: WireRecord[] }>();
+    for (const record of records) {
+      const partition = this.partitionOf(record.key);
+      const id = `${record.topic}\u0000${partition}`;
+      const group = groups.get(id) ?? { topic: record.topic, partition, records: [] };
+      group.records.push(record);
+      groups.set(id, group);
+    }
+    const ordered = [...groups.values()].sort((a, b) =>
+      a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1,
+    );
+    await this.dataSource.transaction(async (manager) => {
+      const heads: Array<{ topic: string; partition: number; next_offset: string }> = await manager.query(
+        `INSERT INTO ${this.schema}.partition_heads AS h (topic, partition, next_offset)
+         SELECT t, p, n FROM unnest($1::text[], $2::int[], $3::bigint[]) WITH ORDINALITY AS x(t, p, n, o) ORDER BY o
+         ON CONFLICT (topic, partition) DO UPDATE SET next_offset = h.next_offset + EXCLUDED.next_offset
+         RETURNING topic, partition, next_offset`,
+        [ordered.map((g) => g.topic), ordered.map((g) => g.partition), ordered.map((g) => g.records.length)],
+      );
+      const nextOffset = new Map(heads.map((h) => [`${h.topic}\u0000${h.partition}`, BigInt(h.next_offset)]));
+      const rows = ordered.flatMap((g) => {
+        const first = nextOffset.get(`${g.topic}\u0000${g.partition}`)! - BigInt(g.records.length);
+        return g.records.map((r, i) => ({ ...r, partition: g.partition, offset: (first + BigInt(i)).toString() }));
+      });
+      await manager.query(
+        `INSERT INTO ${this.schema}.log (topic, partition, "offset", msg_key, headers, value)
+         SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[], $4::text[], $5::jsonb[], $6::bytea[])`,
+        [
+          rows.map((r) => r.topic),
+          rows.map((r) => r.partition),
+          rows.map((r) => r.offset),
+          rows.map((r) => r.key),
+          rows.map((r) => JSON.stringify(r.headers)),
+          rows.map((r) => r.value),
+        ],
+      );
+    });
+    return ordered.map(({ topic, partition }) => ({ topic, partition }));
+  }
+
+  async read(topic: string, partition: number, fromOffset: bigint, limit: number): Promise<ReceivedRecord[]> {
+    const rows: LogRow[] = await this.dataSource.query(
+      `SELECT "offset", msg_key, headers, value FROM ${this.schema}.log
+        WHERE topic = $1 AND partition = $2 AND "offset" >= $3 ORDER BY "offset" LIMIT $4`,
+      [topic, partition, fromOffset.toString(), limit],
+    );
+    return rows.map((r) => ({
+      topic,
+      partition,
+      offset: r.offset,
+      key: r.msg_key,
+      headers: r.headers,
+      value: r.value,
+    }));
+  }
+
+  /** the next offset this group will read; a new group starts at the oldest retained record */
+  async committed(group: string, topic: string, partition: number): Promise<bigint> {
+    const rows: Array<{ committed_offset: string }> = await this.dataSource.query(
+      `SELECT committed_offset FROM ${this.schema}.group_offsets WHERE group_id = $1 AND topic = $2 AND partition = $3`,
+      [group, topic, partition],
+    );
+    if (rows.length > 0) return BigInt(rows[0].committed_offset);
+    const oldest: Array<{ min: string | null }> = await this.dataSource.query(
+      `SELECT min("offset") AS min FROM ${this.schema}.log WHERE topic = $1 AND partition = $2`,
+      [topic, partition],
+    );
+    return BigInt(oldest[0].min ?? 0);
+  }
+
+  async commit(group: string, topic: string, partition: number, nextOffset: bigint): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO ${this.schema}.group_offsets (group_id, topic, partition, committed_offset) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (group_id, topic, partition)
+       DO UPDATE SET committed_offset = EXCLUDED.committed_offset, committed_at = clock_timestamp()`,
+      [group, topic, partition, nextOffset.toString()],
+    );
+  }
+
+  /** records not yet consumed, per group and topic (for the consumer_lag gauge) */
+  async lag(): Promise<Array<{ group: string; topic: string; lag: number }>> {
+    const rows: Array<{ group_id: string; topic: string; lag: string }> = await this.dataSource.query(
+      `SELECT o.group_id, o.topic, sum(GREATEST(h.next_offset - o.committed_offset, 0)) AS lag
+         FROM ${this.schema}.group_offsets o
+         JOIN ${this.schema}.partition_heads h ON h.topic = o.topic AND h.partition = o.partition
+        GROUP BY o.group_id, o.topic`,
+    );
+    return rows.map((r) => ({ group: r.group_id, topic: r.topic, lag: Number(r.lag) }));
+  }
+
+  /** deletes records older than the retention, Kafka-style: whether consumed or not */
+  async deleteOlderThan(retentionMs: number): Promise<number> {
+    const result: [unknown[], number] = await this.dataSource.query(
+      `DELETE FROM ${this.schema}.log WHERE appended_at < clock_timestamp() - ($1::bigint * interval '1 millisecond')`,
+      [retentionMs],
+    );
+    return result[1];
+  }
+}

@@ -1,0 +1,97 @@
+import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
+import type { PlatformMetrics } from '@platform/observability';
+import type { ConsumerGroups } from '../pipeline/consumer-groups';
+import type { BoundHandler, ConsumerPipeline, Subscription } from '../pipeline/consumer-pipeline';
+import type { SubscriptionExtras } from '../on-event.decorator';
+import type { InProcessLog } from './inprocess-log';
+import type { InProcessPublisher } from './inprocess-publisher';
+import { PartitionWorker, type PartitionWorkerOptions } from './partition-worker';
+
+export interface InProcessTransportOptions extends PartitionWorkerOptions {
+  /** records older than this are deleted from the log, consumed or not (ms) */
+  readonly retentionMs: number;
+}
+
+/**
+ * The in-process transport as a Nest custom transport strategy: every @OnEvent handler of the
+ * process becomes a consumer group subscription, each partition consumed by its own worker.
+ * Semantics as on Kafka: per-group delivery, order per key, asynchronous, at-least-once, and
+ * nothing lost on a crash, because the log and the committed offsets are in PostgreSQL.
+ */
+export class InProcessTransport extends Server implements CustomTransportStrategy {
+  private workers: PartitionWorker[] = [];
+  private unsubscribe?: () => void;
+  private unregisterLag?: () => void;
+  private cleanupTimer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly log: InProcessLog,
+    private readonly publisher: InProcessPublisher,
+    private readonly pipeline: ConsumerPipeline,
+    private readonly groups: ConsumerGroups,
+    private readonly options: InProcessTransportOptions,
+    private readonly metrics?: PlatformMetrics,
+  ) {
+    super();
+  }
+
+  listen(callback: (error?: unknown) => void): void {
+    try {
+      const subscriptions = this.subscriptions();
+      for (const subscription of subscriptions) this.groups.get(subscription.group); // fail fast on a missing group
+      this.workers = subscriptions.flatMap((subscription) =>
+        Array.from(
+          { length: this.log.partitions },
+          (_, partition) => new PartitionWorker(this.log, this.pipeline, subscription, partition, this.options),
+        ),
+      );
+      this.unsubscribe = this.publisher.onAppended((topic, partition) => {
+        for (const worker of this.workers) {
+          if (worker.partition === partition && worker.subscription.topic === topic) worker.wake();
+        }
+      });
+      this.unregisterLag = this.metrics?.onCollect(async () => {
+        for (const { group, topic, lag } of await this.log.lag()) this.metrics?.consumerLag.set({ group, topic }, lag);
+      });
+      this.cleanupTimer = setInterval(
+        () => void this.log.deleteOlderThan(this.options.retentionMs).catch(() => undefined),
+        60_000,
+      );
+      this.cleanupTimer.unref();
+      this.workers.forEach((worker) => worker.start());
+      this.logger.log(
+        `consuming ${subscriptions.length} subscription(s) x ${this.log.partitions} partitions in-process`,
+      );
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  }
+
+  /** drains: every worker finishes its record in progress and commits */
+  async close(): Promise<void> {
+    this.unsubscribe?.();
+    this.unregisterLag?.();
+    clearInterval(this.cleanupTimer);
+    await Promise.all(this.workers.map((worker) => worker.stop()));
+    this.workers = [];
+  }
+
+  on(): void {
+    // no transport-level events to subscribe to
+  }
+
+  unwrap<T>(): T {
+    return this.log as T;
+  }
+
+  private subscriptions(): Subscription[] {
+    const result: Subscription[] = [];
+    for (const handler of this.messageHandlers.values()) {
+      const extras = handler.extras as Partial<SubscriptionExtras> | undefined;
+      if (!handler.isEventHandler || !extras?.group || !extras.topic) continue;
+      result.push({ group: extras.group, topic: extras.topic, handler: handler as unknown as BoundHandler });
+    }
+    return result;
+  }
+}

@@ -1,0 +1,84 @@
+import { Logger } from '@nestjs/common';
+import { Wakeup } from '@platform/outbox';
+import type { ConsumerPipeline, Subscription } from '../pipeline/consumer-pipeline';
+import type { InProcessLog } from './inprocess-log';
+
+export interface PartitionWorkerOptions {
+  readonly batchSize: number;
+  /** fallback poll when no append woke the worker (ms) */
+  readonly idlePollMs: number;
+}
+
+/**
+ * Consumes one (group, topic, partition) of the in-process log, one record at a time, so one
+ * key's events are handled in order. The offset is committed after the records it covers went
+ * through the pipeline (at-least-once; the inbox absorbs the redelivery after a crash).
+ */
+export class PartitionWorker {
+  private readonly logger: Logger;
+  private readonly wakeup = new Wakeup();
+  private readonly abort = new AbortController();
+  private running?: Promise<void>;
+
+  constructor(
+    private readonly log: InProcessLog,
+    private readonly pipeline: ConsumerPipeline,
+    readonly subscription: Subscription,
+    readonly partition: number,
+    private readonly options: PartitionWorkerOptions,
+  ) {
+    this.logger = new Logger(`PartitionWorker:${subscription.group}:${subscription.topic}:${partition}`);
+  }
+
+  start(): void {
+    this.running ??= this.loop();
+  }
+
+  wake(): void {
+    this.wakeup.wake();
+  }
+
+  /** stops after the record in progress (a retry back-off is cut short) and commits what finished */
+  async stop(): Promise<void> {
+    this.abort.abort();
+    this.wakeup.wake();
+    await this.running;
+  }
+
+  private async loop(): Promise<void> {
+    const { group, topic } = this.subscription;
+    let failures = 0;
+    while (!this.abort.signal.aborted) {
+      try {
+        const next = await this.consumeBatch(await this.log.committed(group, topic, this.partition));
+        failures = 0;
+        if (!next) await this.wakeup.wait(this.options.idlePollMs);
+      } catch (error) {
+        failures += 1;
+        const delay = Math.min(30_000, 200 * 2 ** failures);
+        this.logger.error(
+          `consumer failed, retrying from the committed offset in ${delay} ms: ${(error as Error).message}`,
+        );
+        await this.wakeup.wait(delay);
+      }
+    }
+  }
+
+  /** returns true when a full batch was read (more may be waiting) */
+  private async consumeBatch(from: bigint): Promise<boolean> {
+    const { group, topic } = this.subscription;
+    const records = await this.log.read(topic, this.partition, from, this.options.batchSize);
+    let next = from;
+    try {
+      for (const record of records) {
+        const outcome = await this.pipeline.process(this.subscription, record, this.abort.signal);
+        if (outcome === 'aborted') break;
+        next = BigInt(record.offset) + 1n;
+        if (this.abort.signal.aborted) break;
+      }
+    } finally {
+      if (next !== from) await this.log.commit(group, topic, this.partition, next);
+    }
+    return records.length === this.options.batchSize;
+  }
+}

@@ -1,0 +1,98 @@
+import type { DataSource } from 'typeorm';
+import {
+  openContextDataSource,
+  resolveDatabaseTarget,
+  TransactionRunner,
+  type ContextDatabaseOptions,
+} from '@platform/database';
+import type { EnvelopeCodec } from '@platform/events';
+import type { PlatformMetrics, ReadinessChecks } from '@platform/observability';
+import {
+  OutboxNotificationListener,
+  OutboxRelay,
+  OutboxWriter,
+  PlatformOutbox1764000000000,
+  notifyChannelOf,
+  relayOptionsFromEnv,
+  type RecordPublisher,
+} from '@platform/outbox';
+import type { ConsumerGroups } from '../pipeline/consumer-groups';
+import { DeadLetterStore } from '../pipeline/dead-letter-store';
+import { PlatformInbox1764000000001 } from '../pipeline/inbox.migration';
+import type { ShutdownCoordinator } from './shutdown-coordinator';
+
+export interface ContextModuleOptions {
+  /** the context's name: its schema, its consumer group and the `producer` of its events */
+  readonly name: string;
+  readonly entities?: ContextDatabaseOptions['entities'];
+  readonly migrations?: ContextDatabaseOptions['migrations'];
+}
+
+interface PlatformServices {
+  readonly codec: EnvelopeCodec;
+  readonly publisher: RecordPublisher;
+  readonly groups: ConsumerGroups;
+  readonly readiness: ReadinessChecks;
+  readonly shutdown: ShutdownCoordinator;
+  readonly metrics: PlatformMetrics;
+}
+
+/** A context's open resources; the relay starts here and stops at shutdown, before the database closes. */
+export class ContextResources {
+  constructor(
+    readonly dataSource: DataSource,
+    readonly transactions: TransactionRunner,
+    readonly outbox: OutboxWriter,
+    readonly relay: OutboxRelay,
+  ) {}
+}
+
+export async function openContextResources(
+  options: ContextModuleOptions,
+  platform: PlatformServices,
+): Promise<ContextResources> {
+  const { name } = options;
+  const target = await resolveDatabaseTarget(name);
+  const dataSource = await openContextDataSource(target, {
+    context: name,
+    entities: options.entities,
+    migrations: [PlatformOutbox1764000000000, PlatformInbox1764000000001, ...(options.migrations ?? [])],
+  });
+  const relayOptions = relayOptionsFromEnv(name, target.embedded);
+  const notifyChannel = target.embedded || process.env.OUTBOX_NOTIFY === 'false' ? undefined : notifyChannelOf(name);
+  const outbox = new OutboxWriter(
+    { schema: name, producer: name, lanes: relayOptions.lanes, notifyChannel },
+    platform.codec,
+  );
+  const relay = new OutboxRelay(dataSource, platform.publisher, relayOptions, platform.metrics);
+  const transactions = new TransactionRunner(dataSource);
+  platform.groups.register({
+    group: name,
+    schema: name,
+    transactions,
+    deadLetters: new DeadLetterStore(dataSource, name),
+  });
+
+  const listener = notifyChannel
+    ? new OutboxNotificationListener(target.url, notifyChannel, () => relay.wake())
+    : undefined;
+  const unsubscribe = outbox.onCommitted(() => relay.wake());
+  await listener?.start();
+  relay.start();
+
+  platform.readiness.add({ name: `database:${name}`, check: async () => void (await dataSource.query('SELECT 1')) });
+  platform.readiness.add({
+    name: `relay:${name}`,
+    check: async () => {
+      if (!relay.isRunning) throw new Error('outbox relay is not running');
+    },
+  });
+  platform.shutdown.onContextClose(name, async () => {
+    unsubscribe();
+    await listener?.stop();
+    await relay.stop();
+    await dataSource.destroy();
+    await target.release();
+  });
+  return new ContextResources(dataSource, transactions, outbox, relay);
+}

@@ -1,0 +1,54 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { TransactionRunner } from '@platform/database';
+import { EnvelopeCodec } from '@platform/events';
+import { PlatformMetrics, ReadinessChecks } from '@platform/observability';
+import { OutboxRelay, OutboxWriter, RECORD_PUBLISHER, type RecordPublisher } from '@platform/outbox';
+import { ConsumerGroups } from '../pipeline/consumer-groups';
+import { ContextResources, openContextResources, type ContextModuleOptions } from './context-resources';
+import { ShutdownCoordinator } from './shutdown-coordinator';
+
+export const CONTEXT_NAME = Symbol('CONTEXT_NAME');
+
+/**
+ * Everything one bounded context needs from the platform, scoped to it: its data source in its
+ * own schema (outbox, inbox and dead letters migrated beside its own tables), a transaction
+ * runner, an outbox writer, its relay, and its consumer group. A context module imports
+ * `ContextModule.forContext({ name, entities, migrations })` and injects TransactionRunner,
+ * OutboxWriter and DataSource without knowing which database or transport is behind them.
+ */
+@Module({})
+export class ContextModule {
+  static forContext(options: ContextModuleOptions): DynamicModule {
+    return {
+      module: ContextModule,
+      providers: [
+        { provide: CONTEXT_NAME, useValue: options.name },
+        {
+          provide: ContextResources,
+          useFactory: (
+            codec: EnvelopeCodec,
+            publisher: RecordPublisher,
+            groups: ConsumerGroups,
+            readiness: ReadinessChecks,
+            shutdown: ShutdownCoordinator,
+            metrics: PlatformMetrics,
+          ) => openContextResources(options, { codec, publisher, groups, readiness, shutdown, metrics }),
+          inject: [
+            EnvelopeCodec,
+            RECORD_PUBLISHER,
+            ConsumerGroups,
+            ReadinessChecks,
+            ShutdownCoordinator,
+            PlatformMetrics,
+          ],
+        },
+        { provide: DataSource, useFactory: (r: ContextResources) => r.dataSource, inject: [ContextResources] },
+        { provide: TransactionRunner, useFactory: (r: ContextResources) => r.transactions, inject: [ContextResources] },
+        { provide: OutboxWriter, useFactory: (r: ContextResources) => r.outbox, inject: [ContextResources] },
+        { provide: OutboxRelay, useFactory: (r: ContextResources) => r.relay, inject: [ContextResources] },
+      ],
+      exports: [CONTEXT_NAME, DataSource, TransactionRunner, OutboxWriter, OutboxRelay],
+    };
+  }
+}

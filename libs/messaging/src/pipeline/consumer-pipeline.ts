@@ -1,0 +1,133 @@
+import { Logger } from '@nestjs/common';
+import { isObservable, lastValueFrom } from 'rxjs';
+import type { EnvelopeCodec, EventEnvelope } from '@platform/events';
+import { withLogContext, type PlatformMetrics } from '@platform/observability';
+import type { ConsumerGroups } from './consumer-groups';
+import { classifyFailure } from './failure-classification';
+import { recordInInbox } from './inbox';
+import { MessageContext } from './message-context';
+import type { ReceivedRecord } from './received-record';
+import { backoffDelay, type RetryPolicy } from './retry-policy';
+
+export type ConsumeOutcome = 'handled' | 'duplicate' | 'dead_lettered' | 'aborted';
+
+/** A Nest message handler as the transport holds it (returns a value, a promise or an Observable). */
+export type BoundHandler = (event: EventEnvelope, context: MessageContext) => unknown;
+
+export interface Subscription {
+  readonly group: string;
+  readonly topic: string;
+  readonly handler: BoundHandler;
+}
+
+/**
+ * The one path every event takes on every transport, in this order:
+ * decode and validate -> open a transaction in the consumer's database -> record the eventId in
+ * the inbox (a duplicate is skipped) -> run the handler with that transaction -> commit.
+ * A failure is classified: permanent ones are dead-lettered at once, transient ones retried with
+ * backoff and jitter, then dead-lettered. The caller acknowledges (commits the offset) only
+ * after this resolves; if even the dead letter cannot be written, this throws and nothing is
+ * acknowledged.
+ */
+export class ConsumerPipeline {
+  private readonly logger = new Logger(ConsumerPipeline.name);
+
+  constructor(
+    private readonly codec: EnvelopeCodec,
+    private readonly groups: ConsumerGroups,
+    private readonly retry: RetryPolicy,
+    private readonly metrics?: PlatformMetrics,
+  ) {}
+
+  async process(subscription: Subscription, record: ReceivedRecord, signal?: AbortSignal): Promise<ConsumeOutcome> {
+    const { group, topic } = subscription;
+    const stopTimer = this.metrics?.handlerDuration.startTimer({ topic, group });
+    const firstFailedAt = new Date();
+    let envelope: EventEnvelope;
+    try {
+      envelope = this.codec.decode(record);
+    } catch (error) {
+      return this.deadLetter(subscription, record, error, 1, firstFailedAt);
+    }
+    const bindings = { correlationId: envelope.correlationId, eventId: envelope.eventId, topic, group };
+    return withLogContext(bindings, async () => {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          const outcome = await this.attempt(subscription, record, envelope, attempt);
+          stopTimer?.();
+          this.metrics?.eventsConsumed.inc({ topic, group, outcome });
+          return outcome;
+        } catch (error) {
+          const failure = classifyFailure(error);
+          this.metrics?.handlerFailures.inc({ topic, group, error: failure.code });
+          if (failure.permanent || attempt >= this.retry.maxAttempts) {
+            return this.deadLetter(subscription, record, error, attempt, firstFailedAt);
+          }
+          const delay = backoffDelay(this.retry, attempt);
+          this.logger.warn(
+            `attempt ${attempt} failed (${failure.code}: ${(error as Error).message}); retrying in ${delay} ms`,
+          );
+          if (!(await pause(delay, signal))) return 'aborted';
+        }
+      }
+    });
+  }
+
+  private async attempt(
+    subscription: Subscription,
+    record: ReceivedRecord,
+    envelope: EventEnvelope,
+    attempt: number,
+  ): Promise<ConsumeOutcome> {
+    const binding = this.groups.get(subscription.group);
+    return binding.transactions.run(async (tx) => {
+      if (!(await recordInInbox(tx, binding.schema, subscription.group, envelope.eventId))) return 'duplicate';
+      const delivery = {
+        group: subscription.group,
+        topic: record.topic,
+        partition: record.partition,
+        offset: record.offset,
+        attempt,
+      };
+      const result = subscription.handler(envelope, new MessageContext(tx, delivery, envelope));
+      await (isObservable(result) ? lastValueFrom(result, { defaultValue: undefined }) : result);
+      return 'handled';
+    });
+  }
+
+  private async deadLetter(
+    subscription: Subscription,
+    record: ReceivedRecord,
+    error: unknown,
+    attempts: number,
+    firstFailedAt: Date,
+  ): Promise<ConsumeOutcome> {
+    const { group, topic } = subscription;
+    const failure = classifyFailure(error);
+    await this.groups
+      .get(group)
+      .deadLetters.add({ group, record, errorCode: failure.code, error, attempts, firstFailedAt });
+    this.metrics?.deadLettered.inc({ topic, group, error: failure.code });
+    this.metrics?.eventsConsumed.inc({ topic, group, outcome: 'dead_lettered' });
+    this.logger.error(
+      `dead-lettered ${topic}@${record.partition}:${record.offset} for ${group} after ${attempts} attempt(s): ${failure.code}: ${(error as Error)?.message ?? error}`,
+    );
+    return 'dead_lettered';
+  }
+}
+
+/** resolves true after `ms`, or false at once when the consumer is stopping */
+function pause(ms: number, signal?: AbortSignal): Promise<boolean> {
+  if (signal?.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,42 @@
+import { UndeliverableEventError } from '@platform/events';
+
+/**
+ * A business rule that will never pass: throw this from a handler to dead-letter the event at
+ * once instead of retrying it.
+ */
+export class PermanentFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PermanentFailure';
+  }
+}
+
+export interface FailureClass {
+  readonly permanent: boolean;
+  /** stable, low-cardinality: a metric label and a dead-letter filter */
+  readonly code: string;
+}
+
+/**
+ * Permanent: undecodable or invalid records, unknown contracts, PermanentFailure.
+ * Everything else is retried (deadlocks, serialization failures, lost connections, timeouts,
+ * and bugs too, which a deploy may fix); what exhausts its attempts is dead-lettered.
+ */
+export function classifyFailure(error: unknown): FailureClass {
+  if (error instanceof UndeliverableEventError || error instanceof PermanentFailure) {
+    return { permanent: true, code: error.code };
+  }
+  const pgCode =
+    (error as { code?: unknown; driverError?: { code?: unknown } })?.driverError?.code ??
+    (error as { code?: unknown })?.code;
+  if (pgCode === '40P01') return { permanent: false, code: 'DB.DEADLOCK' };
+  if (pgCode === '40001') return { permanent: false, code: 'DB.SERIALIZATION' };
+  if (typeof pgCode === 'string' && /^(08|57P)/.test(pgCode)) return { permanent: false, code: 'DB.CONNECTION' };
+  if (typeof pgCode === 'string' && /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE)$/.test(pgCode)) {
+    return { permanent: false, code: 'NET.CONNECTION' };
+  }
+  return { permanent: false, code: error instanceof Error ? `ERROR.${error.name}` : 'ERROR.UNKNOWN' };
+}

@@ -1,0 +1,20 @@
+/** Exponential backoff with full jitter (AWS Architecture Blog, "Exponential Backoff And Jitter"). */
+export interface RetryPolicy {
+  /** attempts in total, the first included; then the event is dead-lettered */
+  readonly maxAttempts: number;
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+}
+
+export function retryPolicyFromEnv(env = process.env): RetryPolicy {
+  return {
+    maxAttempts: Number(env.CONSUMER_MAX_ATTEMPTS || 5),
+    baseDelayMs: Number(env.CONSUMER_RETRY_BASE_MS || 100),
+    maxDelayMs: Number(env.CONSUMER_RETRY_MAX_MS || 10_000),
+  };
+}
+
+export function backoffDelay(policy: RetryPolicy, failedAttempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failedAttempt - 1));
+  return Math.floor(random() * ceiling);
+}

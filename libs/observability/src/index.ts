@@ -1,0 +1,6 @@
+export * from './platform-metrics';
+export * from './log-context';
+export * from './readiness';
+export * from './correlation-id';
+export * from './health.controller';
+export * from './observability.module';

@@ -1,0 +1,51 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { PrometheusModule } from '@willsoto/nestjs-prometheus';
+import { LoggerModule } from 'nestjs-pino';
+import { correlationIdOf } from './correlation-id';
+import { HealthController } from './health.controller';
+import { PlatformMetrics, platformMetrics } from './platform-metrics';
+import { ReadinessChecks } from './readiness';
+
+export interface ObservabilityOptions {
+  /** the deployable's name, on every log line and as a metrics label */
+  readonly service: string;
+}
+
+const QUIET_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
+
+/**
+ * JSON logs (pino) with the correlation id on every line of a request, Prometheus metrics at
+ * /metrics, and /health/live + /health/ready. Imported once, by the app's root module.
+ */
+@Module({})
+export class ObservabilityModule {
+  static forRoot(options: ObservabilityOptions): DynamicModule {
+    return {
+      module: ObservabilityModule,
+      global: true,
+      providers: [
+        { provide: PlatformMetrics, useFactory: () => platformMetrics() },
+        { provide: ReadinessChecks, useFactory: () => new ReadinessChecks() },
+      ],
+      exports: [PlatformMetrics, ReadinessChecks],
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: process.env.LOG_LEVEL || 'info',
+            base: { service: options.service },
+            genReqId: correlationIdOf,
+            customProps: (req) => ({ correlationId: (req as { id?: unknown }).id }),
+            autoLogging: { ignore: (req) => QUIET_PATHS.has(req.url?.split('?')[0] ?? '') },
+            transport: process.env.LOG_PRETTY === 'true' ? { target: 'pino-pretty' } : undefined,
+          },
+        }),
+        PrometheusModule.register({
+          path: '/metrics',
+          defaultLabels: { service: options.service },
+          defaultMetrics: { enabled: process.env.METRICS_DEFAULT !== 'false' },
+        }),
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,93 @@
+import { Counter, Gauge, Histogram, register, type Registry } from 'prom-client';
+
+/**
+ * The platform's metrics, created once per registry. Libraries record through this object so
+ * metric names and labels are defined in one place (docs/operations.md lists them).
+ * Gauges that need a database read (outbox backlog, consumer lag) are filled at scrape time by
+ * collectors registered with `onCollect`.
+ */
+export class PlatformMetrics {
+  readonly eventsPublished: Counter<'topic' | 'producer'>;
+  readonly eventsConsumed: Counter<'topic' | 'group' | 'outcome'>;
+  readonly handlerFailures: Counter<'topic' | 'group' | 'error'>;
+  readonly handlerDuration: Histogram<'topic' | 'group'>;
+  readonly deadLettered: Counter<'topic' | 'group' | 'error'>;
+  readonly outboxBacklog: Gauge<'context'>;
+  readonly outboxOldestAge: Gauge<'context'>;
+  readonly consumerLag: Gauge<'topic' | 'group'>;
+  private readonly collectors = new Set<() => Promise<void>>();
+
+  constructor(registry: Registry) {
+    const collect = async (): Promise<void> => {
+      await Promise.all([...this.collectors].map((c) => c().catch(() => undefined)));
+    };
+    this.eventsPublished = new Counter({
+      name: 'events_published_total',
+      help: 'Events the outbox relay handed to the transport',
+      labelNames: ['topic', 'producer'],
+      registers: [registry],
+    });
+    this.eventsConsumed = new Counter({
+      name: 'events_consumed_total',
+      help: 'Events a consumer group finished with, by outcome (handled, duplicate, dead_lettered)',
+      labelNames: ['topic', 'group', 'outcome'],
+      registers: [registry],
+    });
+    this.handlerFailures = new Counter({
+      name: 'event_handler_failures_total',
+      help: 'Handler attempts that threw, by error class',
+      labelNames: ['topic', 'group', 'error'],
+      registers: [registry],
+    });
+    this.handlerDuration = new Histogram({
+      name: 'event_handler_duration_seconds',
+      help: 'Time from dequeue to commit of one event, retries included',
+      labelNames: ['topic', 'group'],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    });
+    this.deadLettered = new Counter({
+      name: 'events_dead_lettered_total',
+      help: 'Events sent to the dead letters',
+      labelNames: ['topic', 'group', 'error'],
+      registers: [registry],
+    });
+    // the first gauge's collect refreshes every database-backed gauge once per scrape
+    this.outboxBacklog = new Gauge({
+      name: 'outbox_backlog',
+      help: 'Outbox rows not yet published',
+      labelNames: ['context'],
+      registers: [registry],
+      collect,
+    });
+    this.outboxOldestAge = new Gauge({
+      name: 'outbox_oldest_pending_age_seconds',
+      help: 'Age of the oldest unpublished outbox row',
+      labelNames: ['context'],
+      registers: [registry],
+    });
+    this.consumerLag = new Gauge({
+      name: 'consumer_lag',
+      help: 'Records on a topic not yet processed by a consumer group',
+      labelNames: ['topic', 'group'],
+      registers: [registry],
+    });
+  }
+
+  /** registers a scrape-time collector; returns a function that unregisters it */
+  onCollect(collector: () => Promise<void>): () => void {
+    this.collectors.add(collector);
+    return () => this.collectors.delete(collector);
+  }
+}
+
+const perRegistry = new WeakMap<Registry, PlatformMetrics>();
+
+export function platformMetrics(registry: Registry = register): PlatformMetrics {
+  let metrics = perRegistry.get(registry);
+  if (!metrics) {
+    metrics = new PlatformMetrics(registry);
+    perRegistry.set(registry, metrics);
+  }
+  return metrics;
+}

@@ -1,0 +1,94 @@
+import type { Transaction } from '@platform/database';
+import {
+  bucketOf,
+  newEventId,
+  partitionKeyOf,
+  type EnvelopeCodec,
+  type EventContract,
+  type EventEnvelope,
+  type EventMetadata,
+} from '@platform/events';
+
+export interface NewEvent<P = unknown> {
+  readonly contract: EventContract<P>;
+  readonly payload: P;
+}
+
+/** Pairs a contract with its payload, type-checked: `event(OrderPlacedV1Contract, {...})`. */
+export function event<P>(contract: EventContract<P>, payload: P): NewEvent<P> {
+  return { contract, payload };
+}
+
+export interface OutboxWriterOptions {
+  readonly schema: string;
+  /** the producing context, written into every envelope */
+  readonly producer: string;
+  readonly lanes: number;
+  /** PostgreSQL server only: NOTIFY relays in other processes on commit */
+  readonly notifyChannel?: string;
+}
+
+/**
+ * Appends events to the outbox inside the caller's transaction: the business change and its
+ * events commit together or not at all. Payloads are Avro-encoded here, so a contract
+ * violation fails the business transaction instead of surfacing later in the relay.
+ */
+export class OutboxWriter {
+  private readonly wakeListeners = new Set<() => void>();
+
+  constructor(
+    private readonly options: OutboxWriterOptions,
+    private readonly codec: EnvelopeCodec,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async append(tx: Transaction, metadata: EventMetadata, events: readonly NewEvent[]): Promise<EventEnvelope[]> {
+    if (events.length === 0) return [];
+    const occurredAt = this.clock().toISOString();
+    const envelopes = events.map((e) => this.envelopeOf(e, metadata, occurredAt));
+    const records = envelopes.map((envelope) => this.codec.encode(envelope));
+    await tx.manager.query(
+      `INSERT INTO ${this.options.schema}.outbox (lane, event_id, topic, msg_key, headers, payload)
+       SELECT * FROM unnest($1::smallint[], $2::uuid[], $3::text[], $4::text[], $5::jsonb[], $6::bytea[])`,
+      [
+        records.map((r) => bucketOf(r.key, this.options.lanes)),
+        envelopes.map((e) => e.eventId),
+        records.map((r) => r.topic),
+        records.map((r) => r.key),
+        records.map((r) => JSON.stringify(r.headers)),
+        records.map((r) => r.value),
+      ],
+    );
+    if (this.options.notifyChannel) {
+      await tx.manager.query('SELECT pg_notify($1, $2)', [this.options.notifyChannel, '']);
+    }
+    tx.afterCommit(() => this.wakeListeners.forEach((wake) => wake()));
+    return envelopes;
+  }
+
+  /** the relay of this process subscribes here to be woken right after each commit */
+  onCommitted(listener: () => void): () => void {
+    this.wakeListeners.add(listener);
+    return () => this.wakeListeners.delete(listener);
+  }
+
+  private envelopeOf(e: NewEvent, metadata: EventMetadata, occurredAt: string): EventEnvelope {
+    return {
+      eventId: newEventId(),
+      type: e.contract.type,
+      version: e.contract.version,
+      key: partitionKeyOf(e.contract, e.payload),
+      occurredAt,
+      producer: this.options.producer,
+      correlationId: metadata.correlationId,
+      causationId: metadata.causationId,
+      traceparent: metadata.traceparent,
+      payload: e.payload,
+    };
+  }
+}
+
+/** Metadata for an event caused by another: same correlation and trace, causation = that event. */
+export function causedBy(cause: EventEnvelope): EventMetadata {
+  return { correlationId: cause.correlationId, causationId: cause.eventId, traceparent: cause.traceparent };
+}

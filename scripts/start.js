@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// `npm start`: builds when the compiled output is missing or older than any source file,
+// then runs the single binary in this same process (so signals reach it directly).
+'use strict';
+const { execSync } = require('node:child_process');
+const { existsSync, readdirSync, statSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+
+const root = join(__dirname, '..');
+const entry = join(root, 'dist', 'apps', process.env.APP || 'monolith', 'src', 'main.js');
+const stamp = join(root, 'dist', '.build-stamp');
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (entry.name.endsWith('.ts') || entry.name.endsWith('.avsc'))
+      newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+const sources = Math.max(
+  newestSource(join(root, 'apps')),
+  newestSource(join(root, 'libs')),
+  statSync(join(root, 'tsconfig.json')).mtimeMs,
+);
+if (!existsSync(entry) || !existsSync(stamp) || statSync(stamp).mtimeMs < sources) {
+  console.log('[start] building (sources changed since the last build)...');
+  execSync('npm run build --silent', { cwd: root, stdio: 'inherit' });
+  writeFileSync(stamp, new Date().toISOString());
+}
+require(entry);

@@ -1,0 +1,3 @@
+// Quiet logs in tests unless asked for; kafkajs' partitioner notice is noise here.
+process.env.LOG_LEVEL ??= 'warn';
+process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1';
