@@ -95,7 +95,14 @@ function emitIndex(modules: ReadonlyArray<{ module: string; contract: string }>)
   return `${lines.join('\n')}\n`;
 }
 
-function emitEventModule(file: string, parts: SchemaPathParts, schema: Record<string, unknown>) {
+interface EventModule {
+  readonly content: string;
+  readonly contract: string;
+  /** every name the module exports, to catch two schemas exporting the same one */
+  readonly names: readonly string[];
+}
+
+function emitEventModule(file: string, parts: SchemaPathParts, schema: Record<string, unknown>): EventModule {
   const payload = `${pascal(parts.event)}V${parts.version}`;
   const contract = `${payload}Contract`;
   const declarations = new Declarations(payload, file);

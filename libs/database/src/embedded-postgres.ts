@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { serialiseExtendedQueries } from './pglite-socket-serialization';
 
 /**
  * The embedded default: PGlite (PostgreSQL compiled to WebAssembly) on disk, served on a loopback
@@ -31,6 +32,7 @@ export class EmbeddedPostgres {
     if (!inMemory) mkdirSync(dataDir, { recursive: true }); // PGlite does not create it
     const db = await PGlite.create({ dataDir });
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: options.maxConnections });
+    serialiseExtendedQueries(server);
     await server.start();
     return new EmbeddedPostgres(db, server, `postgres://postgres@${server.getServerConn()}/postgres`);
   }

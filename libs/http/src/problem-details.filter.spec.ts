@@ -1,0 +1,139 @@
+import { BadRequestException, Logger, NotFoundException, type ArgumentsHost } from '@nestjs/common';
+import { ProblemDetailsFilter, ProblemException, type ProblemDetails } from './problem-details.filter';
+
+// Every error leaves the API as application/problem+json; what is unexpected leaks no internals.
+describe('ProblemDetailsFilter', () => {
+  let logged: jest.SpyInstance;
+  beforeEach(() => {
+    logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+  });
+  afterEach(() => logged.mockRestore());
+
+  /** a minimal HTTP host: the request's url, and a response that records what was sent */
+  function httpHost(url: string) {
+    const sent = { status: 0, headers: {} as Record<string, string>, body: '' };
+    const response = {
+      status(code: number) {
+        sent.status = code;
+        return response;
+      },
+      setHeader(name: string, value: string) {
+        sent.headers[name.toLowerCase()] = value;
+      },
+      send(body: string) {
+        sent.body = body;
+      },
+    };
+    const host = {
+      getType: () => 'http',
+      switchToHttp: () => ({ getRequest: () => ({ url }), getResponse: () => response }),
+    } as unknown as ArgumentsHost;
+    return { host, sent, problem: () => JSON.parse(sent.body) as ProblemDetails };
+  }
+
+  function filtered(exception: unknown, url = '/orders/42') {
+    const exchange = httpHost(url);
+    new ProblemDetailsFilter().catch(exception, exchange.host);
+    return exchange;
+  }
+
+  it('turns a NotFoundException into a problem+json 404 naming the request as instance', () => {
+    // given / when
+    const { sent, problem } = filtered(new NotFoundException('order 42 not found'));
+    // then
+    expect(sent.status).toBe(404);
+    expect(sent.headers['content-type']).toBe('application/problem+json');
+    expect(problem()).toEqual({
+      type: 'about:blank',
+      title: 'Not Found',
+      status: 404,
+      detail: 'order 42 not found',
+      instance: '/orders/42',
+    });
+  });
+
+  it('keeps the code and field errors of a ProblemException', () => {
+    // given
+    const exception = new ProblemException({
+      status: 409,
+      code: 'ORDER.ALREADY_CANCELLED',
+      detail: 'order 42 is already cancelled',
+      errors: [{ field: 'orderId', problems: ['is cancelled'] }],
+    });
+    // when
+    const { sent, problem } = filtered(exception);
+    // then
+    expect(sent.status).toBe(409);
+    expect(problem()).toEqual({
+      type: 'about:blank',
+      title: 'Conflict',
+      status: 409,
+      instance: '/orders/42',
+      code: 'ORDER.ALREADY_CANCELLED',
+      detail: 'order 42 is already cancelled',
+      errors: [{ field: 'orderId', problems: ['is cancelled'] }],
+    });
+  });
+
+  it('joins the messages of a Nest exception that carries several', () => {
+    // given / when
+    const { sent, problem } = filtered(new BadRequestException(['a is wrong', 'b is wrong']));
+    // then
+    expect(sent.status).toBe(400);
+    expect(problem().detail).toBe('a is wrong; b is wrong');
+  });
+
+  it('answers a body-parser error with its own 4xx status and caller-facing message', () => {
+    // given
+    const tooLarge = { status: 413, statusCode: 413, type: 'entity.too.large', message: 'request entity too large' };
+    // when
+    const { sent, problem } = filtered(tooLarge, '/orders');
+    // then
+    expect(sent.status).toBe(413);
+    expect(sent.headers['content-type']).toBe('application/problem+json');
+    expect(problem()).toEqual({
+      type: 'about:blank',
+      title: 'Payload Too Large',
+      status: 413,
+      detail: 'request entity too large',
+      instance: '/orders',
+    });
+    expect(logged).not.toHaveBeenCalled();
+  });
+
+  it('answers an unexpected error with a generic 500 that leaks no internals, and logs it', () => {
+    // given
+    const internal = new Error('connection to db-primary.internal:5432 refused for user admin');
+    // when
+    const { sent, problem } = filtered(internal);
+    // then
+    expect(sent.status).toBe(500);
+    expect(problem()).toEqual({
+      type: 'about:blank',
+      title: 'Internal Server Error',
+      status: 500,
+      detail: 'An unexpected error occurred; it has been logged.',
+      instance: '/orders/42',
+    });
+    expect(sent.body).not.toContain('db-primary');
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining('db-primary.internal'));
+  });
+
+  it('does not trust a 5xx status on a foreign error: still the generic 500', () => {
+    // given
+    const foreign = Object.assign(new Error('upstream said: secret stack'), { status: 503 });
+    // when
+    const { sent, problem } = filtered(foreign);
+    // then
+    expect(sent.status).toBe(500);
+    expect(problem().detail).toBe('An unexpected error occurred; it has been logged.');
+  });
+
+  it('rethrows outside HTTP, so other transports handle their own errors', () => {
+    // given
+    const error = new Error('in a consumer');
+    const host = { getType: () => 'rpc' } as unknown as ArgumentsHost;
+    // when / then
+    expect(() => new ProblemDetailsFilter().catch(error, host)).toThrow(error);
+  });
+});

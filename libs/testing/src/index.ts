@@ -1,0 +1,3 @@
+export * from './eventually';
+export * from './test-contracts';
+export * from './test-databases';
