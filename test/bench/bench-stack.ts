@@ -5,7 +5,14 @@ import { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { EmbeddedPostgres, openContextDataSource, TransactionRunner, type DatabaseTarget } from '@platform/database';
 import { AvroCodec, EnvelopeCodec, EventCatalogue } from '@platform/events';
-import { InProcessLog, InProcessLog1764000000002, InProcessPublisher } from '@platform/messaging';
+import { boolSetting } from '@platform/config';
+import {
+  InProcessLog,
+  InProcessLog1764000000002,
+  InProcessPublisher,
+  platformConfigFromEnv,
+  type PlatformConfig,
+} from '@platform/messaging';
 import { PlatformMetrics } from '@platform/observability';
 import {
   notifyChannelOf,
@@ -45,6 +52,7 @@ export interface BenchStack {
   readonly relayQueries: QueryProfile;
   readonly logQueries: QueryProfile;
   readonly notify: boolean;
+  readonly platform: PlatformConfig;
   close(): Promise<void>;
 }
 
@@ -66,12 +74,13 @@ export async function openBenchStack(backend: BenchBackend, env: NodeJS.ProcessE
     });
     closers.push(() => messagingDataSource.destroy());
 
+    const platform = platformConfigFromEnv(env);
     const codec = new EnvelopeCodec(new EventCatalogue(TEST_CONTRACTS), new AvroCodec());
-    const log = new InProcessLog(messagingDataSource, MESSAGING_SCHEMA, Number(env.INPROCESS_PARTITIONS || 8));
+    const log = new InProcessLog(messagingDataSource, MESSAGING_SCHEMA, platform.inprocessPartitions);
     const publisher = new InProcessPublisher(log);
     const timedPublisher = new TimedPublisher(publisher);
     const relayOptions = relayOptionsFromEnv(BENCH_CONTEXT, target.embedded, env);
-    const notify = !target.embedded && env.OUTBOX_NOTIFY !== 'false';
+    const notify = !target.embedded && boolSetting('OUTBOX_NOTIFY', true, env);
     const notifyChannel = notify ? notifyChannelOf(BENCH_CONTEXT) : undefined;
     const writer = new OutboxWriter(
       { schema: BENCH_CONTEXT, producer: BENCH_CONTEXT, lanes: relayOptions.lanes, notifyChannel },
@@ -112,6 +121,7 @@ export async function openBenchStack(backend: BenchBackend, env: NodeJS.ProcessE
       relayQueries,
       logQueries,
       notify,
+      platform,
       close,
     };
   } catch (error) {

@@ -82,14 +82,16 @@ async function runBackend(backend: BenchBackend, config: BenchConfig): Promise<B
       `  relay: OUTBOX_BATCH_SIZE=${o.batchSize} OUTBOX_LANES=${o.lanes} OUTBOX_MAX_LANES_PER_DRAIN=${o.maxLanesPerDrain} ` +
         `OUTBOX_BLOCKED_POLL_MS=${o.blockedPollMs} OUTBOX_IDLE_POLL_MS=${o.idlePollMs} NOTIFY=${stack.notify ? 'on' : 'off'} ` +
         `${o.embedded ? '(embedded: no lane locks)' : '(lane locks)'}; INPROCESS_PARTITIONS=${stack.log.partitions}; ` +
-        `pool per data source ${backend === 'pglite' ? 4 : Number(process.env.DATABASE_POOL_SIZE || 10)}`,
+        `pool per data source ${(stack.outboxDataSource.options as { poolSize?: number }).poolSize}`,
     );
     console.log(
       `  events: ${TestEventV1Contract.topic} over ${formatCount(config.keys)} keys, note of ${config.noteBytes} bytes; ` +
         `${plan.writers} writers, ${plan.eventsPerTx} events per pre-fill transaction`,
     );
     const source = new EventSource(config.keys, config.noteBytes);
-    console.log(`-- 1. relay throughput (${formatCount(plan.events)} events pre-filled, then the relay alone)`);
+    console.log(
+      `-- 1. relay throughput (${formatCount(plan.events)} events pre-filled and ANALYZEd, then the relay alone)`,
+    );
     const throughput = await measureThroughput(stack, source, plan);
     printThroughput(throughput);
     console.log(

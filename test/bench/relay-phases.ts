@@ -119,7 +119,7 @@ export async function measureLatency(
 ): Promise<LatencyResult> {
   const topic = TestEventV1Contract.topic;
   const heads = await logHeads(stack.log, (sql, params) => stack.messagingDataSource.query(sql, params), topic);
-  const tail = new LogTail(stack.log, stack.publisher, topic, heads);
+  const tail = new LogTail(stack.log, stack.publisher, topic, heads, stack.platform.inprocessBatchSize);
   tail.start();
   stack.drains.reset();
   stack.relayQueries.reset();

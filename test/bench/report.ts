@@ -25,7 +25,9 @@ export function printThroughput(t: ThroughputResult): void {
 /** other work on the machine skews every figure; say so next to them */
 function warnIfContended(cpu: CpuUse): void {
   if (cpu.otherPct !== undefined && cpu.otherPct > 20) {
-    out(`  !! other processes used ~${cpu.otherPct.toFixed(0)}% of a core meanwhile: figures are low; rerun on a quiet machine`);
+    out(
+      `  !! other processes used ~${cpu.otherPct.toFixed(0)}% of a core meanwhile: figures are low; rerun on a quiet machine`,
+    );
   }
 }
 
@@ -70,8 +72,12 @@ export function printWhereTimeGoes(label: string, t: ThroughputResult): void {
     out(`    ${name.padEnd(34)} ${ms(value)} ${pct(value, t.ms)}${extra ? `  ${extra}` : ''}`);
   const each = (b: { ms: number; calls: number }): string =>
     b.calls ? `${b.calls} calls, ${(b.ms / b.calls).toFixed(2)} ms each` : '';
-  for (const name of ['lock lanes', 'select pending'])
-    line(name, bucket(t.relayBuckets, name).ms, each(bucket(t.relayBuckets, name)));
+  const relayLine = (name: string, label = name): void => {
+    const b = bucket(t.relayBuckets, name);
+    if (b.calls) line(label, b.ms, each(b));
+  };
+  relayLine('lock lanes');
+  relayLine('select pending');
   line(
     'publish (in-process log append)',
     t.publishMs,
@@ -80,12 +86,11 @@ export function printWhereTimeGoes(label: string, t: ThroughputResult): void {
   for (const name of ['offsets (partition_heads)', 'insert log rows', 'begin+commit']) {
     line(`  ${name}`, bucket(t.logBuckets, name).ms, each(bucket(t.logBuckets, name)));
   }
-  line('  publisher JS (grouping, params)', t.publishMs - logSql);
-  line('mark published', bucket(t.relayBuckets, 'mark published').ms, each(bucket(t.relayBuckets, 'mark published')));
-  line('relay begin+commit', bucket(t.relayBuckets, 'begin+commit').ms, each(bucket(t.relayBuckets, 'begin+commit')));
-  const other = bucket(t.relayBuckets, 'other');
-  if (other.calls) line('other relay SQL', other.ms, each(other));
-  line('relay JS (rows -> records, metrics)', drainMs - relaySql - t.publishMs);
+  line('  publisher JS (grouping by partition)', t.publishMs - logSql);
+  relayLine('mark published');
+  relayLine('begin+commit', 'relay begin+commit');
+  relayLine('other', 'other relay SQL');
+  line('relay JS, pool checkout, metrics', drainMs - relaySql - t.publishMs);
   line('between drains (relay loop idle)', t.ms - drainMs);
   const selects = t.relayCalls.filter((c) => c.name === 'select pending').map((c) => c.ms);
   if (selects.length >= 20) {

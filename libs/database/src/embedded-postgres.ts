@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { serialiseExtendedQueries } from './pglite-socket-serialization';
+import { intSetting, stringSetting } from '@platform/config';
 
 /**
  * The embedded default: PGlite (PostgreSQL compiled to WebAssembly) on disk, served on a loopback
@@ -53,8 +54,8 @@ export async function acquireEmbeddedPostgres(env: NodeJS.ProcessEnv = process.e
   if (!shared) {
     shared = {
       instance: EmbeddedPostgres.start({
-        dataDir: env.PGLITE_DATA_DIR || './data/pglite',
-        maxConnections: Number(env.PGLITE_MAX_CONNECTIONS || 200),
+        dataDir: stringSetting('PGLITE_DATA_DIR', './data/pglite', env),
+        maxConnections: intSetting('PGLITE_MAX_CONNECTIONS', 200, { env }),
       }),
       users: 0,
     };

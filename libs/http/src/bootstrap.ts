@@ -7,6 +7,7 @@ import { installGracefulShutdown } from './graceful-shutdown';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { setupOpenApi } from './swagger';
 import { strictValidationPipe } from './validation';
+import { intSetting, stringSetting } from '@platform/config';
 
 export interface BootstrapOptions {
   /** shown in logs, metrics and the OpenAPI title */
@@ -36,7 +37,7 @@ export async function createPlatformApp(
 
 export function configureHttp(app: INestApplication): void {
   app.useLogger(app.get(Logger));
-  const bodyLimit = process.env.HTTP_BODY_LIMIT || '100kb';
+  const bodyLimit = stringSetting('HTTP_BODY_LIMIT', '100kb');
   (app as INestApplication & { useBodyParser(type: string, options: object): void }).useBodyParser('json', {
     limit: bodyLimit,
     type: ['application/json', 'application/*+json'],
@@ -47,8 +48,8 @@ export function configureHttp(app: INestApplication): void {
 
 export async function startPlatformApp(app: INestApplication): Promise<void> {
   await app.startAllMicroservices();
-  const port = Number(process.env.PORT || 3000);
-  const host = process.env.HOST || '0.0.0.0';
+  const port = intSetting('PORT', 3000, { min: 0 });
+  const host = stringSetting('HOST', '0.0.0.0');
   await app.listen(port, host);
   const logger = app.get(Logger);
   installGracefulShutdown(app, logger);

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { INestApplication, LoggerService } from '@nestjs/common';
+import { intSetting } from '@platform/config';
 
 /**
  * On SIGTERM/SIGINT: stop accepting connections (in-flight requests finish), then let Nest drain
@@ -9,7 +10,7 @@ import type { INestApplication, LoggerService } from '@nestjs/common';
  */
 export function installGracefulShutdown(app: INestApplication, logger: LoggerService): void {
   let shuttingDown = false;
-  const timeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS || 25_000);
+  const timeoutMs = intSetting('SHUTDOWN_TIMEOUT_MS', 25_000);
   const shutdown = async (signal: string): Promise<void> => {
     if (shuttingDown) return;
     shuttingDown = true;

@@ -1,5 +1,5 @@
 import { applyDecorators, Catch, UseFilters, type RpcExceptionFilter } from '@nestjs/common';
-import { EventPattern } from '@nestjs/microservices';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { throwError, type Observable } from 'rxjs';
 import type { EventContract } from '@platform/events';
 
@@ -23,14 +23,21 @@ export class RethrowToPipeline implements RpcExceptionFilter {
 /**
  * Subscribes a handler method to an event for a consumer group (one group per context):
  * `@OnEvent(INVENTORY, OrderPlacedV1Contract) reserveStock(event, ctx: MessageContext)`.
- * It is Nest's @EventPattern underneath, so the same handler runs on every transport.
+ * It is Nest's @EventPattern underneath, so the same handler runs on every transport. The
+ * method always receives the decoded envelope first and the MessageContext second (Nest would
+ * otherwise pass only the payload to a method without @Payload/@Ctx parameter decorators).
  */
 export function OnEvent(group: string, contract: EventContract): MethodDecorator {
   const extras: SubscriptionExtras = { group, topic: contract.topic };
-  return applyDecorators(
+  const nestDecorators = applyDecorators(
     EventPattern(subscriptionPattern(group, contract.topic), { ...extras }),
     UseFilters(new RethrowToPipeline()),
   );
+  return (target, key, descriptor) => {
+    nestDecorators(target, key, descriptor);
+    Payload()(target, key, 0);
+    Ctx()(target, key, 1);
+  };
 }
 
 export function subscriptionPattern(group: string, topic: string): string {

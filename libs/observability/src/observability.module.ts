@@ -5,6 +5,7 @@ import { correlationIdOf } from './correlation-id';
 import { HealthController } from './health.controller';
 import { PlatformMetrics, platformMetrics } from './platform-metrics';
 import { ReadinessChecks } from './readiness';
+import { boolSetting, stringSetting } from '@platform/config';
 
 export interface ObservabilityOptions {
   /** the deployable's name, on every log line and as a metrics label */
@@ -31,18 +32,18 @@ export class ObservabilityModule {
       imports: [
         LoggerModule.forRoot({
           pinoHttp: {
-            level: process.env.LOG_LEVEL || 'info',
+            level: stringSetting('LOG_LEVEL', 'info'),
             base: { service: options.service },
             genReqId: correlationIdOf,
             customProps: (req) => ({ correlationId: (req as { id?: unknown }).id }),
             autoLogging: { ignore: (req) => QUIET_PATHS.has(req.url?.split('?')[0] ?? '') },
-            transport: process.env.LOG_PRETTY === 'true' ? { target: 'pino-pretty' } : undefined,
+            transport: boolSetting('LOG_PRETTY', false) ? { target: 'pino-pretty' } : undefined,
           },
         }),
         PrometheusModule.register({
           path: '/metrics',
           defaultLabels: { service: options.service },
-          defaultMetrics: { enabled: process.env.METRICS_DEFAULT !== 'false' },
+          defaultMetrics: { enabled: boolSetting('METRICS_DEFAULT', true) },
         }),
       ],
       controllers: [HealthController],

@@ -1,3 +1,5 @@
+import { intSetting } from '@platform/config';
+
 /** Relay settings; defaults come from the environment (see .env.example). */
 export interface OutboxRelayOptions {
   /** the producing context; its schema holds the outbox */
@@ -22,16 +24,16 @@ export interface OutboxRelayOptions {
 }
 
 export function relayOptionsFromEnv(schema: string, embedded: boolean, env = process.env): OutboxRelayOptions {
-  const lanes = Number(env.OUTBOX_LANES || 16);
+  const lanes = intSetting('OUTBOX_LANES', 16, { env });
   return {
     schema,
     embedded,
-    batchSize: Number(env.OUTBOX_BATCH_SIZE || 500),
+    batchSize: intSetting('OUTBOX_BATCH_SIZE', 500, { env }),
     lanes,
-    maxLanesPerDrain: Number(env.OUTBOX_MAX_LANES_PER_DRAIN || lanes),
-    idlePollMs: Number(env.OUTBOX_IDLE_POLL_MS || 1000),
-    blockedPollMs: Number(env.OUTBOX_BLOCKED_POLL_MS || 2),
-    retentionMs: Number(env.OUTBOX_RETENTION_HOURS || 24) * 3_600_000,
-    cleanupIntervalMs: Number(env.OUTBOX_CLEANUP_INTERVAL_MS || 60_000),
+    maxLanesPerDrain: intSetting('OUTBOX_MAX_LANES_PER_DRAIN', lanes, { env }),
+    idlePollMs: intSetting('OUTBOX_IDLE_POLL_MS', 1000, { env }),
+    blockedPollMs: intSetting('OUTBOX_BLOCKED_POLL_MS', 2, { env }),
+    retentionMs: intSetting('OUTBOX_RETENTION_HOURS', 24, { env }) * 3_600_000,
+    cleanupIntervalMs: intSetting('OUTBOX_CLEANUP_INTERVAL_MS', 60_000, { env }),
   };
 }

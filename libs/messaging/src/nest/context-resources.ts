@@ -20,6 +20,7 @@ import type { ConsumerGroups } from '../pipeline/consumer-groups';
 import { DeadLetterStore } from '../pipeline/dead-letter-store';
 import { PlatformInbox1764000000001 } from '../pipeline/inbox.migration';
 import type { ShutdownCoordinator } from './shutdown-coordinator';
+import { boolSetting } from '@platform/config';
 
 export interface ContextModuleOptions {
   /** the context's name: its schema, its consumer group and the `producer` of its events */
@@ -59,7 +60,7 @@ export async function openContextResources(
     migrations: [PlatformOutbox1764000000000, PlatformInbox1764000000001, ...(options.migrations ?? [])],
   });
   const relayOptions = relayOptionsFromEnv(name, target.embedded);
-  const notifyChannel = target.embedded || process.env.OUTBOX_NOTIFY === 'false' ? undefined : notifyChannelOf(name);
+  const notifyChannel = target.embedded || !boolSetting('OUTBOX_NOTIFY', true) ? undefined : notifyChannelOf(name);
   const outbox = new OutboxWriter(
     { schema: name, producer: name, lanes: relayOptions.lanes, notifyChannel },
     platform.codec,

@@ -89,8 +89,10 @@ export class ConsumerPipeline {
         offset: record.offset,
         attempt,
       };
-      const result = subscription.handler(envelope, new MessageContext(tx, delivery, envelope));
-      await (isObservable(result) ? lastValueFrom(result, { defaultValue: undefined }) : result);
+      // Nest's handler proxy answers with a promise, an Observable, or a promise of an Observable
+      // (errors arrive as the latter, through RethrowToPipeline): wait for whichever it is
+      const result: unknown = await subscription.handler(envelope, new MessageContext(tx, delivery, envelope));
+      if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
       return 'handled';
     });
   }

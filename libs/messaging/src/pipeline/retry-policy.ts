@@ -1,3 +1,5 @@
+import { intSetting } from '@platform/config';
+
 /** Exponential backoff with full jitter (AWS Architecture Blog, "Exponential Backoff And Jitter"). */
 export interface RetryPolicy {
   /** attempts in total, the first included; then the event is dead-lettered */
@@ -8,9 +10,9 @@ export interface RetryPolicy {
 
 export function retryPolicyFromEnv(env = process.env): RetryPolicy {
   return {
-    maxAttempts: Number(env.CONSUMER_MAX_ATTEMPTS || 5),
-    baseDelayMs: Number(env.CONSUMER_RETRY_BASE_MS || 100),
-    maxDelayMs: Number(env.CONSUMER_RETRY_MAX_MS || 10_000),
+    maxAttempts: intSetting('CONSUMER_MAX_ATTEMPTS', 5, { env }),
+    baseDelayMs: intSetting('CONSUMER_RETRY_BASE_MS', 100, { env }),
+    maxDelayMs: intSetting('CONSUMER_RETRY_MAX_MS', 10_000, { env }),
   };
 }
 

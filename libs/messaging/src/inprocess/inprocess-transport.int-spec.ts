@@ -1,0 +1,192 @@
+import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { DatabaseTarget } from '@platform/database';
+import { HEADER } from '@platform/events';
+import { PlatformMetrics } from '@platform/observability';
+import { createTestDatabase, databaseBackends, eventually, type Backend, type TestEventV1 } from '@platform/testing';
+import { FAULTS, faultsFor } from '../../../../test/fixtures/pipeline-app/fault-plan';
+import { startPipelineApp } from '../../../../test/fixtures/pipeline-app/pipeline-app';
+import { TestProducer } from '../../../../test/fixtures/pipeline-app/producer-context';
+import { InProcessLog } from './inprocess-log';
+import { InProcessPublisher } from './inprocess-publisher';
+
+const GROUPS = ['consumer_a', 'consumer_b'];
+
+interface Effect {
+  event_id: string;
+  entity_id: string;
+  seq: number;
+}
+
+describe.each(databaseBackends())('in-process transport and consumer pipeline on %s', (backend: Backend) => {
+  let target: DatabaseTarget;
+  let app: INestApplication;
+  let db: DataSource;
+  const savedEnv = { ...process.env };
+
+  beforeAll(async () => {
+    target = await createTestDatabase(backend);
+    if (backend === 'postgres') process.env.DATABASE_URL = target.url;
+    else {
+      delete process.env.DATABASE_URL;
+      process.env.PGLITE_DATA_DIR = 'memory://';
+    }
+    process.env.CONSUMER_RETRY_BASE_MS = '5';
+    process.env.INPROCESS_PARTITIONS = '4';
+    app = await startPipelineApp(GROUPS);
+    db = new DataSource({ type: 'postgres', url: backend === 'postgres' ? target.url : await embeddedUrl(app) });
+    await db.initialize();
+  });
+
+  afterAll(async () => {
+    await db?.destroy();
+    await app?.close();
+    await target?.release();
+    process.env = savedEnv;
+  });
+
+  beforeEach(async () => {
+    FAULTS.clear();
+    for (const group of GROUPS) {
+      await db.query(`TRUNCATE ${group}.effects, ${group}.inbox, ${group}.dead_letters`);
+    }
+  });
+
+  const effectsOf = (group: string): Promise<Effect[]> =>
+    db.query(`SELECT event_id, entity_id, seq FROM ${group}.effects ORDER BY id`);
+
+  const emit = (payloads: TestEventV1[]): Promise<void> => app.get(TestProducer).emit(payloads);
+
+  it('delivers every event to every consumer group once, in order per key', async () => {
+    const payloads = Array.from({ length: 200 }, (_, i) => ({ entityId: `order-${i % 10}`, seq: i, note: '' }));
+    for (let i = 0; i < payloads.length; i += 20) await emit(payloads.slice(i, i + 20));
+
+    for (const group of GROUPS) {
+      const effects = await eventually(
+        () => effectsOf(group),
+        (e) => e.length >= 200,
+        {
+          expected: `200 effects in ${group}`,
+        },
+      );
+      expect(effects).toHaveLength(200);
+      expect(new Set(effects.map((e) => e.event_id)).size).toBe(200);
+      for (let key = 0; key < 10; key += 1) {
+        const seqs = effects.filter((e) => e.entity_id === `order-${key}`).map((e) => e.seq);
+        expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+      }
+    }
+  });
+
+  it('retries a handler that fails once; its effect happens exactly once', async () => {
+    faultsFor('consumer_a').failOnce.add(7);
+    await emit(Array.from({ length: 10 }, (_, i) => ({ entityId: 'retry', seq: i, note: '' })));
+
+    const effects = await eventually(
+      () => effectsOf('consumer_a'),
+      (e) => e.length >= 10,
+      {
+        expected: '10 effects in consumer_a',
+      },
+    );
+    expect(effects.filter((e) => e.seq === 7)).toHaveLength(1);
+    expect(faultsFor('consumer_a').attempts.get(7)).toBe(2);
+    expect(effects.map((e) => e.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('skips a duplicate delivery through the inbox', async () => {
+    const duplicatesSoFar = async (): Promise<number> => {
+      const consumed = await app.get(PlatformMetrics).eventsConsumed.get();
+      const row = consumed.values.find((v) => v.labels.group === 'consumer_b' && v.labels.outcome === 'duplicate');
+      return row?.value ?? 0;
+    };
+    const duplicatesBefore = await duplicatesSoFar();
+    await emit([{ entityId: 'dup', seq: 1, note: '' }]);
+    await eventually(
+      () => effectsOf('consumer_b'),
+      (e) => e.length === 1,
+      { expected: 'the first delivery' },
+    );
+
+    // deliver the very same record again, as a relay would after a crash between publish and mark
+    const log = app.get(InProcessLog);
+    const [record] = (await log.read('platformtest.thing-happened.v1', log.partitionOf('dup'), 0n, 1000)).filter(
+      (r) => r.key === 'dup',
+    );
+    await app.get(InProcessPublisher).publish([record]);
+    await emit([{ entityId: 'dup', seq: 2, note: 'after the duplicate' }]);
+
+    const effects = await eventually(
+      () => effectsOf('consumer_b'),
+      (e) => e.length >= 2,
+      {
+        expected: 'the event after the duplicate',
+      },
+    );
+    expect(effects.map((e) => e.seq)).toEqual([1, 2]);
+    expect((await duplicatesSoFar()) - duplicatesBefore).toBe(1);
+    const [{ n }]: Array<{ n: string }> = await db.query(
+      'SELECT count(*) AS n FROM consumer_b.inbox WHERE event_id = $1',
+      [record.headers[HEADER.eventId]],
+    );
+    expect(Number(n)).toBe(1);
+  });
+
+  it('dead-letters a permanent failure at once and moves on', async () => {
+    faultsFor('consumer_a').failPermanently.add(3);
+    await emit(Array.from({ length: 6 }, (_, i) => ({ entityId: 'poison-rule', seq: i, note: '' })));
+
+    const effects = await eventually(
+      () => effectsOf('consumer_a'),
+      (e) => e.length >= 5,
+      {
+        expected: 'the five events around the failing one',
+      },
+    );
+    expect(effects.map((e) => e.seq)).toEqual([0, 1, 2, 4, 5]);
+    expect(faultsFor('consumer_a').attempts.get(3)).toBe(1);
+    const letters: Array<{ error_code: string; attempts: number; msg_key: string }> = await db.query(
+      'SELECT error_code, attempts, msg_key FROM consumer_a.dead_letters',
+    );
+    expect(letters).toEqual([{ error_code: 'TEST.NEVER', attempts: 1, msg_key: 'poison-rule' }]);
+    expect(await effectsOf('consumer_b')).toHaveLength(6);
+  });
+
+  it('dead-letters an undecodable record with the reason, and keeps consuming', async () => {
+    const publisher = app.get(InProcessPublisher);
+    await publisher.publish([
+      {
+        topic: 'platformtest.thing-happened.v1',
+        key: 'garbage',
+        headers: {
+          [HEADER.eventId]: '00000000-0000-7000-8000-000000000001',
+          [HEADER.type]: 'platformtest.thing-happened',
+          [HEADER.version]: '1',
+          [HEADER.occurredAt]: new Date().toISOString(),
+          [HEADER.producer]: 'somebody',
+          [HEADER.correlationId]: 'c',
+        },
+        value: Buffer.from([0xff, 0xff, 0xff, 0xff, 0x01]),
+      },
+    ]);
+    await emit([{ entityId: 'garbage', seq: 1, note: 'after the poison' }]);
+
+    await eventually(
+      () => effectsOf('consumer_a'),
+      (e) => e.length === 1,
+      { expected: 'the event after the poison' },
+    );
+    const letters: Array<{ error_code: string; value: Buffer }> = await db.query(
+      'SELECT error_code, value FROM consumer_a.dead_letters',
+    );
+    expect(letters).toHaveLength(1);
+    expect(letters[0].error_code).toBe('EVENT.UNDECODABLE');
+    expect(letters[0].value).toEqual(Buffer.from([0xff, 0xff, 0xff, 0xff, 0x01]));
+  });
+});
+
+/** the URL of the app's embedded PGlite, read from one of its data sources */
+async function embeddedUrl(app: INestApplication): Promise<string> {
+  const log = app.get(InProcessLog) as unknown as { dataSource: DataSource };
+  return (log.dataSource.options as { url: string }).url;
+}
