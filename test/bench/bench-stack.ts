@@ -19,7 +19,7 @@ import {
   OutboxNotificationListener,
   OutboxRelay,
   OutboxWriter,
-  PlatformOutbox1764000000000,
+  OUTBOX_MIGRATIONS,
   relayOptionsFromEnv,
   type OutboxRelayOptions,
 } from '@platform/outbox';
@@ -65,7 +65,7 @@ export async function openBenchStack(backend: BenchBackend, env: NodeJS.ProcessE
   try {
     const outboxDataSource = await openContextDataSource(target, {
       context: BENCH_CONTEXT,
-      migrations: [PlatformOutbox1764000000000],
+      migrations: [...OUTBOX_MIGRATIONS],
     });
     closers.push(() => outboxDataSource.destroy());
     const messagingDataSource = await openContextDataSource(target, {

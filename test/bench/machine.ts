@@ -66,15 +66,18 @@ export function measureCpu(): () => CpuUse {
     const pgAfter = postgresTicks();
     const machineAfter = machineTicks();
     const tickMs = 1000 / clockTicks();
-    return {
-      wallMs,
-      nodePct: ((used.user + used.system) / 1000 / wallMs) * 100,
-      postgresPct: pg !== undefined && pgAfter !== undefined ? (((pgAfter - pg) * tickMs) / wallMs) * 100 : undefined,
-      machinePct:
-        machine && machineAfter
-          ? ((machineAfter.busy - machine.busy) / (machineAfter.total - machine.total)) * 100
-          : undefined,
-    };
+    const nodePct = ((used.user + used.system) / 1000 / wallMs) * 100;
+    const postgresPct =
+      pg !== undefined && pgAfter !== undefined ? (((pgAfter - pg) * tickMs) / wallMs) * 100 : undefined;
+    const machinePct =
+      machine && machineAfter
+        ? ((machineAfter.busy - machine.busy) / (machineAfter.total - machine.total)) * 100
+        : undefined;
+    const otherPct =
+      machinePct !== undefined && postgresPct !== undefined
+        ? Math.max(0, machinePct * cpus().length - nodePct - postgresPct)
+        : undefined;
+    return { wallMs, nodePct, postgresPct, machinePct, otherPct };
   };
 }
 

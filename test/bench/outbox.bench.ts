@@ -95,7 +95,7 @@ async function runBackend(backend: BenchBackend, config: BenchConfig): Promise<B
     const throughput = await measureThroughput(stack, source, plan);
     printThroughput(throughput);
     console.log(
-      `-- 2. latency (${formatCount(plan.rate)} events/s for ${plan.latencySeconds} s, single-event transactions, relay and consumer running)`,
+      `-- 2. latency (${formatCount(plan.rate)} events/s for ${plan.latencySeconds} s, single-event transactions, relay and consumer running; outbox VACUUM ANALYZEd first)`,
     );
     const latency = await measureLatency(stack, source, plan);
     printLatency(latency);

@@ -35,7 +35,7 @@ export async function measureThroughput(
   plan: BackendPlan,
 ): Promise<ThroughputResult> {
   const filled = await prefill(stack, source, { total: plan.events, perTx: plan.eventsPerTx, writers: plan.writers });
-  await stack.outboxDataSource.query(`ANALYZE ${BENCH_CONTEXT}.outbox`); // as autovacuum would have by now
+  await stack.outboxDataSource.query(`ANALYZE ${BENCH_CONTEXT}.outbox`); // known statistics, so runs compare (docs/benchmarks.md)
   stack.drains.reset();
   stack.timedPublisher.reset();
   stack.relayQueries.reset();
@@ -118,6 +118,9 @@ export async function measureLatency(
   plan: BackendPlan,
 ): Promise<LatencyResult> {
   const topic = TestEventV1Contract.topic;
+  // phase 1 left every row published: clean up and refresh statistics as autovacuum would by now,
+  // so this phase measures a steady state rather than plans made for a full backlog
+  await stack.outboxDataSource.query(`VACUUM ANALYZE ${BENCH_CONTEXT}.outbox`);
   const heads = await logHeads(stack.log, (sql, params) => stack.messagingDataSource.query(sql, params), topic);
   const tail = new LogTail(stack.log, stack.publisher, topic, heads, stack.platform.inprocessBatchSize);
   tail.start();

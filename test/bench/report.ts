@@ -69,7 +69,7 @@ export function printWhereTimeGoes(label: string, t: ThroughputResult): void {
   const logSql = [...t.logBuckets.values()].reduce((sum, b) => sum + b.ms, 0);
   out(`  ${label}: ${formatCount(t.published)} events, wall ${ms(t.ms).trim()}, ${t.drains.length} drains`);
   const line = (name: string, value: number, extra = ''): void =>
-    out(`    ${name.padEnd(34)} ${ms(value)} ${pct(value, t.ms)}${extra ? `  ${extra}` : ''}`);
+    out(`    ${name.padEnd(38)} ${ms(value)} ${pct(value, t.ms)}${extra ? `  ${extra}` : ''}`);
   const each = (b: { ms: number; calls: number }): string =>
     b.calls ? `${b.calls} calls, ${(b.ms / b.calls).toFixed(2)} ms each` : '';
   const relayLine = (name: string, label = name): void => {
@@ -86,7 +86,7 @@ export function printWhereTimeGoes(label: string, t: ThroughputResult): void {
   for (const name of ['offsets (partition_heads)', 'insert log rows', 'begin+commit']) {
     line(`  ${name}`, bucket(t.logBuckets, name).ms, each(bucket(t.logBuckets, name)));
   }
-  line('  publisher JS (grouping by partition)', t.publishMs - logSql);
+  line('  publisher JS, pool checkout', t.publishMs - logSql);
   relayLine('mark published');
   relayLine('begin+commit', 'relay begin+commit');
   relayLine('other', 'other relay SQL');

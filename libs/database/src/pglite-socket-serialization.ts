@@ -37,6 +37,8 @@ interface QueryQueueInternals {
 }
 
 const READY_FOR_QUERY = 'Z'.charCodeAt(0);
+/** Sync and simple Query: the server's answer to these always ends with ReadyForQuery */
+const ENDS_WITH_READY_FOR_QUERY = new Set(['S', 'Q'].map((c) => c.charCodeAt(0)));
 const IDLE = 'I'.charCodeAt(0);
 
 /** Parse, Bind, Describe, Execute, Close, Flush: the session belongs to this client until its Sync. */
@@ -75,13 +77,15 @@ async function processQueue(q: QueryQueueInternals): Promise<void> {
       if (index === -1) break; // the owner's next message has not arrived yet
       const [item] = q.queue.splice(index, 1);
       let bytes = 0;
-      const output: Uint8Array[] = [];
+      // PGlite hands out views into its WebAssembly memory that are reused afterwards: keep a
+      // copy of the last bytes only, which is where a ReadyForQuery ends a response
+      let tail = Buffer.alloc(0);
       try {
         await q.db.runExclusive(() =>
           q.db.execProtocolRawStream(item.message, {
             onRawData: (data: Uint8Array) => {
               bytes += data.length;
-              output.push(data);
+              tail = Buffer.concat([tail, Buffer.from(data.subarray(Math.max(0, data.length - 6)))]).subarray(-6);
               item.onData(data);
             },
           }),
@@ -92,7 +96,8 @@ async function processQueue(q: QueryQueueInternals): Promise<void> {
       }
       q.lastHandlerId = item.handlerId;
       q.midExtendedQuery = EXTENDED_PROTOCOL.has(item.message[0]);
-      q.transactionStatus = lastTransactionStatus(Buffer.concat(output)) ?? q.transactionStatus;
+      if (ENDS_WITH_READY_FOR_QUERY.has(item.message[0]))
+        q.transactionStatus = readyStatus(tail) ?? q.transactionStatus;
       item.resolve(bytes);
     }
   } finally {
@@ -100,13 +105,8 @@ async function processQueue(q: QueryQueueInternals): Promise<void> {
   }
 }
 
-/** the status byte of the last ReadyForQuery in a chunk of backend messages, if any */
-function lastTransactionStatus(output: Buffer): number | undefined {
-  let status: number | undefined;
-  for (let at = 0; at + 5 <= output.length;) {
-    const length = output.readInt32BE(at + 1);
-    if (output[at] === READY_FOR_QUERY && length === 5 && at + 6 <= output.length) status = output[at + 5];
-    at += 1 + length;
-  }
-  return status;
+/** the transaction status of a response's closing ReadyForQuery ('Z', length 5, status byte) */
+function readyStatus(tail: Buffer): number | undefined {
+  if (tail.length !== 6 || tail[0] !== READY_FOR_QUERY || tail.readInt32BE(1) !== 5) return undefined;
+  return tail[5];
 }

@@ -16,10 +16,15 @@ export class PlatformMetrics {
   readonly outboxOldestAge: Gauge<'context'>;
   readonly consumerLag: Gauge<'topic' | 'group'>;
   private readonly collectors = new Set<() => Promise<void>>();
+  private refreshing?: Promise<void>;
 
   constructor(registry: Registry) {
-    const collect = async (): Promise<void> => {
-      await Promise.all([...this.collectors].map((c) => c().catch(() => undefined)));
+    // a scrape reads every gauge at once: they share one refresh, so none reports the last scrape's value
+    const collect = (): Promise<void> => {
+      this.refreshing ??= Promise.all([...this.collectors].map((c) => c().catch(() => undefined))).then(() => {
+        this.refreshing = undefined;
+      });
+      return this.refreshing;
     };
     this.eventsPublished = new Counter({
       name: 'events_published_total',
@@ -52,7 +57,6 @@ export class PlatformMetrics {
       labelNames: ['topic', 'group', 'error'],
       registers: [registry],
     });
-    // the first gauge's collect refreshes every database-backed gauge once per scrape
     this.outboxBacklog = new Gauge({
       name: 'outbox_backlog',
       help: 'Outbox rows not yet published',
@@ -65,12 +69,14 @@ export class PlatformMetrics {
       help: 'Age of the oldest unpublished outbox row',
       labelNames: ['context'],
       registers: [registry],
+      collect,
     });
     this.consumerLag = new Gauge({
       name: 'consumer_lag',
       help: 'Records on a topic not yet processed by a consumer group',
       labelNames: ['topic', 'group'],
       registers: [registry],
+      collect,
     });
   }
 

@@ -6,3 +6,5 @@ export * from './outbox.migration';
 export * from './pending-rows';
 export * from './record-publisher';
 export * from './wakeup';
+export * from './outbox-pending-order.migration';
+export * from './outbox-migrations';

@@ -28,7 +28,7 @@ export function relayOptionsFromEnv(schema: string, embedded: boolean, env = pro
   return {
     schema,
     embedded,
-    batchSize: intSetting('OUTBOX_BATCH_SIZE', 500, { env }),
+    batchSize: intSetting('OUTBOX_BATCH_SIZE', 1000, { env }),
     lanes,
     maxLanesPerDrain: intSetting('OUTBOX_MAX_LANES_PER_DRAIN', lanes, { env }),
     idlePollMs: intSetting('OUTBOX_IDLE_POLL_MS', 1000, { env }),

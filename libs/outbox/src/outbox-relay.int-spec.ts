@@ -14,7 +14,7 @@ import {
 import { OutboxRelay } from './outbox-relay';
 import { relayOptionsFromEnv, type OutboxRelayOptions } from './outbox-relay-options';
 import { OutboxWriter, event } from './outbox-writer';
-import { PlatformOutbox1764000000000 } from './outbox.migration';
+import { OUTBOX_MIGRATIONS } from './outbox-migrations';
 
 const SCHEMA = 'producer';
 const LANES = 16;
@@ -32,7 +32,7 @@ describe.each(databaseBackends())('outbox relay on %s', (backend: Backend) => {
 
   beforeAll(async () => {
     target = await createTestDatabase(backend);
-    producerDb = await openContextDataSource(target, { context: SCHEMA, migrations: [PlatformOutbox1764000000000] });
+    producerDb = await openContextDataSource(target, { context: SCHEMA, migrations: [...OUTBOX_MIGRATIONS] });
     messagingDb = await openContextDataSource(target, {
       context: 'messaging',
       migrations: [InProcessLog1764000000002],
@@ -129,7 +129,7 @@ describe.each(databaseBackends())('outbox relay on %s', (backend: Backend) => {
     if (backend === 'postgres') {
       // two relay instances on their own connections, each taking at most half the lanes per drain
       for (let i = 0; i < 2; i += 1) {
-        const ds = await openContextDataSource(target, { context: SCHEMA, migrations: [PlatformOutbox1764000000000] });
+        const ds = await openContextDataSource(target, { context: SCHEMA, migrations: [...OUTBOX_MIGRATIONS] });
         extraDataSources.push(ds);
         startRelay(ds, { maxLanesPerDrain: LANES / 2 });
       }

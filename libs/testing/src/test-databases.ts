@@ -10,7 +10,12 @@ export type Backend = 'pglite' | 'postgres';
  * server is a failure (it must not pass by testing less).
  */
 export function databaseBackends(): Backend[] {
-  return process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+  if (process.env.DATABASE_URL) return ['pglite', 'postgres'];
+  if (process.env.CI === 'true')
+    throw new Error('DATABASE_URL is not set: under CI=true every suite must also run on PostgreSQL');
+  const suite = expect.getState().testPath ?? 'a suite';
+  process.stderr.write(`\n!!! ${suite}: PostgreSQL part SKIPPED, no DATABASE_URL (runs on PGlite only)\n`);
+  return ['pglite'];
 }
 
 export function requirePostgresUrl(suite: string): string | undefined {

@@ -11,7 +11,7 @@ import {
   OutboxNotificationListener,
   OutboxRelay,
   OutboxWriter,
-  PlatformOutbox1764000000000,
+  OUTBOX_MIGRATIONS,
   notifyChannelOf,
   relayOptionsFromEnv,
   type RecordPublisher,
@@ -57,7 +57,7 @@ export async function openContextResources(
   const dataSource = await openContextDataSource(target, {
     context: name,
     entities: options.entities,
-    migrations: [PlatformOutbox1764000000000, PlatformInbox1764000000001, ...(options.migrations ?? [])],
+    migrations: [...OUTBOX_MIGRATIONS, PlatformInbox1764000000001, ...(options.migrations ?? [])],
   });
   const relayOptions = relayOptionsFromEnv(name, target.embedded);
   const notifyChannel = target.embedded || !boolSetting('OUTBOX_NOTIFY', true) ? undefined : notifyChannelOf(name);
