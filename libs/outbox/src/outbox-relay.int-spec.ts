@@ -121,6 +121,42 @@ describe.each(databaseBackends())('outbox relay on %s', (backend: Backend) => {
     expect(Number(n)).toBe(0);
   });
 
+  it('deletes published rows once they are older than the retention, and nothing else', async () => {
+    const runner = new TransactionRunner(producerDb);
+    const relay = startRelay(producerDb, { retentionMs: 3_600_000 });
+    await runner.run((tx) =>
+      writer.append(
+        tx,
+        { correlationId: 'c-retention' },
+        [1, 2, 3].map((seq) => event(TestEventV1Contract, { entityId: 'kept', seq, note: '' })),
+      ),
+    );
+    await eventually(loggedRecords, (r) => r.length === 3, { expected: 'three published events' });
+    await relay.stop();
+    // one row published two hours ago, one an hour and a half ago, one just now; plus one never published
+    await producerDb.query(
+      `UPDATE ${SCHEMA}.outbox SET published_at = now() - interval '2 hours' WHERE id = (SELECT min(id) FROM ${SCHEMA}.outbox)`,
+    );
+    await producerDb.query(
+      `UPDATE ${SCHEMA}.outbox SET published_at = now() - interval '90 minutes'
+        WHERE id = (SELECT min(id) + 1 FROM ${SCHEMA}.outbox)`,
+    );
+    await runner.run((tx) =>
+      writer.append(tx, { correlationId: 'c-pending' }, [
+        event(TestEventV1Contract, { entityId: 'pending', seq: 1, note: '' }),
+      ]),
+    );
+
+    expect(await relay.cleanup()).toBe(2);
+    const left: Array<{ msg_key: string; published: boolean }> = await producerDb.query(
+      `SELECT msg_key, published_at IS NOT NULL AS published FROM ${SCHEMA}.outbox ORDER BY id`,
+    );
+    expect(left).toEqual([
+      { msg_key: 'kept', published: true },
+      { msg_key: 'pending', published: false },
+    ]);
+  });
+
   it('relays 20 concurrent writers x 500 events completely, without duplicates, in order per key', async () => {
     const writers = 20;
     const eventsPerWriter = 500;
