@@ -1,11 +1,26 @@
 import type { Type } from '@nestjs/common';
+import { OrdersModule } from '@contexts/orders';
+import { InventoryModule } from '@contexts/inventory';
+import { PaymentsModule } from '@contexts/payments';
+import { ShippingModule } from '@contexts/shipping';
+import { NotificationsModule } from '@contexts/notifications';
+import { LoyaltyModule } from '@contexts/loyalty';
+import { AnalyticsModule } from '@contexts/analytics';
 
 /**
  * Every bounded context the monolith can run, by name. `CONTEXTS=orders,inventory` runs a subset
  * (the rest run as their own processes); unset, all of them run. This is the one place that
  * reaches into apps/<context>, and only for each context's root module (docs/adr/0002).
  */
-export const CONTEXT_MODULES: Readonly<Record<string, Type<unknown>>> = {};
+export const CONTEXT_MODULES: Readonly<Record<string, Type<unknown>>> = {
+  orders: OrdersModule,
+  inventory: InventoryModule,
+  payments: PaymentsModule,
+  shipping: ShippingModule,
+  notifications: NotificationsModule,
+  loyalty: LoyaltyModule,
+  analytics: AnalyticsModule,
+};
 
 export function selectedContexts(env: NodeJS.ProcessEnv = process.env): Array<Type<unknown>> {
   const wanted = (env.CONTEXTS ?? '')

@@ -1,19 +1,10 @@
-import { Module, type DynamicModule } from '@nestjs/common';
-import { PlatformMessagingModule } from '@platform/messaging';
-import { ObservabilityModule } from '@platform/observability';
+import type { DynamicModule } from '@nestjs/common';
+import { platformRoot } from '@platform/http';
 import { selectedContexts } from './contexts';
 
 /** The single binary: the platform once, and every selected bounded context beside it. */
-@Module({})
-export class MonolithModule {
-  static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
-    return {
-      module: MonolithModule,
-      imports: [
-        ObservabilityModule.forRoot({ service: 'monolith' }),
-        PlatformMessagingModule.forRoot(),
-        ...selectedContexts(env),
-      ],
-    };
-  }
-}
+export const MonolithModule = {
+  forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
+    return platformRoot('monolith', selectedContexts(env));
+  },
+};

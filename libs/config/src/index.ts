@@ -1,1 +1,2 @@
 export * from './env-settings';
+export * from './clock';

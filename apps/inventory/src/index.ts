@@ -1,0 +1,2 @@
+// The context's one public surface: its root module (docs/adr/0002-module-boundaries.md).
+export { InventoryModule } from './inventory.module';

@@ -1,0 +1,2 @@
+/** The notifications context's name: its PostgreSQL schema, its consumer group and the producer of its events. */
+export const NOTIFICATIONS = 'notifications';

@@ -1,0 +1,2 @@
+/** The payments context's name: its PostgreSQL schema, its consumer group and the producer of its events. */
+export const PAYMENTS = 'payments';

@@ -1,0 +1,17 @@
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { PlatformMessagingModule } from '@platform/messaging';
+import { ObservabilityModule } from '@platform/observability';
+
+@Module({})
+class PlatformRoot {}
+
+/**
+ * The root module of a deployable: observability and messaging once, then the given contexts.
+ * The monolith passes every selected context; a context's own main.ts passes just itself.
+ */
+export function platformRoot(service: string, contexts: ReadonlyArray<Type<unknown> | DynamicModule>): DynamicModule {
+  return {
+    module: PlatformRoot,
+    imports: [ObservabilityModule.forRoot({ service }), PlatformMessagingModule.forRoot(), ...contexts],
+  };
+}
