@@ -1,3 +1,5 @@
 export * from './eventually';
 export * from './test-contracts';
 export * from './test-databases';
+export * from './event-probes';
+export * from './context-test-app';
