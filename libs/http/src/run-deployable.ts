@@ -15,7 +15,9 @@ export function runDeployable(service: string, contexts: () => ReadonlyArray<Typ
   };
   main().catch((error: unknown) => {
     // the logger may not exist yet: this is the last word of a process that could not start
-    process.stderr.write(`failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   });
 }

@@ -32,7 +32,10 @@ export async function startContextTestApp(
   }
   process.env.ADMIN_TOKEN ??= 'test-admin-token';
   Object.assign(process.env, env);
-  const app = await NestFactory.create(platformRoot('test', contexts), { logger: ['error', 'warn'], bodyParser: false });
+  const app = await NestFactory.create(platformRoot('test', contexts), {
+    logger: ['error', 'warn'],
+    bodyParser: false,
+  });
   configureHttp(app);
   app.connectMicroservice({ strategy: app.get(InProcessTransport) }, { inheritAppConfig: true });
   await app.init();

@@ -54,6 +54,11 @@ export async function outboxEvents<P = unknown>(
   const codec = app.get(EnvelopeCodec);
   return rows.map(
     (row) =>
-      codec.decode({ topic: row.topic, key: row.msg_key, headers: row.headers, value: row.payload }) as EventEnvelope<P>,
+      codec.decode({
+        topic: row.topic,
+        key: row.msg_key,
+        headers: row.headers,
+        value: row.payload,
+      }) as EventEnvelope<P>,
   );
 }

@@ -48,12 +48,18 @@ export class PartitionWorker {
   private async loop(): Promise<void> {
     const { group, topic } = this.subscription;
     let failures = 0;
+    // the worker is its partition's only consumer in this group, so the committed offset is read
+    // once and then kept in memory; after a failure it is read again
+    let next: bigint | undefined;
     while (!this.abort.signal.aborted) {
       try {
-        const next = await this.consumeBatch(await this.log.committed(group, topic, this.partition));
+        next ??= await this.log.committed(group, topic, this.partition);
+        const batch = await this.consumeBatch(next);
+        next = batch.next;
         failures = 0;
-        if (!next) await this.wakeup.wait(this.options.idlePollMs);
+        if (!batch.full) await this.wakeup.wait(this.options.idlePollMs);
       } catch (error) {
+        next = undefined;
         failures += 1;
         const delay = Math.min(30_000, 200 * 2 ** failures);
         this.logger.error(
@@ -64,8 +70,8 @@ export class PartitionWorker {
     }
   }
 
-  /** returns true when a full batch was read (more may be waiting) */
-  private async consumeBatch(from: bigint): Promise<boolean> {
+  /** consumes from `from`; `full` when a whole batch was read (more may be waiting) */
+  private async consumeBatch(from: bigint): Promise<{ next: bigint; full: boolean }> {
     const { group, topic } = this.subscription;
     const records = await this.log.read(topic, this.partition, from, this.options.batchSize);
     let next = from;
@@ -79,6 +85,6 @@ export class PartitionWorker {
     } finally {
       if (next !== from) await this.log.commit(group, topic, this.partition, next);
     }
-    return records.length === this.options.batchSize;
+    return { next, full: records.length === this.options.batchSize };
   }
 }

@@ -19,7 +19,7 @@ export function platformConfigFromEnv(env = process.env): PlatformConfig {
     transport,
     inprocessPartitions: intSetting('INPROCESS_PARTITIONS', 8, { env }),
     inprocessBatchSize: intSetting('INPROCESS_BATCH_SIZE', 100, { env }),
-    inprocessIdlePollMs: intSetting('INPROCESS_IDLE_POLL_MS', 1000, { env }),
+    inprocessIdlePollMs: intSetting('INPROCESS_IDLE_POLL_MS', 5000, { env }),
     inprocessRetentionMs: intSetting('INPROCESS_RETENTION_HOURS', 168, { env }) * 3_600_000,
   };
 }
