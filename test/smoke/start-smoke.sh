@@ -19,15 +19,15 @@ fail() {
   exit 1
 }
 
-for _ in $(seq 1 120); do
-  if curl -fsS "http://127.0.0.1:${port}/health/ready" >/dev/null 2>&1; then break; fi
+for _ in $(seq 1 360); do # the first start builds everything: allow for a slow machine
+  if curl -fsS --max-time 20 "http://127.0.0.1:${port}/health/ready" >/dev/null 2>&1; then break; fi
   kill -0 "$pid" 2>/dev/null || fail "npm start exited before it was ready"
   sleep 0.5
 done
-curl -fsS "http://127.0.0.1:${port}/health/ready" || fail "/health/ready did not answer 200"
+curl -fsS --max-time 20 "http://127.0.0.1:${port}/health/ready" || fail "/health/ready did not answer 200"
 echo
-curl -fsS "http://127.0.0.1:${port}/docs-json" | grep -q '"openapi"' || fail "/docs-json is not an OpenAPI document"
-curl -fsS "http://127.0.0.1:${port}/metrics" | grep -q 'events_consumed_total' || fail "/metrics lacks the platform metrics"
+curl -fsS --max-time 20 "http://127.0.0.1:${port}/docs-json" | grep -q '"openapi"' || fail "/docs-json is not an OpenAPI document"
+curl -fsS --max-time 20 "http://127.0.0.1:${port}/metrics" | grep -q 'events_consumed_total' || fail "/metrics lacks the platform metrics"
 
 # npm start runs node under npm (and a shell): signal the node process itself, as an
 # orchestrator running `node dist/...` would

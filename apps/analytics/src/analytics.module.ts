@@ -1,9 +1,39 @@
 import { Module } from '@nestjs/common';
 import { ContextModule } from '@platform/messaging';
+import { FailureMode } from './adapters/failure-mode';
+import { AnalyticsModeHttpController } from './api/analytics-mode/analytics-mode.http.controller';
+import { FunnelHttpController } from './api/funnel/funnel.http.controller';
+import { OrdersByStatusHttpController } from './api/orders-by-status/orders-by-status.http.controller';
+import { RevenueHttpController } from './api/revenue/revenue.http.controller';
+import { TopProductsHttpController } from './api/top-products/top-products.http.controller';
 import { ANALYTICS } from './context';
+import { UpdateOrderFactsWhenOrderCancelled } from './handlers/update-order-facts-when-order-cancelled.handler';
+import { UpdateOrderFactsWhenOrderConfirmed } from './handlers/update-order-facts-when-order-confirmed.handler';
+import { UpdateOrderFactsWhenOrderPlaced } from './handlers/update-order-facts-when-order-placed.handler';
+import { UpdateOrderFactsWhenShipmentDelivered } from './handlers/update-order-facts-when-shipment-delivered.handler';
+import { UpdateOrderFactsWhenShipmentDispatched } from './handlers/update-order-facts-when-shipment-dispatched.handler';
+import { OrderFactsQueries } from './persistence/order-facts.queries';
+import { OrderFacts1764300000100 } from './persistence/order-facts.migration';
 
-/** The analytics bounded context. */
+/**
+ * The analytics bounded context: read models (order facts, from which the funnel, revenue and
+ * top products are computed) kept up to date from other contexts' events, and rebuildable by
+ * replaying the retained log (`npm run analytics:rebuild`, src/rebuild/).
+ */
 @Module({
-  imports: [ContextModule.forContext({ name: ANALYTICS })],
+  imports: [ContextModule.forContext({ name: ANALYTICS, migrations: [OrderFacts1764300000100] })],
+  controllers: [
+    OrdersByStatusHttpController,
+    RevenueHttpController,
+    TopProductsHttpController,
+    FunnelHttpController,
+    AnalyticsModeHttpController,
+    UpdateOrderFactsWhenOrderPlaced,
+    UpdateOrderFactsWhenOrderConfirmed,
+    UpdateOrderFactsWhenOrderCancelled,
+    UpdateOrderFactsWhenShipmentDispatched,
+    UpdateOrderFactsWhenShipmentDelivered,
+  ],
+  providers: [FailureMode, OrderFactsQueries],
 })
 export class AnalyticsModule {}

@@ -1,9 +1,33 @@
 import { Module } from '@nestjs/common';
+import { Clock, SystemClock } from '@platform/config';
 import { ContextModule } from '@platform/messaging';
+import { GetBalanceHttpController } from './api/get-balance/get-balance.http.controller';
 import { LOYALTY } from './context';
+import { CreditPointsWhenOrderConfirmed } from './handlers/credit-points-when-order-confirmed.handler';
+import { ReversePointsWhenOrderCancelled } from './handlers/reverse-points-when-order-cancelled.handler';
+import { ReversePointsWhenPaymentRefunded } from './handlers/reverse-points-when-payment-refunded.handler';
+import { ReversePoints } from './handlers/reverse-points.use-case';
+import { LOYALTY_CONFIG, loyaltyConfigFromEnv } from './loyalty.config';
+import { LedgerRepository } from './persistence/ledger.repository';
+import { LoyaltyLedger1764300000000 } from './persistence/loyalty-ledger.migration';
 
-/** The loyalty bounded context. */
+/**
+ * The loyalty bounded context: points credited when an order is confirmed, taken back when it
+ * is cancelled or its payment refunded, each at most once per order whatever is redelivered.
+ */
 @Module({
-  imports: [ContextModule.forContext({ name: LOYALTY })],
+  imports: [ContextModule.forContext({ name: LOYALTY, migrations: [LoyaltyLedger1764300000000] })],
+  controllers: [
+    GetBalanceHttpController,
+    CreditPointsWhenOrderConfirmed,
+    ReversePointsWhenOrderCancelled,
+    ReversePointsWhenPaymentRefunded,
+  ],
+  providers: [
+    { provide: Clock, useClass: SystemClock },
+    { provide: LOYALTY_CONFIG, useFactory: () => loyaltyConfigFromEnv() },
+    LedgerRepository,
+    ReversePoints,
+  ],
 })
 export class LoyaltyModule {}

@@ -1,9 +1,45 @@
 import { Module } from '@nestjs/common';
+import { Clock, SystemClock } from '@platform/config';
 import { ContextModule } from '@platform/messaging';
+import { EmailGateway } from './adapters/email-gateway.port';
+import { FakeEmailGateway } from './adapters/fake-email-gateway';
+import { GatewayModeHttpController } from './api/gateway-mode/gateway-mode.http.controller';
+import { ListNotificationsHttpController } from './api/list-notifications/list-notifications.http.controller';
 import { NOTIFICATIONS } from './context';
+import { ContactLookup } from './handlers/contact-lookup';
+import { MailCancellationWhenOrderCancelled } from './handlers/mail-cancellation-when-order-cancelled.handler';
+import { MailConfirmationWhenOrderConfirmed } from './handlers/mail-confirmation-when-order-confirmed.handler';
+import { MailDeliveryNoticeWhenShipmentDelivered } from './handlers/mail-delivery-notice-when-shipment-delivered.handler';
+import { MailDispatchNoticeWhenShipmentDispatched } from './handlers/mail-dispatch-notice-when-shipment-dispatched.handler';
+import { MailOrderReceivedWhenOrderPlaced } from './handlers/mail-order-received-when-order-placed.handler';
+import { Notifications1764100000000 } from './persistence/notifications.migration';
+import { OrderContactRepository } from './persistence/order-contact.repository';
+import { SentMessageRepository } from './persistence/sent-message.repository';
+import { NOTIFICATIONS_SETTINGS, notificationsSettingsFromEnv } from './notifications.settings';
 
-/** The notifications bounded context. */
+/**
+ * The notifications bounded context: one e-mail per customer-visible moment of an order,
+ * never two, through a (fake) gateway that can be taken down.
+ */
 @Module({
-  imports: [ContextModule.forContext({ name: NOTIFICATIONS })],
+  imports: [ContextModule.forContext({ name: NOTIFICATIONS, migrations: [Notifications1764100000000] })],
+  controllers: [
+    MailOrderReceivedWhenOrderPlaced,
+    MailConfirmationWhenOrderConfirmed,
+    MailCancellationWhenOrderCancelled,
+    MailDispatchNoticeWhenShipmentDispatched,
+    MailDeliveryNoticeWhenShipmentDelivered,
+    ListNotificationsHttpController,
+    GatewayModeHttpController,
+  ],
+  providers: [
+    { provide: NOTIFICATIONS_SETTINGS, useFactory: () => notificationsSettingsFromEnv() },
+    { provide: Clock, useClass: SystemClock },
+    SentMessageRepository,
+    OrderContactRepository,
+    ContactLookup,
+    FakeEmailGateway,
+    { provide: EmailGateway, useExisting: FakeEmailGateway },
+  ],
 })
 export class NotificationsModule {}

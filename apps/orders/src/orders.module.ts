@@ -1,9 +1,69 @@
 import { Module } from '@nestjs/common';
+import { Clock, SystemClock } from '@platform/config';
 import { ContextModule } from '@platform/messaging';
+import { CancelOrderHttpController } from './api/cancel-order/cancel-order.http.controller';
+import { GetOrderHttpController } from './api/get-order/get-order.http.controller';
+import { ListOrdersHttpController } from './api/list-orders/list-orders.http.controller';
+import { PlaceOrderHandler } from './api/place-order/place-order.handler';
+import { PlaceOrderHttpController } from './api/place-order/place-order.http.controller';
 import { ORDERS } from './context';
+import { CancelOrderWhenPaymentDeclined } from './handlers/cancel-order-when-payment-declined.handler';
+import { CancelOrderWhenStockReservationFailed } from './handlers/cancel-order-when-stock-reservation-failed.handler';
+import { ConfirmOrderWhenPaymentAuthorized } from './handlers/confirm-order-when-payment-authorized.handler';
+import { ConfirmOrderWhenStockReserved } from './handlers/confirm-order-when-stock-reserved.handler';
+import { MarkDeliveredWhenShipmentDelivered } from './handlers/mark-delivered-when-shipment-delivered.handler';
+import { MarkShippedWhenShipmentDispatched } from './handlers/mark-shipped-when-shipment-dispatched.handler';
+import { TrackPaymentWhenPaymentCaptured } from './handlers/track-payment-when-payment-captured.handler';
+import { TrackPaymentWhenPaymentRefunded } from './handlers/track-payment-when-payment-refunded.handler';
+import { TrackPaymentWhenPaymentVoided } from './handlers/track-payment-when-payment-voided.handler';
+import { TrackStockWhenStockReleased } from './handlers/track-stock-when-stock-released.handler';
+import { UpdatePriceListWhenProductUpdated } from './handlers/update-price-list-when-product-updated.handler';
+import { OrdersSchema1764200000000 } from './persistence/migrations/1764200000000-orders-schema';
+import { IdempotencyKeyRepository } from './persistence/idempotency-key.repository';
+import { OrderRepository } from './persistence/order.repository';
+import { PriceListRepository } from './persistence/price-list.repository';
+import { SagaRepository } from './persistence/saga.repository';
+import { TimelineRepository } from './persistence/timeline.repository';
+import { OrderSagaStepper } from './saga/order-saga.stepper';
+import { OrdersSettings } from './saga/orders-settings';
+import { SagaReplies } from './saga/saga-replies';
+import { SagaTimeoutSweeper } from './saga/saga-timeout.sweeper';
 
-/** The orders bounded context. */
+/**
+ * The orders bounded context: accepts orders over HTTP and runs the order saga (reserve stock and
+ * authorise payment in parallel, then confirm, or cancel and compensate), with its own price list.
+ */
 @Module({
-  imports: [ContextModule.forContext({ name: ORDERS })],
+  imports: [ContextModule.forContext({ name: ORDERS, migrations: [OrdersSchema1764200000000] })],
+  controllers: [
+    PlaceOrderHttpController,
+    CancelOrderHttpController,
+    GetOrderHttpController,
+    ListOrdersHttpController,
+    UpdatePriceListWhenProductUpdated,
+    ConfirmOrderWhenStockReserved,
+    CancelOrderWhenStockReservationFailed,
+    TrackStockWhenStockReleased,
+    ConfirmOrderWhenPaymentAuthorized,
+    CancelOrderWhenPaymentDeclined,
+    TrackPaymentWhenPaymentVoided,
+    TrackPaymentWhenPaymentCaptured,
+    TrackPaymentWhenPaymentRefunded,
+    MarkShippedWhenShipmentDispatched,
+    MarkDeliveredWhenShipmentDelivered,
+  ],
+  providers: [
+    { provide: Clock, useClass: SystemClock },
+    { provide: OrdersSettings, useFactory: () => OrdersSettings.fromEnv() },
+    OrderRepository,
+    SagaRepository,
+    TimelineRepository,
+    PriceListRepository,
+    IdempotencyKeyRepository,
+    OrderSagaStepper,
+    SagaReplies,
+    SagaTimeoutSweeper,
+    PlaceOrderHandler,
+  ],
 })
 export class OrdersModule {}

@@ -1,9 +1,37 @@
 import { Module } from '@nestjs/common';
+import { Clock, SystemClock } from '@platform/config';
 import { ContextModule } from '@platform/messaging';
+import { FakePaymentProcessor } from './adapters/fake-payment-processor';
+import { fakeProcessorSettingsFromEnv } from './adapters/fake-processor.settings';
+import { PaymentProcessorGateway } from './adapters/payment-processor.gateway';
+import { GetPaymentHttpController } from './api/get-payment/get-payment.http.controller';
+import { ProcessorModeHttpController } from './api/processor-mode/processor-mode.http.controller';
 import { PAYMENTS } from './context';
+import { AuthorizePaymentWhenRequested } from './handlers/authorize-payment-when-requested.handler';
+import { CapturePaymentWhenShipmentDispatched } from './handlers/capture-payment-when-shipment-dispatched.handler';
+import { PaymentWorkflow } from './handlers/payment-workflow';
+import { RefundPaymentWhenRequested } from './handlers/refund-payment-when-requested.handler';
+import { VoidPaymentWhenRequested } from './handlers/void-payment-when-requested.handler';
+import { PaymentRepository } from './persistence/payment.repository';
+import { PaymentsTables1764300000000 } from './persistence/payments.migration';
 
-/** The payments bounded context. */
+/** The payments bounded context: one charge at most per order, through a (fake) card processor. */
 @Module({
-  imports: [ContextModule.forContext({ name: PAYMENTS })],
+  imports: [ContextModule.forContext({ name: PAYMENTS, migrations: [PaymentsTables1764300000000] })],
+  controllers: [
+    AuthorizePaymentWhenRequested,
+    VoidPaymentWhenRequested,
+    RefundPaymentWhenRequested,
+    CapturePaymentWhenShipmentDispatched,
+    GetPaymentHttpController,
+    ProcessorModeHttpController,
+  ],
+  providers: [
+    { provide: Clock, useClass: SystemClock },
+    { provide: FakePaymentProcessor, useFactory: () => new FakePaymentProcessor(fakeProcessorSettingsFromEnv()) },
+    { provide: PaymentProcessorGateway, useExisting: FakePaymentProcessor },
+    PaymentRepository,
+    PaymentWorkflow,
+  ],
 })
 export class PaymentsModule {}

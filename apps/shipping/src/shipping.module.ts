@@ -1,9 +1,43 @@
 import { Module } from '@nestjs/common';
+import { Clock, SystemClock } from '@platform/config';
 import { ContextModule } from '@platform/messaging';
+import { CarrierClock } from './adapters/carrier-clock';
+import { CarrierPort } from './adapters/carrier.port';
+import { FakeCarrier } from './adapters/fake-carrier';
+import { AdvanceShipmentHandler } from './api/advance-shipment/advance-shipment.handler';
+import { AdvanceShipmentHttpController } from './api/advance-shipment/advance-shipment.http.controller';
+import { CarrierModeHttpController } from './api/carrier-mode/carrier-mode.http.controller';
+import { GetShipmentHttpController } from './api/get-shipment/get-shipment.http.controller';
 import { SHIPPING } from './context';
+import { CancelShipmentWhenOrderCancelled } from './handlers/cancel-shipment-when-order-cancelled.handler';
+import { CreateShipmentWhenOrderConfirmed } from './handlers/create-shipment-when-order-confirmed.handler';
+import { CarrierCallRepository } from './persistence/carrier-call.repository';
+import { ShipmentRepository } from './persistence/shipment.repository';
+import { Shipping1764100000000 } from './persistence/shipping.migration';
+import { SHIPPING_SETTINGS, shippingSettingsFromEnv } from './shipping.settings';
 
-/** The shipping bounded context. */
+/**
+ * The shipping bounded context: ships confirmed orders through a (fake) carrier, follows the
+ * parcel to the door, and stops what a cancellation reaches in time.
+ */
 @Module({
-  imports: [ContextModule.forContext({ name: SHIPPING })],
+  imports: [ContextModule.forContext({ name: SHIPPING, migrations: [Shipping1764100000000] })],
+  controllers: [
+    CreateShipmentWhenOrderConfirmed,
+    CancelShipmentWhenOrderCancelled,
+    GetShipmentHttpController,
+    AdvanceShipmentHttpController,
+    CarrierModeHttpController,
+  ],
+  providers: [
+    { provide: SHIPPING_SETTINGS, useFactory: () => shippingSettingsFromEnv() },
+    { provide: Clock, useClass: SystemClock },
+    FakeCarrier,
+    { provide: CarrierPort, useExisting: FakeCarrier },
+    ShipmentRepository,
+    CarrierCallRepository,
+    AdvanceShipmentHandler,
+    CarrierClock,
+  ],
 })
 export class ShippingModule {}

@@ -34,6 +34,374 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A customer's orders, newest first, a page at a time (keyset pagination) */
+    get: operations['ListOrdersHttpController_list'];
+    put?: never;
+    /**
+     * Place an order
+     * @description Accepts the order PENDING and answers at once; stock and payment are then handled asynchronously. Prices come from the catalogue. With an Idempotency-Key, a retry of the same request answers with the same order and places nothing new.
+     */
+    post: operations['PlaceOrderHttpController_place'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/orders/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel an order
+     * @description Allowed until the order ships: releases its stock and voids (or, once captured, refunds) its payment. Cancelling a cancelled order answers the same again.
+     */
+    post: operations['CancelOrderHttpController_cancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/orders/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An order, where it stands, and what happened to it */
+    get: operations['GetOrderHttpController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/products': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the catalogue, by SKU, a page at a time */
+    get: operations['BrowseCatalogueHttpController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/products/{sku}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One product, with what is available to order */
+    get: operations['BrowseCatalogueHttpController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/products': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a product to the catalogue; publishes inventory.product-updated.v1 */
+    post: operations['CreateProductHttpController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/products/{sku}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change name, price or active flag; publishes inventory.product-updated.v1 */
+    patch: operations['ChangeProductHttpController_change'];
+    trace?: never;
+  };
+  '/admin/products/{sku}/stock-adjustments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add or remove units on hand; publishes inventory.product-updated.v1 */
+    post: operations['AdjustStockHttpController_adjust'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/payments/{orderId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An order's payment: status, amount, currency and when it last changed */
+    get: operations['GetPaymentHttpController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/payments/processor-mode': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The fake payment processor's current failure mode */
+    get: operations['ProcessorModeHttpController_current'];
+    /** Switch the fake payment processor's failure mode (this process only) */
+    put: operations['ProcessorModeHttpController_switch'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/shipments/{orderId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An order's shipment: status, carrier and tracking number */
+    get: operations['GetShipmentHttpController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/shipments/{orderId}/advance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Move a shipment one step now (CREATED -> DISPATCHED -> DELIVERED), whatever the carrier clock says */
+    post: operations['AdvanceShipmentHttpController_advance'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/shipping/carrier-mode': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The fake carrier's failure mode */
+    get: operations['CarrierModeHttpController_get'];
+    /** Switch the fake carrier's failure mode (refused calls are retried by the consumer) */
+    put: operations['CarrierModeHttpController_set'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The e-mails sent about an order */
+    get: operations['ListNotificationsHttpController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/notifications/gateway-mode': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The fake e-mail gateway's mode */
+    get: operations['GatewayModeHttpController_get'];
+    /** Take the fake e-mail gateway down or bring it back (refused sends are retried) */
+    put: operations['GatewayModeHttpController_set'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/loyalty/{customerId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A customer's points balance and ledger (an unknown customer has 0 and no entries) */
+    get: operations['GetBalanceHttpController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/analytics/orders-by-status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Number of orders per current status */
+    get: operations['OrdersByStatusHttpController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/analytics/revenue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Revenue per UTC day of confirmation and currency (confirmed orders, not cancelled) */
+    get: operations['RevenueHttpController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/analytics/top-products': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Best-selling products by units (confirmed orders, not cancelled) */
+    get: operations['TopProductsHttpController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/analytics/funnel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The order funnel: placed, confirmed, dispatched, delivered, cancelled */
+    get: operations['FunnelHttpController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/analytics/mode': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The analytics consumer's mode */
+    get: operations['AnalyticsModeHttpController_get'];
+    /** Switch the analytics consumer to failing (events back up, retried) or back to normal */
+    put: operations['AnalyticsModeHttpController_set'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/metrics': {
     parameters: {
       query?: never;
@@ -53,7 +421,571 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: never;
+  schemas: {
+    FieldProblemResponse: {
+      /** @example lines[0].sku */
+      field: string;
+      /**
+       * @example [
+       *       "unknown sku NOPE-1"
+       *     ]
+       */
+      problems: string[];
+    };
+    ProblemResponse: {
+      /** @example about:blank */
+      type: string;
+      /** @example Bad Request */
+      title: string;
+      /** @example 400 */
+      status: number;
+      /** @example REQUEST.INVALID */
+      code?: string;
+      /** @example The request body or parameters are invalid. */
+      detail?: string;
+      /** @example /analytics/top-products?limit=500 */
+      instance?: string;
+      errors?: components['schemas']['FieldProblems'][];
+    };
+    OrderLineRequest: {
+      /**
+       * @description product reference from the catalogue
+       * @example MUG-BLUE
+       */
+      sku: string;
+      /** @example 2 */
+      quantity: number;
+    };
+    ShippingAddressRequest: {
+      /** @example Ada Lovelace */
+      name: string;
+      /** @example 12 St James Square */
+      line1: string;
+      /** @example Flat 3 */
+      line2?: string;
+      /** @example London */
+      city: string;
+      /** @example SW1Y 4JH */
+      postalCode: string;
+      /**
+       * @description ISO 3166-1 alpha-2
+       * @example GB
+       */
+      country: string;
+    };
+    PlaceOrderRequest: {
+      /**
+       * Format: uuid
+       * @example 0192f5a4-0000-7000-8000-00000000c0de
+       */
+      customerId: string;
+      /** @example ada@example.com */
+      customerEmail: string;
+      /**
+       * @description ISO 4217, the currency the products are priced in
+       * @example EUR
+       */
+      currency: string;
+      /** @description one line per sku */
+      lines: components['schemas']['OrderLineRequest'][];
+      shippingAddress: components['schemas']['ShippingAddressRequest'];
+      /**
+       * @description the payment processor's card token; never stored
+       * @example tok_visa
+       */
+      paymentToken: string;
+    };
+    OrderStatusResponse: {
+      /**
+       * Format: uuid
+       * @example 0192f5a4-7c1e-7d2a-9a53-3f0e8c1b2d4e
+       */
+      orderId: string;
+      /**
+       * @example PENDING
+       * @enum {string}
+       */
+      status: 'PENDING' | 'CONFIRMED' | 'CANCELLED' | 'SHIPPED' | 'DELIVERED';
+    };
+    OrderLineResponse: {
+      /** @example MUG-BLUE */
+      sku: string;
+      /** @example 2 */
+      quantity: number;
+      /**
+       * @description minor units of the order's currency
+       * @example 1250
+       */
+      unitPriceMinor: number;
+    };
+    TimelineEntryResponse: {
+      /**
+       * Format: date-time
+       * @example 2026-03-01T10:00:00.123Z
+       */
+      at: string;
+      /**
+       * @description PLACED, STOCK_RESERVED, STOCK_RESERVATION_FAILED, PAYMENT_AUTHORIZED, PAYMENT_DECLINED, CONFIRMED, CANCELLED, STOCK_RELEASED, PAYMENT_VOIDED, PAYMENT_CAPTURED, PAYMENT_REFUNDED, SHIPPED, DELIVERED
+       * @example PAYMENT_AUTHORIZED
+       */
+      kind: string;
+      /** @example  */
+      detail: string;
+    };
+    OrderDetailsResponse: {
+      /**
+       * Format: uuid
+       * @example 0192f5a4-7c1e-7d2a-9a53-3f0e8c1b2d4e
+       */
+      orderId: string;
+      /**
+       * Format: uuid
+       * @example 0192f5a4-0000-7000-8000-00000000c0de
+       */
+      customerId: string;
+      /**
+       * @example CONFIRMED
+       * @enum {string}
+       */
+      status: 'PENDING' | 'CONFIRMED' | 'CANCELLED' | 'SHIPPED' | 'DELIVERED';
+      /** @example EUR */
+      currency: string;
+      /** @example 2500 */
+      totalMinor: number;
+      /**
+       * @description only on a cancelled order
+       * @enum {string}
+       */
+      cancelReason?: 'OUT_OF_STOCK' | 'PAYMENT_DECLINED' | 'TIMEOUT' | 'CUSTOMER_REQUEST';
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      lines: components['schemas']['OrderLineResponse'][];
+      /** @description what happened to the order, oldest first */
+      timeline: components['schemas']['TimelineEntryResponse'][];
+    };
+    OrderSummaryResponse: {
+      /**
+       * Format: uuid
+       * @example 0192f5a4-7c1e-7d2a-9a53-3f0e8c1b2d4e
+       */
+      orderId: string;
+      /**
+       * Format: uuid
+       * @example 0192f5a4-0000-7000-8000-00000000c0de
+       */
+      customerId: string;
+      /**
+       * @example CONFIRMED
+       * @enum {string}
+       */
+      status: 'PENDING' | 'CONFIRMED' | 'CANCELLED' | 'SHIPPED' | 'DELIVERED';
+      /** @example EUR */
+      currency: string;
+      /** @example 2500 */
+      totalMinor: number;
+      /**
+       * @description only on a cancelled order
+       * @enum {string}
+       */
+      cancelReason?: 'OUT_OF_STOCK' | 'PAYMENT_DECLINED' | 'TIMEOUT' | 'CUSTOMER_REQUEST';
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    ListOrdersResponse: {
+      /** @description newest first */
+      items: components['schemas']['OrderSummaryResponse'][];
+      /** @description pass as cursor for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    ProductResponse: {
+      /** @example SKU-0001 */
+      sku: string;
+      /** @example Espresso cup, stoneware */
+      name: string;
+      /**
+       * @description price in minor units of the currency (cents)
+       * @example 1290
+       */
+      priceMinor: number;
+      /**
+       * @description ISO 4217
+       * @example EUR
+       */
+      currency: string;
+      /**
+       * @description on hand minus reserved
+       * @example 238
+       */
+      available: number;
+      /** @example true */
+      active: boolean;
+    };
+    ProductPageResponse: {
+      items: components['schemas']['ProductResponse'][];
+      /**
+       * @description products in the catalogue
+       * @example 20
+       */
+      total: number;
+      /** @example 50 */
+      limit: number;
+      /** @example 0 */
+      offset: number;
+    };
+    FieldProblems: {
+      /** @example priceMinor */
+      field: string;
+      /**
+       * @example [
+       *       "priceMinor must not be less than 1"
+       *     ]
+       */
+      problems: string[];
+    };
+    CreateProductRequest: {
+      /** @example SKU-0100 */
+      sku: string;
+      /** @example Moka pot, 6 cups */
+      name: string;
+      /**
+       * @description price in minor units (cents)
+       * @example 3490
+       */
+      priceMinor: number;
+      /**
+       * @description ISO 4217, three upper-case letters
+       * @example EUR
+       */
+      currency: string;
+      /** @example 100 */
+      initialStock: number;
+    };
+    AdminProductResponse: {
+      /** @example SKU-0001 */
+      sku: string;
+      /** @example Espresso cup, stoneware */
+      name: string;
+      /**
+       * @description price in minor units of the currency (cents)
+       * @example 1290
+       */
+      priceMinor: number;
+      /**
+       * @description ISO 4217
+       * @example EUR
+       */
+      currency: string;
+      /**
+       * @description on hand minus reserved
+       * @example 238
+       */
+      available: number;
+      /** @example true */
+      active: boolean;
+      /** @example 240 */
+      onHand: number;
+      /** @example 2 */
+      reserved: number;
+      /** @example 2026-01-05T10:00:00.000Z */
+      createdAt: string;
+      /** @example 2026-01-05T10:00:00.000Z */
+      updatedAt: string;
+    };
+    ChangeProductRequest: {
+      /** @example Espresso cup, stoneware, matte */
+      name?: string;
+      /**
+       * @description price in minor units (cents)
+       * @example 1390
+       */
+      priceMinor?: number;
+      /**
+       * @description false takes the product off sale
+       * @example false
+       */
+      active?: boolean;
+    };
+    AdjustStockRequest: {
+      /**
+       * @description units to add (delivery) or remove (breakage, count correction); never 0
+       * @example -3
+       */
+      delta: number;
+    };
+    PaymentResponse: {
+      /**
+       * Format: uuid
+       * @example 0190a5b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b
+       */
+      orderId: string;
+      /**
+       * @example AUTHORIZED
+       * @enum {string}
+       */
+      status: 'AUTHORIZING' | 'AUTHORIZED' | 'DECLINED' | 'VOIDED' | 'CAPTURED' | 'REFUNDED';
+      /**
+       * @description in minor units (cents); null when the payment was voided before anything was authorised
+       * @example 4999
+       */
+      amountMinor: number | null;
+      /**
+       * @description ISO 4217
+       * @example EUR
+       */
+      currency: string | null;
+      /**
+       * @description why it was declined (DECLINED, TIMEOUT, PROCESSOR_UNAVAILABLE)
+       * @example null
+       */
+      declineReason: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-03-01T10:00:00.000Z
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @example 2026-03-01T10:00:01.250Z
+       */
+      updatedAt: string;
+    };
+    FieldProblem: {
+      /** @example mode */
+      field: string;
+      /**
+       * @example [
+       *       "mode must be one of the following values: normal, decline-all, fail-all"
+       *     ]
+       */
+      problems: string[];
+    };
+    ProcessorModeDto: {
+      /**
+       * @description normal: by test token; decline-all: every authorisation declined; fail-all: every call fails transiently (retried, then declined PROCESSOR_UNAVAILABLE)
+       * @example decline-all
+       * @enum {string}
+       */
+      mode: 'normal' | 'decline-all' | 'fail-all';
+    };
+    ShipmentResponse: {
+      /**
+       * Format: uuid
+       * @example 0193f1d2-7c4a-7b1e-9f00-5d2c8a4e6b10
+       */
+      orderId: string;
+      /**
+       * @example DISPATCHED
+       * @enum {string}
+       */
+      status: 'CREATED' | 'DISPATCHED' | 'DELIVERED' | 'CANCELLED';
+      /**
+       * Format: uuid
+       * @example 8d1e5c6a-1b2f-5a3c-9d4e-7f6a5b4c3d2e
+       */
+      shipmentId: string | null;
+      /** @example fake-carrier */
+      carrier: string | null;
+      /** @example FC123456789012 */
+      trackingNumber: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-11-25T10:00:00.000Z
+       */
+      createdAt: string | null;
+      /**
+       * Format: date-time
+       * @example 2026-11-25T10:00:02.000Z
+       */
+      dispatchedAt: string | null;
+      /**
+       * Format: date-time
+       * @example null
+       */
+      deliveredAt: string | null;
+      /**
+       * Format: date-time
+       * @example null
+       */
+      cancelledAt: string | null;
+      /**
+       * @description the order-cancellation reason code
+       * @example null
+       */
+      cancelReason: string | null;
+    };
+    CarrierModeResponse: {
+      /**
+       * @example normal
+       * @enum {string}
+       */
+      mode: 'normal' | 'fail-transiently' | 'down';
+      /**
+       * @description calls still to be refused under SHIPPING_CARRIER_FAILURES_BEFORE_SUCCESS
+       * @example 0
+       */
+      failuresLeft: number;
+    };
+    CarrierModeRequest: {
+      /**
+       * @description normal; fail-transiently: each order's first carrier call is refused, its retry accepted; down: every call is refused
+       * @example down
+       * @enum {string}
+       */
+      mode: 'normal' | 'fail-transiently' | 'down';
+    };
+    SentMessageView: {
+      /**
+       * @example ORDER_CONFIRMED
+       * @enum {string}
+       */
+      kind: 'ORDER_RECEIVED' | 'ORDER_CONFIRMED' | 'ORDER_CANCELLED' | 'ORDER_DISPATCHED' | 'ORDER_DELIVERED';
+      /** @example ada@example.com */
+      recipient: string;
+      /** @example Your order #0193f1d2 is confirmed */
+      subject: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-25T10:00:01.000Z
+       */
+      sentAt: string;
+    };
+    SentMessagesResponse: {
+      /**
+       * Format: uuid
+       * @example 0193f1d2-7c4a-7b1e-9f00-5d2c8a4e6b10
+       */
+      orderId: string;
+      /** @description oldest first; empty when nothing was sent (or the order is unknown) */
+      messages: components['schemas']['SentMessageView'][];
+    };
+    GatewayModeResponse: {
+      /**
+       * @example normal
+       * @enum {string}
+       */
+      mode: 'normal' | 'down';
+    };
+    GatewayModeRequest: {
+      /**
+       * @description down: every send is refused (retried, then dead-lettered)
+       * @example down
+       * @enum {string}
+       */
+      mode: 'normal' | 'down';
+    };
+    LedgerEntryResponse: {
+      /** @example 0193a1b2-0000-7000-8000-000000000001 */
+      orderId: string;
+      /**
+       * @example CREDIT
+       * @enum {string}
+       */
+      kind: 'CREDIT' | 'REVERSAL';
+      /**
+       * @description points added (negative for a reversal)
+       * @example 123
+       */
+      points: number;
+      /**
+       * @description when loyalty booked the entry
+       * @example 2026-11-25T12:34:56.789Z
+       */
+      at: string;
+    };
+    LoyaltyBalanceResponse: {
+      /** @example 0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b */
+      customerId: string;
+      /**
+       * @description sum of the ledger; 0 for a customer without entries
+       * @example 123
+       */
+      balance: number;
+      /** @description oldest first */
+      ledger: components['schemas']['LedgerEntryResponse'][];
+    };
+    OrdersByStatusResponse: {
+      /** @example 3 */
+      PLACED: number;
+      /** @example 12 */
+      CONFIRMED: number;
+      /** @example 7 */
+      DISPATCHED: number;
+      /** @example 40 */
+      DELIVERED: number;
+      /** @example 2 */
+      CANCELLED: number;
+    };
+    RevenueDay: {
+      /**
+       * @description UTC day of confirmation
+       * @example 2026-11-20
+       */
+      day: string;
+      /**
+       * @description ISO 4217
+       * @example EUR
+       */
+      currency: string;
+      /**
+       * @description sum of the order totals, minor units
+       * @example 125990
+       */
+      totalMinor: number;
+      /**
+       * @description orders counted
+       * @example 14
+       */
+      orders: number;
+    };
+    RevenueResponse: {
+      /** @example 2026-11-01 */
+      from: string | null;
+      /** @example 2026-11-30 */
+      to: string | null;
+      /** @description by day, then currency */
+      days: components['schemas']['RevenueDay'][];
+    };
+    ProductUnits: {
+      /** @example SKU-RED-MUG */
+      sku: string;
+      /**
+       * @description units in confirmed orders that were not cancelled
+       * @example 42
+       */
+      units: number;
+    };
+    TopProductsResponse: {
+      /** @description most units first, then by sku */
+      products: components['schemas']['ProductUnits'][];
+    };
+    FunnelResponse: {
+      /** @example 64 */
+      placed: number;
+      /** @example 59 */
+      confirmed: number;
+      /** @example 47 */
+      dispatched: number;
+      /** @example 40 */
+      delivered: number;
+      /**
+       * @description cancelled before or after confirmation
+       * @example 7
+       */
+      cancelled: number;
+    };
+    AnalyticsModeBody: {
+      /**
+       * @description failing: every analytics handler fails (retried), so events back up until normal again
+       * @example failing
+       * @enum {string}
+       */
+      mode: 'normal' | 'failing';
+    };
+  };
   responses: never;
   parameters: never;
   requestBodies: never;
@@ -89,6 +1021,961 @@ export interface operations {
     requestBody?: never;
     responses: {
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ListOrdersHttpController_list: {
+    parameters: {
+      query: {
+        customerId: string;
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ListOrdersResponse'];
+        };
+      };
+      /** @description Missing or malformed customerId, limit or cursor */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  PlaceOrderHttpController_place: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1 to 200 characters; the same key with the same body answers with the same order */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PlaceOrderRequest'];
+      };
+    };
+    responses: {
+      /** @description Accepted PENDING; Location: /orders/{orderId} */
+      202: {
+        headers: {
+          /** @description the order */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrderStatusResponse'];
+        };
+      };
+      /** @description Invalid body or header (REQUEST.INVALID, with field paths) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description ORDER.UNKNOWN_SKU or ORDER.CURRENCY_MISMATCH (naming the lines), ORDER.TOTAL_TOO_LARGE, or ORDER.IDEMPOTENCY_KEY_REUSED (the key was used for another body) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  CancelOrderHttpController_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Cancelled (status CANCELLED) */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrderStatusResponse'];
+        };
+      };
+      /** @description The id is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description No such order (ORDER.NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Already shipped or delivered (ORDER.ALREADY_SHIPPED) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  GetOrderHttpController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrderDetailsResponse'];
+        };
+      };
+      /** @description The id is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description No such order (ORDER.NOT_FOUND) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  BrowseCatalogueHttpController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProductPageResponse'];
+        };
+      };
+      /** @description limit or offset out of range (problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  BrowseCatalogueHttpController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        sku: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProductResponse'];
+        };
+      };
+      /** @description malformed SKU (problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description INVENTORY.UNKNOWN_SKU (problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  CreateProductHttpController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateProductRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminProductResponse'];
+        };
+      };
+      /** @description invalid body (problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Missing or wrong admin credential (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description INVENTORY.DUPLICATE_SKU (problem+json) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  ChangeProductHttpController_change: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        sku: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeProductRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminProductResponse'];
+        };
+      };
+      /** @description invalid or empty body, malformed SKU (problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Missing or wrong admin credential (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description INVENTORY.UNKNOWN_SKU (problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  AdjustStockHttpController_adjust: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        sku: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AdjustStockRequest'];
+      };
+    };
+    responses: {
+      /** @description the product after the adjustment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminProductResponse'];
+        };
+      };
+      /** @description delta missing, 0 or not an integer (problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Missing or wrong admin credential (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description INVENTORY.UNKNOWN_SKU (problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description INVENTORY.STOCK_BELOW_RESERVED or INVENTORY.STOCK_TOO_LARGE (problem+json) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  GetPaymentHttpController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the payment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PaymentResponse'];
+        };
+      };
+      /** @description orderId is not a UUID (problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description no payment for this order (problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  ProcessorModeHttpController_current: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the current mode */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProcessorModeDto'];
+        };
+      };
+      /** @description Missing or wrong admin credential (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProcessorModeHttpController_switch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProcessorModeDto'];
+      };
+    };
+    responses: {
+      /** @description the mode now in force */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProcessorModeDto'];
+        };
+      };
+      /** @description mode is missing or unknown (problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Missing or wrong admin credential (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  GetShipmentHttpController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShipmentResponse'];
+        };
+      };
+      /** @description orderId is not a UUID (problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description No shipment for this order (yet) (problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  AdvanceShipmentHttpController_advance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The shipment after the step; its event is in the outbox */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShipmentResponse'];
+        };
+      };
+      /** @description orderId is not a UUID (problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Missing or wrong admin credential (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No shipment for this order (problem+json) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Already delivered (SHIPPING.ALREADY_DELIVERED) or cancelled (SHIPPING.SHIPMENT_CANCELLED) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  CarrierModeHttpController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CarrierModeResponse'];
+        };
+      };
+      /** @description Missing or wrong admin credential (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CarrierModeHttpController_set: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CarrierModeRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CarrierModeResponse'];
+        };
+      };
+      /** @description Unknown mode (problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Missing or wrong admin credential (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ListNotificationsHttpController_list: {
+    parameters: {
+      query: {
+        /** @description the order */
+        orderId: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SentMessagesResponse'];
+        };
+      };
+      /** @description orderId missing or not a UUID (problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  GatewayModeHttpController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayModeResponse'];
+        };
+      };
+      /** @description Missing or wrong admin credential (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  GatewayModeHttpController_set: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GatewayModeRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GatewayModeResponse'];
+        };
+      };
+      /** @description Unknown mode (problem+json) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Missing or wrong admin credential (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  GetBalanceHttpController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        customerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LoyaltyBalanceResponse'];
+        };
+      };
+      /** @description Malformed customer id (problem+json, code REQUEST.INVALID) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  OrdersByStatusHttpController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrdersByStatusResponse'];
+        };
+      };
+    };
+  };
+  RevenueHttpController_get: {
+    parameters: {
+      query?: {
+        /** @description first UTC day included (YYYY-MM-DD) */
+        from?: string;
+        /** @description last UTC day included (YYYY-MM-DD) */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RevenueResponse'];
+        };
+      };
+      /** @description A malformed day, or from after to (problem+json, code REQUEST.INVALID) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  TopProductsHttpController_get: {
+    parameters: {
+      query?: {
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TopProductsResponse'];
+        };
+      };
+      /** @description limit outside 1..100 (problem+json, code REQUEST.INVALID) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  FunnelHttpController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FunnelResponse'];
+        };
+      };
+    };
+  };
+  AnalyticsModeHttpController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnalyticsModeBody'];
+        };
+      };
+      /** @description Missing or wrong admin credential (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AnalyticsModeHttpController_set: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AnalyticsModeBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnalyticsModeBody'];
+        };
+      };
+      /** @description Unknown mode (problem+json, code REQUEST.INVALID) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Missing or wrong admin credential (problem+json) */
+      401: {
         headers: {
           [name: string]: unknown;
         };

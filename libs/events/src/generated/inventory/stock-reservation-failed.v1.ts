@@ -4,7 +4,7 @@ import { defineEvent } from '../../event-contract';
 /** Nothing was reserved: these lines could not be served. */
 export interface StockReservationFailedV1 {
   readonly orderId: string;
-  /** OUT_OF_STOCK or UNKNOWN_SKU */
+  /** OUT_OF_STOCK, UNKNOWN_SKU, or ORDER_RELEASED (a release for the order arrived first) */
   readonly reason: string;
   readonly shortLines: readonly StockReservationFailedV1ShortLine[];
 }
@@ -34,7 +34,7 @@ export const StockReservationFailedV1Contract = defineEvent<StockReservationFail
       {
         name: 'reason',
         type: 'string',
-        doc: 'OUT_OF_STOCK or UNKNOWN_SKU',
+        doc: 'OUT_OF_STOCK, UNKNOWN_SKU, or ORDER_RELEASED (a release for the order arrived first)',
       },
       {
         name: 'shortLines',

@@ -1,0 +1,30 @@
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AdminOnly } from '@platform/http';
+import { FailureMode } from '../../adapters/failure-mode';
+import { AnalyticsModeBody } from './analytics-mode.dto';
+import { ProblemResponse } from '../problem.response.dto';
+
+/** The operator's switch for the analytics consumer's failure mode (this process only). */
+@ApiTags('admin')
+@Controller('admin/analytics/mode')
+@AdminOnly()
+export class AnalyticsModeHttpController {
+  constructor(private readonly failureMode: FailureMode) {}
+
+  @Get()
+  @ApiOperation({ summary: "The analytics consumer's mode" })
+  @ApiOkResponse({ type: AnalyticsModeBody })
+  get(): AnalyticsModeBody {
+    return { mode: this.failureMode.mode };
+  }
+
+  @Put()
+  @ApiOperation({ summary: 'Switch the analytics consumer to failing (events back up, retried) or back to normal' })
+  @ApiOkResponse({ type: AnalyticsModeBody })
+  @ApiBadRequestResponse({ type: ProblemResponse, description: 'Unknown mode (problem+json, code REQUEST.INVALID)' })
+  set(@Body() body: AnalyticsModeBody): AnalyticsModeBody {
+    this.failureMode.switchTo(body.mode);
+    return { mode: this.failureMode.mode };
+  }
+}

@@ -1,0 +1,36 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ProblemException } from '@platform/http';
+import { OrderFactsQueries } from '../../persistence/order-facts.queries';
+import { RevenueQuery } from './revenue.request.dto';
+import { RevenueResponse } from './revenue.response.dto';
+import { ProblemResponse } from '../problem.response.dto';
+
+@ApiTags('analytics')
+@Controller('analytics')
+export class RevenueHttpController {
+  constructor(private readonly queries: OrderFactsQueries) {}
+
+  @Get('revenue')
+  @ApiOperation({
+    summary: 'Revenue per UTC day of confirmation and currency (confirmed orders, not cancelled)',
+  })
+  @ApiOkResponse({ type: RevenueResponse })
+  @ApiBadRequestResponse({
+    type: ProblemResponse,
+    description: 'A malformed day, or from after to (problem+json, code REQUEST.INVALID)',
+  })
+  async get(@Query() query: RevenueQuery): Promise<RevenueResponse> {
+    const { from, to } = query;
+    // YYYY-MM-DD days compare correctly as strings
+    if (from && to && from > to) {
+      throw new ProblemException({
+        status: 400,
+        code: 'REQUEST.INVALID',
+        detail: 'The request body or parameters are invalid.',
+        errors: [{ field: 'to', problems: ['to must not be before from'] }],
+      });
+    }
+    return { from: from ?? null, to: to ?? null, days: await this.queries.revenue(from, to) };
+  }
+}

@@ -1,0 +1,14 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class ProductUnits {
+  @ApiProperty({ example: 'SKU-RED-MUG' })
+  sku!: string;
+
+  @ApiProperty({ example: 42, description: 'units in confirmed orders that were not cancelled' })
+  units!: number;
+}
+
+export class TopProductsResponse {
+  @ApiProperty({ type: [ProductUnits], description: 'most units first, then by sku' })
+  products!: ProductUnits[];
+}

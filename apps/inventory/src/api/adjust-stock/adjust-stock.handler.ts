@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@platform/config';
+import { TransactionRunner } from '@platform/database';
+import { ProblemException } from '@platform/http';
+import { OutboxWriter } from '@platform/outbox';
+import type { Product } from '../../domain/product';
+import { decideStockAdjustment } from '../../domain/stock-adjustment';
+import { lockProduct, saveProductChanges } from '../../persistence/product.repository';
+import { productUpdatedEvent } from '../product-updated.event';
+import { unknownSku } from '../sku';
+
+/**
+ * Corrects on_hand under the product's row lock, so a reservation running at the same time
+ * either sees the old count or the new one, and the below-reserved rule holds against both.
+ */
+@Injectable()
+export class AdjustStockHandler {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(sku: string, delta: number, correlationId: string): Promise<Product> {
+    return this.transactions.run(async (tx) => {
+      const current = await lockProduct(tx.manager, sku);
+      if (!current) throw unknownSku(sku);
+      const decision = decideStockAdjustment(current, delta, this.clock.now());
+      if (!decision.ok) throw new ProblemException({ status: 422, code: decision.code, detail: decision.detail });
+      await saveProductChanges(tx.manager, decision.product);
+      await this.outbox.append(tx, { correlationId }, [productUpdatedEvent(decision.product)]);
+      return decision.product;
+    });
+  }
+}

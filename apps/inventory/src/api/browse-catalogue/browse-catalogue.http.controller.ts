@@ -1,0 +1,48 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { findProduct, listProducts } from '../../persistence/product.repository';
+import { ProblemResponse } from '../problem.response.dto';
+import { ProductPageResponse, ProductResponse } from '../product.response.dto';
+import { ParseSkuPipe, unknownSku } from '../sku';
+import { ListProductsQuery } from './list-products.query.dto';
+
+/** The public catalogue: read-only, no transaction needed. */
+@ApiTags('products')
+@Controller('products')
+export class BrowseCatalogueHttpController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List the catalogue, by SKU, a page at a time' })
+  @ApiOkResponse({ type: ProductPageResponse })
+  @ApiBadRequestResponse({ type: ProblemResponse, description: 'limit or offset out of range (problem+json)' })
+  async list(@Query() query: ListProductsQuery): Promise<ProductPageResponse> {
+    const { items, total } = await listProducts(this.dataSource.manager, query);
+    return {
+      items: items.map((product) => ProductResponse.of(product)),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+    };
+  }
+
+  @Get(':sku')
+  @ApiOperation({ summary: 'One product, with what is available to order' })
+  @ApiParam({ name: 'sku', example: 'SKU-0001' })
+  @ApiOkResponse({ type: ProductResponse })
+  @ApiBadRequestResponse({ type: ProblemResponse, description: 'malformed SKU (problem+json)' })
+  @ApiNotFoundResponse({ type: ProblemResponse, description: 'INVENTORY.UNKNOWN_SKU (problem+json)' })
+  async get(@Param('sku', ParseSkuPipe) sku: string): Promise<ProductResponse> {
+    const product = await findProduct(this.dataSource.manager, sku);
+    if (!product) throw unknownSku(sku);
+    return ProductResponse.of(product);
+  }
+}

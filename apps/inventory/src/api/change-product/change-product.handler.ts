@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@platform/config';
+import { TransactionRunner } from '@platform/database';
+import { OutboxWriter } from '@platform/outbox';
+import { changeProduct, type Product, type ProductChanges } from '../../domain/product';
+import { lockProduct, saveProductChanges } from '../../persistence/product.repository';
+import { productUpdatedEvent } from '../product-updated.event';
+import { unknownSku } from '../sku';
+
+/**
+ * Renames, reprices or (de)activates a product and announces it. Announced even when nothing
+ * differs: an operator re-saving a product is a cheap way to resend it to the price list.
+ */
+@Injectable()
+export class ChangeProductHandler {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(sku: string, changes: ProductChanges, correlationId: string): Promise<Product> {
+    return this.transactions.run(async (tx) => {
+      const current = await lockProduct(tx.manager, sku);
+      if (!current) throw unknownSku(sku);
+      const changed = changeProduct(current, changes, this.clock.now());
+      await saveProductChanges(tx.manager, changed);
+      await this.outbox.append(tx, { correlationId }, [productUpdatedEvent(changed)]);
+      return changed;
+    });
+  }
+}

@@ -1,0 +1,18 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+import { GATEWAY_MODES, type GatewayMode } from '../../adapters/fake-email-gateway';
+
+export class GatewayModeRequest {
+  @ApiProperty({
+    enum: GATEWAY_MODES,
+    example: 'down',
+    description: 'down: every send is refused (retried, then dead-lettered)',
+  })
+  @IsIn(GATEWAY_MODES)
+  readonly mode!: GatewayMode;
+}
+
+export class GatewayModeResponse {
+  @ApiProperty({ enum: GATEWAY_MODES, example: 'normal' })
+  readonly mode!: GatewayMode;
+}

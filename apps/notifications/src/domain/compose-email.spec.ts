@@ -1,0 +1,59 @@
+import {
+  orderCancelledEmail,
+  orderConfirmedEmail,
+  orderDeliveredEmail,
+  orderDispatchedEmail,
+  orderReceivedEmail,
+} from './compose-email';
+
+const ORDER_ID = '0193f1d2-7c4a-7b1e-9f00-5d2c8a4e6b10';
+const order = {
+  orderId: ORDER_ID,
+  customerEmail: 'ada@example.com',
+  currency: 'EUR',
+  totalMinor: 2500,
+  lines: [{ sku: 'SKU-1', quantity: 2 }],
+};
+const contact = { orderId: ORDER_ID, customerId: 'customer-1', email: 'ada@example.com' };
+
+describe('composing the e-mail for each moment of an order', () => {
+  it('given a placed order, then the customer is told we received it, with lines and total', () => {
+    const email = orderReceivedEmail(order);
+    expect(email).toMatchObject({
+      orderId: ORDER_ID,
+      kind: 'ORDER_RECEIVED',
+      recipient: 'ada@example.com',
+      subject: 'We received your order #0193f1d2',
+    });
+    expect(email.body).toContain('- 2 x SKU-1');
+    expect(email.body).toContain('Total: EUR 25.00.');
+  });
+
+  it('given a confirmed order, then the customer is told it will ship', () => {
+    expect(orderConfirmedEmail(order)).toMatchObject({
+      kind: 'ORDER_CONFIRMED',
+      subject: 'Your order #0193f1d2 is confirmed',
+    });
+  });
+
+  it('given a cancelled order, then the reason is in the body, in words and as its code', () => {
+    const email = orderCancelledEmail({ ...order, reason: 'OUT_OF_STOCK', detail: 'SKU-1 sold out' });
+    expect(email.kind).toBe('ORDER_CANCELLED');
+    expect(email.body).toContain('because an item is out of stock (OUT_OF_STOCK)');
+    expect(email.body).toContain('Details: SKU-1 sold out');
+  });
+
+  it('given a cancellation reason we have no words for, then its code is still shown', () => {
+    const email = orderCancelledEmail({ ...order, reason: 'FRAUD_SUSPECTED', detail: '' });
+    expect(email.body).toContain('(FRAUD_SUSPECTED)');
+    expect(email.body).not.toContain('Details:');
+  });
+
+  it('given a dispatched or delivered shipment, then the mail goes to the known contact', () => {
+    const dispatched = orderDispatchedEmail(contact, 'ship-1', '2026-11-25T10:00:02.000Z');
+    expect(dispatched).toMatchObject({ kind: 'ORDER_DISPATCHED', recipient: 'ada@example.com' });
+    expect(dispatched.body).toContain('Shipment: ship-1.');
+    const delivered = orderDeliveredEmail(contact, '2026-11-25T10:00:06.000Z');
+    expect(delivered).toMatchObject({ kind: 'ORDER_DELIVERED', subject: 'Your order #0193f1d2 was delivered' });
+  });
+});

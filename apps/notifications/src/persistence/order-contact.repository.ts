@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { OrderContact } from '../domain/email';
+import { NOTIFICATIONS } from '../context';
+
+type Queryable = Pick<EntityManager, 'query'>;
+
+/** The local projection of where each order's mail goes (an order's address does not change). */
+@Injectable()
+export class OrderContactRepository {
+  async remember(db: Queryable, contact: OrderContact): Promise<void> {
+    await db.query(
+      `INSERT INTO ${NOTIFICATIONS}.order_contacts (order_id, customer_id, email) VALUES ($1, $2, $3)
+       ON CONFLICT (order_id) DO NOTHING`,
+      [contact.orderId, contact.customerId, contact.email],
+    );
+  }
+
+  async find(db: Queryable, orderId: string): Promise<OrderContact | undefined> {
+    const rows: Array<{ order_id: string; customer_id: string; email: string }> = await db.query(
+      `SELECT order_id, customer_id, email FROM ${NOTIFICATIONS}.order_contacts WHERE order_id = $1`,
+      [orderId],
+    );
+    return rows[0] && { orderId: rows[0].order_id, customerId: rows[0].customer_id, email: rows[0].email };
+  }
+}

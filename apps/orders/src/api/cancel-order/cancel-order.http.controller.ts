@@ -1,0 +1,48 @@
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { TransactionRunner } from '@platform/database';
+import { ProblemException } from '@platform/http';
+import { CorrelationId } from '@platform/observability';
+import { OrderSagaStepper } from '../../saga/order-saga.stepper';
+import { orderIdPipe } from '../order-id.pipe';
+import { OrderStatusResponse } from '../order-status.response';
+import { ApiProblem } from '../api-problem.decorator';
+
+@ApiTags('orders')
+@Controller('orders')
+export class CancelOrderHttpController {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly saga: OrderSagaStepper,
+  ) {}
+
+  @Post(':id/cancel')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Cancel an order',
+    description:
+      'Allowed until the order ships: releases its stock and voids (or, once captured, refunds) its payment. ' +
+      'Cancelling a cancelled order answers the same again.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiAcceptedResponse({ type: OrderStatusResponse, description: 'Cancelled (status CANCELLED)' })
+  @ApiProblem(400, 'The id is not a UUID')
+  @ApiProblem(404, 'No such order (ORDER.NOT_FOUND)')
+  @ApiProblem(409, 'Already shipped or delivered (ORDER.ALREADY_SHIPPED)')
+  async cancel(
+    @Param('id', orderIdPipe()) orderId: string,
+    @CorrelationId() correlationId: string,
+  ): Promise<OrderStatusResponse> {
+    const outcome = await this.transactions.run((tx) =>
+      this.saga.step(tx, { correlationId }, orderId, { type: 'CustomerCancelled' }),
+    );
+    switch (outcome.kind) {
+      case 'applied':
+        return { orderId, status: outcome.state.status };
+      case 'unknown-order':
+        throw new ProblemException({ status: 404, code: 'ORDER.NOT_FOUND', detail: `There is no order ${orderId}.` });
+      case 'refused':
+        throw new ProblemException({ status: 409, code: outcome.code, detail: outcome.detail });
+    }
+  }
+}

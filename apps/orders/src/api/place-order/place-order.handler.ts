@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { v7 as uuidv7 } from 'uuid';
+import { Clock } from '@platform/config';
+import { TransactionRunner, type Transaction } from '@platform/database';
+import { ProblemException } from '@platform/http';
+import { OutboxWriter } from '@platform/outbox';
+import type { Order } from '../../domain/order';
+import { startOrderSaga } from '../../domain/order-saga';
+import { priceOrder } from '../../domain/price-order';
+import { IdempotencyKeyRepository } from '../../persistence/idempotency-key.repository';
+import { OrderRepository } from '../../persistence/order.repository';
+import { PriceListRepository } from '../../persistence/price-list.repository';
+import { SagaRepository } from '../../persistence/saga.repository';
+import { TimelineRepository } from '../../persistence/timeline.repository';
+import { OrdersSettings } from '../../saga/orders-settings';
+import { eventsForEffects } from '../../saga/saga-effect-events';
+import type { PlaceOrderRequest } from './place-order.request.dto';
+import { requestFingerprint } from './request-fingerprint';
+
+export interface PlaceOrderCommand {
+  readonly request: PlaceOrderRequest;
+  readonly idempotencyKey?: string;
+  readonly correlationId: string;
+}
+
+/**
+ * Places an order in one transaction: the idempotency key first (a replay answers with the
+ * order it placed and writes nothing), then prices from the price list, the order PENDING, its
+ * saga, the first timeline entry, and the saga's opening events (order-placed, reserve-stock,
+ * authorize-payment). A refusal throws, which rolls the key back with everything else.
+ */
+@Injectable()
+export class PlaceOrderHandler {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly outbox: OutboxWriter,
+    private readonly keys: IdempotencyKeyRepository,
+    private readonly prices: PriceListRepository,
+    private readonly orders: OrderRepository,
+    private readonly sagas: SagaRepository,
+    private readonly timeline: TimelineRepository,
+    private readonly settings: OrdersSettings,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(command: PlaceOrderCommand): Promise<{ orderId: string }> {
+    return this.transactions.run(async (tx) => {
+      const now = this.clock.now();
+      const orderId = uuidv7();
+      if (command.idempotencyKey !== undefined) {
+        const earlier = await this.claimKey(tx, command.idempotencyKey, command.request, orderId, now);
+        if (earlier) return { orderId: earlier };
+      }
+      const order = await this.price(tx, orderId, command.request);
+      const start = startOrderSaga(now, this.settings.sagaTimeoutMs);
+      await this.orders.insert(tx.manager, order, now);
+      await this.sagas.insert(tx.manager, orderId, start.state, command.correlationId, now);
+      await this.timeline.append(tx.manager, orderId, start.timeline);
+      const events = eventsForEffects(order, start.effects, now, command.request.paymentToken);
+      await this.outbox.append(tx, { correlationId: command.correlationId }, events);
+      return { orderId };
+    });
+  }
+
+  /** undefined when this request now owns the key; the earlier order's id when it is a replay */
+  private async claimKey(
+    tx: Transaction,
+    key: string,
+    request: PlaceOrderRequest,
+    orderId: string,
+    now: Date,
+  ): Promise<string | undefined> {
+    const hash = requestFingerprint(request);
+    if (await this.keys.claim(tx.manager, key, hash, orderId, now)) return undefined;
+    const stored = await this.keys.find(tx.manager, key);
+    if (!stored) throw new Error(`idempotency key ${key} conflicted but cannot be read`);
+    if (stored.requestHash === hash) return stored.orderId;
+    throw new ProblemException({
+      status: 422,
+      code: 'ORDER.IDEMPOTENCY_KEY_REUSED',
+      detail: 'This Idempotency-Key was already used for a different request.',
+    });
+  }
+
+  private async price(tx: Transaction, orderId: string, request: PlaceOrderRequest): Promise<Order> {
+    const lines = request.lines.map(({ sku, quantity }) => ({ sku, quantity }));
+    const priceList = await this.prices.findBySkus(
+      tx.manager,
+      lines.map((line) => line.sku),
+    );
+    const priced = priceOrder(request.currency, lines, priceList);
+    if (!priced.ok) {
+      throw new ProblemException({ status: 422, code: priced.code, detail: priced.detail, errors: priced.errors });
+    }
+    const { name, line1, line2, city, postalCode, country } = request.shippingAddress;
+    return {
+      id: orderId,
+      customerId: request.customerId,
+      customerEmail: request.customerEmail,
+      currency: request.currency,
+      totalMinor: priced.totalMinor,
+      lines: priced.lines,
+      shippingAddress: { name, line1, line2: line2 ?? null, city, postalCode, country },
+    };
+  }
+}

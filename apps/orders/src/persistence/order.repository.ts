@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ORDERS } from '../context';
+import type { Order, OrderSummary, ShippingAddress } from '../domain/order';
+import type { CancelReason, OrderStatus } from '../domain/order-saga.types';
+import type { PricedLine } from '../domain/price-order';
+
+interface OrderRow {
+  id: string;
+  customer_id: string;
+  customer_email: string;
+  currency: string;
+  total_minor: string;
+  status: OrderStatus;
+  lines: PricedLine[];
+  shipping_address: ShippingAddress;
+  cancel_reason: CancelReason | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export type OrderDetails = Order & OrderSummary;
+
+/** A position in a customer's order list, newest first: keyset on (created_at, id). */
+export interface OrderListPosition {
+  readonly createdAt: Date;
+  readonly id: string;
+}
+
+/** The orders table. Every method takes the EntityManager of the caller's transaction (or a plain one to read). */
+@Injectable()
+export class OrderRepository {
+  async insert(manager: EntityManager, order: Order, now: Date): Promise<void> {
+    await manager.query(
+      `INSERT INTO ${ORDERS}.orders (id, customer_id, customer_email, currency, total_minor, status, lines,
+                                     shipping_address, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, 'PENDING', $6, $7, $8, $8)`,
+      [
+        order.id,
+        order.customerId,
+        order.customerEmail,
+        order.currency,
+        order.totalMinor,
+        JSON.stringify(order.lines),
+        JSON.stringify(order.shippingAddress),
+        now,
+      ],
+    );
+  }
+
+  async find(manager: EntityManager, id: string): Promise<OrderDetails | null> {
+    const rows: OrderRow[] = await manager.query(`SELECT * FROM ${ORDERS}.orders WHERE id = $1`, [id]);
+    return rows.length > 0 ? detailsOf(rows[0]) : null;
+  }
+
+  async listByCustomer(
+    manager: EntityManager,
+    customerId: string,
+    limit: number,
+    after?: OrderListPosition,
+  ): Promise<OrderSummary[]> {
+    const rows: OrderRow[] = await manager.query(
+      `SELECT * FROM ${ORDERS}.orders
+       WHERE customer_id = $1 AND ($2::timestamptz IS NULL OR (created_at, id) < ($2::timestamptz, $3::uuid))
+       ORDER BY created_at DESC, id DESC
+       LIMIT $4`,
+      [customerId, after?.createdAt ?? null, after?.id ?? null, limit],
+    );
+    return rows.map(detailsOf);
+  }
+}
+
+function detailsOf(row: OrderRow): OrderDetails {
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    customerEmail: row.customer_email,
+    status: row.status,
+    currency: row.currency,
+    totalMinor: Number(row.total_minor),
+    lines: row.lines,
+    shippingAddress: row.shipping_address,
+    cancelReason: row.cancel_reason,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ORDERS } from '../context';
+import type {
+  CancelReason,
+  OrderSagaState,
+  OrderStatus,
+  PaymentStatus,
+  ShipmentStatus,
+  StockStatus,
+} from '../domain/order-saga.types';
+
+interface SagaRow {
+  status: OrderStatus;
+  stock: StockStatus;
+  payment: PaymentStatus;
+  shipment: ShipmentStatus;
+  cancel_reason: CancelReason | null;
+  deadline_at: Date;
+  correlation_id: string;
+}
+
+export interface DueSaga {
+  readonly state: OrderSagaState;
+  /** the placing request's, so the timeout's events join the order's trace */
+  readonly correlationId: string;
+}
+
+/**
+ * The saga's state, one row per order. Every step locks the row first (FOR UPDATE, or the
+ * sweeper's conditional UPDATE), so concurrent replies for one order are applied one at a time.
+ */
+@Injectable()
+export class SagaRepository {
+  async insert(
+    manager: EntityManager,
+    orderId: string,
+    state: OrderSagaState,
+    correlationId: string,
+    now: Date,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO ${ORDERS}.sagas (order_id, status, stock, payment, shipment, cancel_reason, deadline_at,
+                                    correlation_id, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        orderId,
+        state.status,
+        state.stock,
+        state.payment,
+        state.shipment,
+        state.cancelReason ?? null,
+        state.deadlineAt,
+        correlationId,
+        now,
+      ],
+    );
+  }
+
+  async lock(manager: EntityManager, orderId: string): Promise<OrderSagaState | null> {
+    const rows: SagaRow[] = await manager.query(`SELECT * FROM ${ORDERS}.sagas WHERE order_id = $1 FOR UPDATE`, [
+      orderId,
+    ]);
+    return rows.length > 0 ? stateOf(rows[0]) : null;
+  }
+
+  /**
+   * Locks the saga only if it is still PENDING past its deadline. The condition is re-checked on
+   * the row's latest version once any competing lock is released, so of several sweepers (or a
+   * sweeper and a reply) only one sees the order still due.
+   */
+  async claimDue(manager: EntityManager, orderId: string, now: Date): Promise<DueSaga | null> {
+    const [rows]: [SagaRow[], number] = await manager.query(
+      `UPDATE ${ORDERS}.sagas SET updated_at = $2
+       WHERE order_id = $1 AND status = 'PENDING' AND deadline_at < $2
+       RETURNING *`,
+      [orderId, now],
+    );
+    return rows.length > 0 ? { state: stateOf(rows[0]), correlationId: rows[0].correlation_id } : null;
+  }
+
+  /** orders past their deadline and still PENDING, oldest deadline first */
+  async findDue(manager: EntityManager, now: Date, limit: number): Promise<string[]> {
+    const rows: Array<{ order_id: string }> = await manager.query(
+      `SELECT order_id FROM ${ORDERS}.sagas WHERE status = 'PENDING' AND deadline_at < $1
+       ORDER BY deadline_at LIMIT $2`,
+      [now, limit],
+    );
+    return rows.map((row) => row.order_id);
+  }
+
+  /** the saga and its mirror on the order, in the caller's transaction */
+  async save(manager: EntityManager, orderId: string, state: OrderSagaState, now: Date): Promise<void> {
+    const cancelReason = state.cancelReason ?? null;
+    await manager.query(
+      `UPDATE ${ORDERS}.sagas SET status = $2, stock = $3, payment = $4, shipment = $5, cancel_reason = $6, updated_at = $7
+       WHERE order_id = $1`,
+      [orderId, state.status, state.stock, state.payment, state.shipment, cancelReason, now],
+    );
+    await manager.query(
+      `UPDATE ${ORDERS}.orders SET status = $2, cancel_reason = $3, updated_at = $4
+       WHERE id = $1`,
+      [orderId, state.status, cancelReason, now],
+    );
+  }
+}
+
+function stateOf(row: SagaRow): OrderSagaState {
+  return {
+    status: row.status,
+    stock: row.stock,
+    payment: row.payment,
+    shipment: row.shipment,
+    deadlineAt: row.deadline_at,
+    ...(row.cancel_reason ? { cancelReason: row.cancel_reason } : {}),
+  };
+}

@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ORDERS } from '../context';
+import type { TimelineEntry, TimelineKind } from '../domain/order-saga.types';
+
+/** What happened to an order, appended by each saga step in its transaction. */
+@Injectable()
+export class TimelineRepository {
+  async append(manager: EntityManager, orderId: string, entries: readonly TimelineEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await manager.query(
+      `INSERT INTO ${ORDERS}.order_timeline (order_id, at, kind, detail)
+       SELECT $1, * FROM unnest($2::timestamptz[], $3::text[], $4::text[])`,
+      [orderId, entries.map((e) => e.at), entries.map((e) => e.kind), entries.map((e) => e.detail)],
+    );
+  }
+
+  async listFor(manager: EntityManager, orderId: string): Promise<TimelineEntry[]> {
+    const rows: Array<{ at: Date; kind: TimelineKind; detail: string }> = await manager.query(
+      `SELECT at, kind, detail FROM ${ORDERS}.order_timeline WHERE order_id = $1 ORDER BY at, id`,
+      [orderId],
+    );
+    return rows;
+  }
+}

@@ -1,0 +1,83 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock } from '@platform/config';
+import { TransactionRunner } from '@platform/database';
+import { SagaRepository } from '../persistence/saga.repository';
+import { OrderSagaStepper } from './order-saga.stepper';
+import { OrdersSettings } from './orders-settings';
+
+/** how many due sagas one tick handles; the next tick takes the rest */
+const BATCH = 100;
+
+/**
+ * Cancels PENDING orders past their deadline (TIMEOUT). Each due saga is handled in its own
+ * transaction that first claims it with a conditional UPDATE (still PENDING, still past its
+ * deadline), so several instances, or a sweeper racing a late reply, never cancel one twice.
+ * The due list is read before, outside any transaction: on PGlite no transaction may be held
+ * while another connection is awaited. Ticks never overlap; the timer does not keep the
+ * process alive, and stops (after the tick in progress) when the module is destroyed.
+ */
+@Injectable()
+export class SagaTimeoutSweeper implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(SagaTimeoutSweeper.name);
+  private timer?: NodeJS.Timeout;
+  private tick?: Promise<void>;
+  private stopped = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+    private readonly sagas: SagaRepository,
+    private readonly stepper: OrderSagaStepper,
+    private readonly clock: Clock,
+    private readonly settings: OrdersSettings,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.schedule();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.tick;
+  }
+
+  /** one pass: cancels every saga due now (up to a batch); returns how many it cancelled */
+  async sweep(): Promise<number> {
+    const now = this.clock.now();
+    const due = await this.sagas.findDue(this.dataSource.manager, now, BATCH);
+    let cancelled = 0;
+    for (const orderId of due) {
+      if (this.stopped) break;
+      if (await this.cancelIfStillDue(orderId, now)) cancelled += 1;
+    }
+    return cancelled;
+  }
+
+  private cancelIfStillDue(orderId: string, now: Date): Promise<boolean> {
+    return this.transactions.run(async (tx) => {
+      const due = await this.sagas.claimDue(tx.manager, orderId, now);
+      if (!due) return false;
+      const metadata = { correlationId: due.correlationId };
+      await this.stepper.apply(tx, metadata, orderId, due.state, { type: 'DeadlinePassed' }, now);
+      return true;
+    });
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.tick = this.sweep()
+        .then(
+          () => undefined,
+          (error: unknown) => this.logger.error(`saga timeout sweep failed: ${(error as Error).message}`),
+        )
+        .finally(() => {
+          this.tick = undefined;
+          this.schedule();
+        });
+    }, this.settings.sweepIntervalMs);
+    this.timer.unref();
+  }
+}

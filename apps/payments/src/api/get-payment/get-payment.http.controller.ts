@@ -1,0 +1,41 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ProblemException } from '@platform/http';
+import { DataSource } from 'typeorm';
+import { PaymentRepository } from '../../persistence/payment.repository';
+import { ProblemResponse } from '../problem.response.dto';
+import { PaymentResponse } from './payment.response.dto';
+
+@ApiTags('payments')
+@Controller('payments')
+export class GetPaymentHttpController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly payments: PaymentRepository,
+  ) {}
+
+  @Get(':orderId')
+  @ApiOperation({ summary: "An order's payment: status, amount, currency and when it last changed" })
+  @ApiParam({ name: 'orderId', format: 'uuid', example: '0190a5b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b' })
+  @ApiOkResponse({ type: PaymentResponse, description: 'the payment' })
+  @ApiBadRequestResponse({ type: ProblemResponse, description: 'orderId is not a UUID (problem+json)' })
+  @ApiNotFoundResponse({ type: ProblemResponse, description: 'no payment for this order (problem+json)' })
+  async get(@Param('orderId', new ParseUUIDPipe()) orderId: string): Promise<PaymentResponse> {
+    const payment = await this.payments.find(this.dataSource.manager, orderId);
+    if (!payment) {
+      throw new ProblemException({
+        status: 404,
+        code: 'PAYMENTS.NOT_FOUND',
+        detail: `No payment for order ${orderId}.`,
+      });
+    }
+    return PaymentResponse.of(payment);
+  }
+}

@@ -1,0 +1,38 @@
+import type { PaymentTerms } from './payment';
+
+/**
+ * Commands that can never succeed (a malformed order id, a non-positive or fractional amount, a
+ * currency that is not ISO 4217 shaped) are refused with a stable code; the handler dead-letters
+ * them at once instead of retrying, and nothing is recorded or charged.
+ */
+export interface Refusal {
+  readonly code: 'PAYMENTS.INVALID_ORDER_ID' | 'PAYMENTS.INVALID_AMOUNT' | 'PAYMENTS.INVALID_CURRENCY';
+  readonly message: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CURRENCY = /^[A-Z]{3}$/;
+
+export function refuseOrderId(orderId: string): Refusal | null {
+  return UUID.test(orderId)
+    ? null
+    : { code: 'PAYMENTS.INVALID_ORDER_ID', message: `orderId "${orderId}" is not a UUID` };
+}
+
+export function refuseTerms(terms: PaymentTerms): Refusal | null {
+  const badOrder = refuseOrderId(terms.orderId);
+  if (badOrder) return badOrder;
+  if (!Number.isSafeInteger(terms.amountMinor) || terms.amountMinor <= 0) {
+    return {
+      code: 'PAYMENTS.INVALID_AMOUNT',
+      message: `amountMinor must be a positive integer, got ${terms.amountMinor}`,
+    };
+  }
+  if (!CURRENCY.test(terms.currency)) {
+    return {
+      code: 'PAYMENTS.INVALID_CURRENCY',
+      message: `currency must be 3 upper-case letters, got "${terms.currency}"`,
+    };
+  }
+  return null;
+}

@@ -1,0 +1,21 @@
+import { Controller } from '@nestjs/common';
+import { ShipmentDispatchedV1Contract, type EventEnvelope, type ShipmentDispatchedV1 } from '@platform/events';
+import { MessageContext, OnEvent } from '@platform/messaging';
+import { PAYMENTS } from '../context';
+import { PaymentWorkflow } from './payment-workflow';
+
+/**
+ * shipping.shipment-dispatched.v1 -> payment-captured: the money is taken when the parcel
+ * leaves. A dispatch for a payment that is not AUTHORIZED (already captured, voided) is logged
+ * and captures nothing.
+ */
+@Controller()
+export class CapturePaymentWhenShipmentDispatched {
+  constructor(private readonly workflow: PaymentWorkflow) {}
+
+  @OnEvent(PAYMENTS, ShipmentDispatchedV1Contract)
+  async handle(dispatched: EventEnvelope<ShipmentDispatchedV1>, ctx: MessageContext): Promise<void> {
+    const { orderId } = dispatched.payload;
+    await this.workflow.request(ctx, orderId, { kind: 'capture-requested', orderId });
+  }
+}

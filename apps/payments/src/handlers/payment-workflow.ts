@@ -1,0 +1,75 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Clock } from '@platform/config';
+import type { Transaction } from '@platform/database';
+import { PermanentFailure, retryPolicyFromEnv, type MessageContext } from '@platform/messaging';
+import { OutboxWriter } from '@platform/outbox';
+import { PaymentProcessorGateway } from '../adapters/payment-processor.gateway';
+import type { Payment } from '../domain/payment';
+import type { PaymentEvent } from '../domain/payment-events';
+import { refuseOrderId } from '../domain/payment-request-validation';
+import { transition, type PaymentInput } from '../domain/payment-state-machine';
+import { PaymentRepository } from '../persistence/payment.repository';
+import { toOutboxEvent } from './payment-events.outbox';
+import { performAction } from './processor-actions';
+
+/** Another transaction recorded this order's payment between our read and our insert: retry. */
+export class ConcurrentPaymentChangeError extends Error {
+  constructor(orderId: string) {
+    super(`payment ${orderId} was recorded concurrently; retrying`);
+    this.name = 'ConcurrentPaymentChangeError';
+  }
+}
+
+/**
+ * Load (locked), decide, call the processor, save, publish: one request run through the state
+ * machine to the end inside the handler's transaction. Every handler of this context ends here.
+ */
+@Injectable()
+export class PaymentWorkflow {
+  private readonly logger = new Logger('PaymentWorkflow');
+  private readonly maxAttempts = retryPolicyFromEnv().maxAttempts;
+
+  constructor(
+    private readonly payments: PaymentRepository,
+    private readonly processors: PaymentProcessorGateway,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  /** for a request about an order that may have no payment yet: refuses a malformed id, then locks and runs */
+  async request(ctx: MessageContext, orderId: string, input: PaymentInput): Promise<void> {
+    const refusal = refuseOrderId(orderId);
+    if (refusal) throw new PermanentFailure(refusal.code, refusal.message);
+    await this.run(ctx, await this.payments.lock(ctx.tx.manager, orderId), input);
+  }
+
+  /** `loaded` must be locked by this transaction (or absent) */
+  async run(ctx: MessageContext, loaded: Payment | null, input: PaymentInput): Promise<void> {
+    const processor = this.processors.within(ctx.tx);
+    const lastAttempt = ctx.delivery.attempt >= this.maxAttempts;
+    const events: PaymentEvent[] = [];
+    let payment = loaded;
+    for (let next: PaymentInput | null = input; next;) {
+      const step = transition(payment, next, this.clock.now());
+      if (step.ignored)
+        this.logger.warn(`${ctx.delivery.topic} for order ${orderIdOf(payment, input)}: ${step.ignored}`);
+      payment = step.payment;
+      events.push(...step.events);
+      next = step.action ? await performAction(processor, step.action, lastAttempt) : null;
+    }
+    await this.save(ctx.tx, loaded, payment);
+    await this.outbox.append(ctx.tx, ctx.causedMetadata(), events.map(toOutboxEvent));
+  }
+
+  private async save(tx: Transaction, loaded: Payment | null, payment: Payment | null): Promise<void> {
+    if (payment === null || payment === loaded) return; // transitions return the same object when nothing changed
+    if (loaded) return this.payments.update(tx.manager, payment);
+    if (!(await this.payments.insertIfAbsent(tx.manager, payment)))
+      throw new ConcurrentPaymentChangeError(payment.orderId);
+  }
+}
+
+function orderIdOf(payment: Payment | null, input: PaymentInput): string {
+  if (payment) return payment.orderId;
+  return 'orderId' in input ? input.orderId : 'terms' in input ? input.terms.orderId : 'unknown';
+}

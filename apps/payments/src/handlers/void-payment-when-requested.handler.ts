@@ -1,0 +1,20 @@
+import { Controller } from '@nestjs/common';
+import { VoidPaymentV1Contract, type EventEnvelope, type VoidPaymentV1 } from '@platform/events';
+import { MessageContext, OnEvent } from '@platform/messaging';
+import { PAYMENTS } from '../context';
+import { PaymentWorkflow } from './payment-workflow';
+
+/**
+ * payments.void-payment.v1 -> payment-voided when an authorisation is released. A void that
+ * comes before its authorisation leaves a tombstone, and the late authorisation is voided at once.
+ */
+@Controller()
+export class VoidPaymentWhenRequested {
+  constructor(private readonly workflow: PaymentWorkflow) {}
+
+  @OnEvent(PAYMENTS, VoidPaymentV1Contract)
+  async handle(command: EventEnvelope<VoidPaymentV1>, ctx: MessageContext): Promise<void> {
+    const { orderId } = command.payload;
+    await this.workflow.request(ctx, orderId, { kind: 'void-requested', orderId });
+  }
+}

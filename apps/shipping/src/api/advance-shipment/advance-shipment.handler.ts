@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '@platform/config';
+import { TransactionRunner, type Transaction } from '@platform/database';
+import { ShipmentDeliveredV1Contract, ShipmentDispatchedV1Contract, type EventMetadata } from '@platform/events';
+import { OutboxWriter, event, type NewEvent } from '@platform/outbox';
+import { isDue } from '../../domain/carrier-schedule';
+import { decideAdvance, type AdvanceRefusalCode } from '../../domain/decide-advance';
+import type { Shipment } from '../../domain/shipment';
+import { ShipmentRepository } from '../../persistence/shipment.repository';
+import { SHIPPING_SETTINGS, type ShippingSettings } from '../../shipping.settings';
+
+export type AdvanceOutcome =
+  | { readonly kind: 'advanced'; readonly shipment: Shipment }
+  | { readonly kind: 'not-found' }
+  | { readonly kind: 'not-due' }
+  | { readonly kind: 'refused'; readonly code: AdvanceRefusalCode; readonly detail: string };
+
+/**
+ * Moves one shipment one step (CREATED -> DISPATCHED -> DELIVERED) in a transaction of its own
+ * and announces it, keyed by the order id. Two callers: an operator (now, whatever the clock)
+ * and the fake carrier's clock (only when due). The row is locked and the update is
+ * conditional on the status read, so of two instances racing for one shipment one publishes.
+ */
+@Injectable()
+export class AdvanceShipmentHandler {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly shipments: ShipmentRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+    @Inject(SHIPPING_SETTINGS) private readonly settings: ShippingSettings,
+  ) {}
+
+  advanceNow(orderId: string, correlationId: string): Promise<AdvanceOutcome> {
+    return this.transactions.run((tx) => this.advance(tx, orderId, () => ({ correlationId })));
+  }
+
+  advanceIfDue(orderId: string): Promise<AdvanceOutcome> {
+    return this.transactions.run((tx) =>
+      this.advance(tx, orderId, (shipment) => ({ correlationId: shipment.correlationId }), this.settings),
+    );
+  }
+
+  private async advance(
+    tx: Transaction,
+    orderId: string,
+    metadataOf: (shipment: Shipment) => EventMetadata,
+    onlyIfDue?: ShippingSettings,
+  ): Promise<AdvanceOutcome> {
+    const shipment = await this.shipments.lock(tx.manager, orderId);
+    if (!shipment) return { kind: 'not-found' };
+    const now = this.clock.now();
+    if (onlyIfDue && !isDue(shipment, now, onlyIfDue)) return { kind: 'not-due' };
+    const decision = decideAdvance(shipment, now);
+    if (decision.kind === 'refuse') return { kind: 'refused', code: decision.code, detail: decision.detail };
+    if (!(await this.shipments.transition(tx.manager, decision.from, decision.shipment)))
+      throw new Error(`the shipment of order ${orderId} moved on concurrently`);
+    await this.outbox.append(tx, metadataOf(shipment), [stepEvent(decision.shipment)]);
+    return { kind: 'advanced', shipment: decision.shipment };
+  }
+}
+
+function stepEvent(shipment: Shipment): NewEvent {
+  const { orderId, parcel } = shipment;
+  if (!parcel) throw new Error(`shipment of order ${orderId} has no parcel`); // excluded by the table's CHECK
+  if (shipment.status === 'DISPATCHED' && shipment.dispatchedAt)
+    return event(ShipmentDispatchedV1Contract, {
+      orderId,
+      shipmentId: parcel.shipmentId,
+      dispatchedAt: shipment.dispatchedAt.toISOString(),
+    });
+  if (shipment.status === 'DELIVERED' && shipment.deliveredAt)
+    return event(ShipmentDeliveredV1Contract, {
+      orderId,
+      shipmentId: parcel.shipmentId,
+      deliveredAt: shipment.deliveredAt.toISOString(),
+    });
+  throw new Error(`no step event for a ${shipment.status} shipment`);
+}

@@ -1,0 +1,60 @@
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { AdminOnly, ProblemException } from '@platform/http';
+import { CorrelationId } from '@platform/observability';
+import { orderIdPipe } from '../order-id.pipe';
+import { ProblemResponse } from '../problem.response';
+import { ShipmentResponse } from '../shipment.response';
+import { AdvanceShipmentHandler } from './advance-shipment.handler';
+
+@ApiTags('shipping (admin)')
+@Controller('admin/shipments')
+export class AdvanceShipmentHttpController {
+  constructor(private readonly handler: AdvanceShipmentHandler) {}
+
+  @Post(':orderId/advance')
+  @HttpCode(200)
+  @AdminOnly()
+  @ApiOperation({
+    summary: 'Move a shipment one step now (CREATED -> DISPATCHED -> DELIVERED), whatever the carrier clock says',
+  })
+  @ApiOkResponse({ type: ShipmentResponse, description: 'The shipment after the step; its event is in the outbox' })
+  @ApiBadRequestResponse({ type: ProblemResponse, description: 'orderId is not a UUID (problem+json)' })
+  @ApiNotFoundResponse({ type: ProblemResponse, description: 'No shipment for this order (problem+json)' })
+  @ApiConflictResponse({
+    type: ProblemResponse,
+    description: 'Already delivered (SHIPPING.ALREADY_DELIVERED) or cancelled (SHIPPING.SHIPMENT_CANCELLED)',
+  })
+  async advance(
+    @Param('orderId', orderIdPipe) orderId: string,
+    @CorrelationId() correlationId: string,
+  ): Promise<ShipmentResponse> {
+    const outcome = await this.handler.advanceNow(orderId, correlationId);
+    switch (outcome.kind) {
+      case 'advanced':
+        return ShipmentResponse.of(outcome.shipment);
+      case 'refused':
+        throw new ProblemException({ status: 409, code: outcome.code, detail: outcome.detail });
+      case 'not-found':
+      case 'not-due': // not asked for here
+        throw new ProblemException({
+          status: 404,
+          code: 'SHIPPING.SHIPMENT_NOT_FOUND',
+          detail: `There is no shipment for order ${orderId}.`,
+        });
+      default:
+        return assertNever(outcome);
+    }
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected outcome ${JSON.stringify(value)}`);
+}
