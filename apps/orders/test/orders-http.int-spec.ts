@@ -127,9 +127,9 @@ describe.each(databaseBackends())('the orders API on %s', (backend) => {
       ['a bad email', { customerEmail: 'not-an-email' }, ['customerEmail']],
       ['a currency that is not ISO 4217', { currency: 'eur' }, ['currency']],
       ['no lines', { lines: [] }, ['lines']],
-      ['a quantity of 0 and a missing sku', { lines: [{ quantity: 0 }] }, ['lines.0.sku', 'lines.0.quantity']],
-      ['a fractional quantity', { lines: [{ sku: MUG.sku, quantity: 1.5 }] }, ['lines.0.quantity']],
-      ['a quantity over 1000', { lines: [{ sku: MUG.sku, quantity: 1001 }] }, ['lines.0.quantity']],
+      ['a quantity of 0 and a missing sku', { lines: [{ quantity: 0 }] }, ['lines[0].sku', 'lines[0].quantity']],
+      ['a fractional quantity', { lines: [{ sku: MUG.sku, quantity: 1.5 }] }, ['lines[0].quantity']],
+      ['a quantity over 1000', { lines: [{ sku: MUG.sku, quantity: 1001 }] }, ['lines[0].quantity']],
       [
         'a repeated sku',
         {
@@ -154,7 +154,7 @@ describe.each(databaseBackends())('the orders API on %s', (backend) => {
       [
         'a client-side price',
         { lines: [{ sku: MUG.sku, quantity: 1, unitPriceMinor: 1 }] },
-        ['lines.0.unitPriceMinor'],
+        ['lines[0].unitPriceMinor'],
       ],
       ['a missing payment token', { paymentToken: undefined }, ['paymentToken']],
     ])('refuses %s', async (_name, overrides, fields) => {

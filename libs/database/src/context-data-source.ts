@@ -27,7 +27,7 @@ export async function openContextDataSource(
   options: ContextDatabaseOptions,
 ): Promise<DataSource> {
   const schema = assertSchemaName(options.context);
-  const poolSize = options.poolSize ?? (target.embedded ? 4 : intSetting('DATABASE_POOL_SIZE', 10));
+  const poolSize = options.poolSize ?? (target.embedded ? 4 : intSetting('DATABASE_POOL_SIZE', 5));
   const dataSource = new DataSource(contextDataSourceOptions(target, options, poolSize));
   await dataSource.initialize();
   try {

@@ -6,3 +6,4 @@ export * from './validation';
 export * from './admin-auth.guard';
 export * from './platform-root';
 export * from './run-deployable';
+export * from './problem-response.dto';

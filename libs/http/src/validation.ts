@@ -26,7 +26,12 @@ export function strictValidationPipe(): ValidationPipe {
 
 function flatten(errors: readonly ValidationError[], prefix = ''): Array<{ field: string; problems: string[] }> {
   return errors.flatMap((error) => {
-    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    // array items are named like JavaScript does (`lines[0].sku`), the same as business refusals
+    const field = /^\d+$/.test(error.property)
+      ? `${prefix}[${error.property}]`
+      : prefix
+        ? `${prefix}.${error.property}`
+        : error.property;
     const own = error.constraints ? [{ field, problems: Object.values(error.constraints) }] : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });

@@ -422,12 +422,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    FieldProblemResponse: {
-      /** @example lines[0].sku */
+    FieldProblems: {
+      /** @example lines[0].quantity */
       field: string;
       /**
        * @example [
-       *       "unknown sku NOPE-1"
+       *       "quantity must not be less than 1"
        *     ]
        */
       problems: string[];
@@ -443,7 +443,7 @@ export interface components {
       code?: string;
       /** @example The request body or parameters are invalid. */
       detail?: string;
-      /** @example /analytics/top-products?limit=500 */
+      /** @example /orders */
       instance?: string;
       errors?: components['schemas']['FieldProblems'][];
     };
@@ -636,16 +636,6 @@ export interface components {
       /** @example 0 */
       offset: number;
     };
-    FieldProblems: {
-      /** @example priceMinor */
-      field: string;
-      /**
-       * @example [
-       *       "priceMinor must not be less than 1"
-       *     ]
-       */
-      problems: string[];
-    };
     CreateProductRequest: {
       /** @example SKU-0100 */
       sku: string;
@@ -752,16 +742,6 @@ export interface components {
        * @example 2026-03-01T10:00:01.250Z
        */
       updatedAt: string;
-    };
-    FieldProblem: {
-      /** @example mode */
-      field: string;
-      /**
-       * @example [
-       *       "mode must be one of the following values: normal, decline-all, fail-all"
-       *     ]
-       */
-      problems: string[];
     };
     ProcessorModeDto: {
       /**

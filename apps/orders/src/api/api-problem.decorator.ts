@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { ProblemResponse } from './problem.response';
+import { ProblemResponse } from '@platform/http';
 
 /** Documents an error answer as what it is on the wire: application/problem+json (RFC 9457). */
 export function ApiProblem(status: number, description: string): MethodDecorator & ClassDecorator {

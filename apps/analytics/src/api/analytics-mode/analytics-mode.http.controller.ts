@@ -3,7 +3,7 @@ import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@ne
 import { AdminOnly } from '@platform/http';
 import { FailureMode } from '../../adapters/failure-mode';
 import { AnalyticsModeBody } from './analytics-mode.dto';
-import { ProblemResponse } from '../problem.response.dto';
+import { ProblemResponse } from '@platform/http';
 
 /** The operator's switch for the analytics consumer's failure mode (this process only). */
 @ApiTags('admin')

@@ -4,7 +4,7 @@ import { ProblemException } from '@platform/http';
 import { OrderFactsQueries } from '../../persistence/order-facts.queries';
 import { RevenueQuery } from './revenue.request.dto';
 import { RevenueResponse } from './revenue.response.dto';
-import { ProblemResponse } from '../problem.response.dto';
+import { ProblemResponse } from '@platform/http';
 
 @ApiTags('analytics')
 @Controller('analytics')

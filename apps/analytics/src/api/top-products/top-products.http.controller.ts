@@ -3,7 +3,7 @@ import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@ne
 import { OrderFactsQueries } from '../../persistence/order-facts.queries';
 import { TopProductsQuery } from './top-products.request.dto';
 import { TopProductsResponse } from './top-products.response.dto';
-import { ProblemResponse } from '../problem.response.dto';
+import { ProblemResponse } from '@platform/http';
 
 @ApiTags('analytics')
 @Controller('analytics')

@@ -10,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { AdminOnly } from '@platform/http';
 import { CorrelationId } from '@platform/observability';
-import { ProblemResponse } from '../problem.response.dto';
+import { ProblemResponse } from '@platform/http';
 import { AdminProductResponse } from '../product.response.dto';
 import { ParseSkuPipe } from '../sku';
 import { AdjustStockHandler } from './adjust-stock.handler';

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { findProduct, listProducts } from '../../persistence/product.repository';
-import { ProblemResponse } from '../problem.response.dto';
+import { ProblemResponse } from '@platform/http';
 import { ProductPageResponse, ProductResponse } from '../product.response.dto';
 import { ParseSkuPipe, unknownSku } from '../sku';
 import { ListProductsQuery } from './list-products.query.dto';

@@ -2,7 +2,7 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly } from '@platform/http';
 import { CorrelationId } from '@platform/observability';
-import { ProblemResponse } from '../problem.response.dto';
+import { ProblemResponse } from '@platform/http';
 import { AdminProductResponse } from '../product.response.dto';
 import { CreateProductHandler } from './create-product.handler';
 import { CreateProductRequest } from './create-product.request.dto';

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { LedgerRepository } from '../../persistence/ledger.repository';
 import { GetBalanceParams } from './get-balance.request.dto';
 import { LoyaltyBalanceResponse } from './get-balance.response.dto';
-import { ProblemResponse } from '../problem.response.dto';
+import { ProblemResponse } from '@platform/http';
 
 @ApiTags('loyalty')
 @Controller('loyalty')

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly } from '@platform/http';
 import { FakeEmailGateway } from '../../adapters/fake-email-gateway';
-import { ProblemResponse } from '../problem.response';
+import { ProblemResponse } from '@platform/http';
 import { GatewayModeRequest, GatewayModeResponse } from './gateway-mode.request.dto';
 
 /** Takes the fake e-mail gateway down or back up at run time, for demos and fault drills. Per process. */

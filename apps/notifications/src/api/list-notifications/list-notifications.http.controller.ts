@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { SentMessageRepository } from '../../persistence/sent-message.repository';
-import { ProblemResponse } from '../problem.response';
+import { ProblemResponse } from '@platform/http';
 import { ListNotificationsQuery } from './list-notifications.query.dto';
 import { SentMessagesResponse } from './sent-messages.response';
 

@@ -10,7 +10,7 @@ import {
 import { ProblemException } from '@platform/http';
 import { DataSource } from 'typeorm';
 import { PaymentRepository } from '../../persistence/payment.repository';
-import { ProblemResponse } from '../problem.response.dto';
+import { ProblemResponse } from '@platform/http';
 import { PaymentResponse } from './payment.response.dto';
 
 @ApiTags('payments')

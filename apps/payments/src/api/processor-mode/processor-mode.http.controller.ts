@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Logger, Put } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly } from '@platform/http';
 import { FakePaymentProcessor } from '../../adapters/fake-payment-processor';
-import { ProblemResponse } from '../problem.response.dto';
+import { ProblemResponse } from '@platform/http';
 import { ProcessorModeDto } from './processor-mode.dto';
 
 /** Operators and fault-injection tests switch the fake processor's failure mode at run time. */

@@ -10,7 +10,7 @@ import {
 import { AdminOnly, ProblemException } from '@platform/http';
 import { CorrelationId } from '@platform/observability';
 import { orderIdPipe } from '../order-id.pipe';
-import { ProblemResponse } from '../problem.response';
+import { ProblemResponse } from '@platform/http';
 import { ShipmentResponse } from '../shipment.response';
 import { AdvanceShipmentHandler } from './advance-shipment.handler';
 

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly } from '@platform/http';
 import { FakeCarrier } from '../../adapters/fake-carrier';
-import { ProblemResponse } from '../problem.response';
+import { ProblemResponse } from '@platform/http';
 import { CarrierModeRequest, CarrierModeResponse } from './carrier-mode.request.dto';
 
 /** Switches the fake carrier's failure mode at run time, for demos and fault drills. Per process. */

@@ -4,7 +4,7 @@ import { ProblemException } from '@platform/http';
 import { DataSource } from 'typeorm';
 import { ShipmentRepository } from '../../persistence/shipment.repository';
 import { orderIdPipe } from '../order-id.pipe';
-import { ProblemResponse } from '../problem.response';
+import { ProblemResponse } from '@platform/http';
 import { ShipmentResponse } from '../shipment.response';
 
 @ApiTags('shipping')

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-class FieldProblems {
-  @ApiProperty({ example: 'priceMinor' })
+export class FieldProblems {
+  @ApiProperty({ example: 'lines[0].quantity' })
   field!: string;
 
-  @ApiProperty({ example: ['priceMinor must not be less than 1'] })
+  @ApiProperty({ example: ['quantity must not be less than 1'] })
   problems!: string[];
 }
 
@@ -13,19 +13,19 @@ export class ProblemResponse {
   @ApiProperty({ example: 'about:blank' })
   type!: string;
 
-  @ApiProperty({ example: 'Unprocessable Entity' })
+  @ApiProperty({ example: 'Bad Request' })
   title!: string;
 
-  @ApiProperty({ example: 422 })
+  @ApiProperty({ example: 400 })
   status!: number;
 
-  @ApiPropertyOptional({ example: 'INVENTORY.STOCK_BELOW_RESERVED' })
+  @ApiPropertyOptional({ example: 'REQUEST.INVALID' })
   code?: string;
 
-  @ApiPropertyOptional({ example: 'SKU-0020: removing 5 of 5 on hand would leave 0, below the 2 reserved' })
+  @ApiPropertyOptional({ example: 'The request body or parameters are invalid.' })
   detail?: string;
 
-  @ApiPropertyOptional({ example: '/admin/products/SKU-0020/stock-adjustments' })
+  @ApiPropertyOptional({ example: '/orders' })
   instance?: string;
 
   @ApiPropertyOptional({ type: [FieldProblems] })
