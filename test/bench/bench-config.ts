@@ -82,6 +82,6 @@ export function reproduceCommand(env: NodeJS.ProcessEnv = process.env): string {
   return [...set, 'npm run bench:outbox'].join(' ');
 }
 
-function shellQuote(value: string): string {
+export function shellQuote(value: string): string {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }

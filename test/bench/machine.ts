@@ -92,7 +92,7 @@ export function formatCpu(use: CpuUse): string {
 }
 
 let ticks: number | undefined;
-function clockTicks(): number {
+export function clockTicks(): number {
   if (ticks === undefined) {
     try {
       ticks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
