@@ -26,8 +26,12 @@ for _ in $(seq 1 360); do # the first start builds everything: allow for a slow 
 done
 curl -fsS --max-time 20 "http://127.0.0.1:${port}/health/ready" || fail "/health/ready did not answer 200"
 echo
-curl -fsS --max-time 20 "http://127.0.0.1:${port}/docs-json" | grep -q '"openapi"' || fail "/docs-json is not an OpenAPI document"
-curl -fsS --max-time 20 "http://127.0.0.1:${port}/metrics" | grep -q 'events_consumed_total' || fail "/metrics lacks the platform metrics"
+# Fetch whole bodies before matching: `curl | grep -q` fails under pipefail when grep stops
+# reading at its first match and curl cannot write the rest (curl exit 23).
+docs=$(curl -fsS --max-time 20 "http://127.0.0.1:${port}/docs-json") || fail "/docs-json did not answer 200"
+grep -q '"openapi"' <<<"$docs" || fail "/docs-json is not an OpenAPI document"
+metrics=$(curl -fsS --max-time 20 "http://127.0.0.1:${port}/metrics") || fail "/metrics did not answer 200"
+grep -q 'events_consumed_total' <<<"$metrics" || fail "/metrics lacks the platform metrics"
 
 # npm start runs node under npm (and a shell): signal the node process itself, as an
 # orchestrator running `node dist/...` would
