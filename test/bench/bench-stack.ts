@@ -5,11 +5,11 @@ import { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { EmbeddedPostgres, openContextDataSource, TransactionRunner, type DatabaseTarget } from '@platform/database';
 import { AvroCodec, EnvelopeCodec, EventCatalogue } from '@platform/events';
-import { boolSetting } from '@platform/config';
 import {
   InProcessLog,
   InProcessLog1764000000002,
   InProcessPublisher,
+  notifiesOtherRelays,
   platformConfigFromEnv,
   type PlatformConfig,
 } from '@platform/messaging';
@@ -80,7 +80,7 @@ export async function openBenchStack(backend: BenchBackend, env: NodeJS.ProcessE
     const publisher = new InProcessPublisher(log);
     const timedPublisher = new TimedPublisher(publisher);
     const relayOptions = relayOptionsFromEnv(BENCH_CONTEXT, target.embedded, env);
-    const notify = !target.embedded && boolSetting('OUTBOX_NOTIFY', true, env);
+    const notify = notifiesOtherRelays(target.embedded, env);
     const notifyChannel = notify ? notifyChannelOf(BENCH_CONTEXT) : undefined;
     const writer = new OutboxWriter(
       { schema: BENCH_CONTEXT, producer: BENCH_CONTEXT, lanes: relayOptions.lanes, notifyChannel },

@@ -4,6 +4,7 @@ import { ContextModule } from '@platform/messaging';
 import { CancelOrderHttpController } from './api/cancel-order/cancel-order.http.controller';
 import { GetOrderHttpController } from './api/get-order/get-order.http.controller';
 import { ListOrdersHttpController } from './api/list-orders/list-orders.http.controller';
+import { OrderAdmission } from './api/place-order/order-admission';
 import { PlaceOrderHandler } from './api/place-order/place-order.handler';
 import { PlaceOrderHttpController } from './api/place-order/place-order.http.controller';
 import { ORDERS } from './context';
@@ -64,6 +65,7 @@ import { SagaTimeoutSweeper } from './saga/saga-timeout.sweeper';
     SagaReplies,
     SagaTimeoutSweeper,
     PlaceOrderHandler,
+    OrderAdmission,
   ],
 })
 export class OrdersModule {}

@@ -6,7 +6,9 @@ import { orderBody } from '../../e2e/support/order-flow';
 /**
  * The customers: Node's fetch (undici, keep-alive connections to loopback) placing orders for
  * random customers, paying with tok_visa, one unit of one of the run's own products each. Every send is
- * bounded in time and count; a refused or failed request is counted, never retried.
+ * bounded in time and count; a refused or failed request is counted, never retried. At full speed
+ * a client refused with 503 (admission control, ORDERS_MAX_PENDING) waits its Retry-After before
+ * the next order, as a well-behaved client would.
  */
 export interface Placed {
   readonly orderId: string;
@@ -33,7 +35,7 @@ export class OrderClient {
   ) {}
 
   /** one POST /orders; the order id, or the status it was refused with */
-  async place(): Promise<{ orderId: string } | { failed: string }> {
+  async place(): Promise<{ orderId: string } | { failed: string; retryAfterMs?: number }> {
     const sku = this.skus[Math.floor(Math.random() * this.skus.length)];
     const body = orderBody({ customerId: randomUUID(), lines: [{ sku, quantity: 1 }] });
     try {
@@ -43,7 +45,10 @@ export class OrderClient {
         body: JSON.stringify(body),
       });
       const text = await response.text();
-      if (response.status !== 202) return { failed: String(response.status) };
+      if (response.status !== 202) {
+        const retryAfter = Number(response.headers.get('retry-after'));
+        return { failed: String(response.status), retryAfterMs: retryAfter > 0 ? retryAfter * 1000 : undefined };
+      }
       return { orderId: (JSON.parse(text) as { orderId: string }).orderId };
     } catch {
       return { failed: 'error' };
@@ -61,7 +66,7 @@ export async function placeAtRate(
   const result = emptyResult(onPlaced);
   const started = performance.now();
   const total = rate * seconds;
-  const inFlight: Array<Promise<void>> = [];
+  const inFlight: Array<Promise<unknown>> = [];
   let maxSendLagMs = 0;
   for (let k = 0; k < total; k += 1) {
     const due = started + (k / rate) * 1000;
@@ -95,7 +100,8 @@ export async function placeFlatOut(
   const loop = async (): Promise<void> => {
     while (performance.now() < end && sent < maxOrders) {
       sent += 1;
-      await placeOne(client, result);
+      const retryAfterMs = await placeOne(client, result);
+      if (retryAfterMs !== undefined) await sleep(Math.min(retryAfterMs, end - performance.now()));
     }
   };
   await Promise.all(Array.from({ length: clients }, loop));
@@ -114,7 +120,8 @@ interface Recording {
   readonly onPlaced?: (placed: Placed) => void;
 }
 
-async function placeOne(client: OrderClient, into: Recording): Promise<void> {
+/** records the outcome; a refusal's Retry-After (ms) when it had one */
+async function placeOne(client: OrderClient, into: Recording): Promise<number | undefined> {
   const sentAt = performance.now();
   const outcome = await client.place();
   const ms = performance.now() - sentAt;
@@ -124,7 +131,9 @@ async function placeOne(client: OrderClient, into: Recording): Promise<void> {
     into.onPlaced?.(placed);
   } else {
     into.failures.set(outcome.failed, (into.failures.get(outcome.failed) ?? 0) + 1);
+    return outcome.retryAfterMs;
   }
+  return undefined;
 }
 
 function emptyResult(onPlaced?: (placed: Placed) => void): Recording {

@@ -1086,6 +1086,15 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
+      /** @description ORDER.OVERLOADED: ORDERS_MAX_PENDING orders are already in progress; nothing was placed. Retry after the Retry-After header (seconds), with the same Idempotency-Key. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
     };
   };
   CancelOrderHttpController_cancel: {

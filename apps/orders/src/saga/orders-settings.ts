@@ -7,12 +7,19 @@ export class OrdersSettings {
     readonly sagaTimeoutMs: number,
     /** ORDERS_SAGA_SWEEP_MS: how often the sweeper looks for PENDING orders past their deadline */
     readonly sweepIntervalMs: number,
+    /**
+     * ORDERS_MAX_PENDING: POST /orders answers 503 with Retry-After while this many orders are
+     * PENDING (0: never). A bounded backlog turns overload into refusals the client can retry,
+     * instead of orders that wait until the saga timeout cancels them.
+     */
+    readonly maxPending: number,
   ) {}
 
   static fromEnv(env: NodeJS.ProcessEnv = process.env): OrdersSettings {
     return new OrdersSettings(
       intSetting('ORDERS_SAGA_TIMEOUT_MS', 30_000, { env }),
       intSetting('ORDERS_SAGA_SWEEP_MS', 500, { env }),
+      intSetting('ORDERS_MAX_PENDING', 500, { min: 0, env }),
     );
   }
 }

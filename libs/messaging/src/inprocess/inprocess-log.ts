@@ -97,12 +97,32 @@ export class InProcessLog {
     return BigInt(oldest[0].min ?? 0);
   }
 
-  async commit(group: string, topic: string, partition: number, nextOffset: bigint): Promise<void> {
+  /** commits several groups' offsets in one statement (rows in key order, so concurrent commits cannot deadlock) */
+  async commitMany(
+    offsets: ReadonlyArray<{ group: string; topic: string; partition: number; next: bigint }>,
+  ): Promise<void> {
+    const sorted = [...offsets].sort((a, b) =>
+      a.group !== b.group
+        ? a.group < b.group
+          ? -1
+          : 1
+        : a.topic !== b.topic
+          ? a.topic < b.topic
+            ? -1
+            : 1
+          : a.partition - b.partition,
+    );
     await this.dataSource.query(
-      `INSERT INTO ${this.schema}.group_offsets (group_id, topic, partition, committed_offset) VALUES ($1, $2, $3, $4)
+      `INSERT INTO ${this.schema}.group_offsets (group_id, topic, partition, committed_offset)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::bigint[])
        ON CONFLICT (group_id, topic, partition)
        DO UPDATE SET committed_offset = EXCLUDED.committed_offset, committed_at = clock_timestamp()`,
-      [group, topic, partition, nextOffset.toString()],
+      [
+        sorted.map((o) => o.group),
+        sorted.map((o) => o.topic),
+        sorted.map((o) => o.partition),
+        sorted.map((o) => o.next.toString()),
+      ],
     );
   }
 

@@ -5,11 +5,14 @@ import type { BoundHandler, ConsumerPipeline, Subscription } from '../pipeline/c
 import type { SubscriptionExtras } from '../on-event.decorator';
 import type { InProcessLog } from './inprocess-log';
 import type { InProcessPublisher } from './inprocess-publisher';
+import { OffsetCommitter } from './offset-committer';
 import { PartitionWorker, type PartitionWorkerOptions } from './partition-worker';
 
 export interface InProcessTransportOptions extends PartitionWorkerOptions {
   /** records older than this are deleted from the log, consumed or not (ms) */
   readonly retentionMs: number;
+  /** how often the workers' offsets are committed, all in one statement (ms; 0: at once) */
+  readonly commitIntervalMs: number;
 }
 
 /**
@@ -20,6 +23,7 @@ export interface InProcessTransportOptions extends PartitionWorkerOptions {
  */
 export class InProcessTransport extends Server implements CustomTransportStrategy {
   private workers: PartitionWorker[] = [];
+  private offsets?: OffsetCommitter;
   private unsubscribe?: () => void;
   private unregisterLag?: () => void;
   private cleanupTimer?: NodeJS.Timeout;
@@ -39,10 +43,13 @@ export class InProcessTransport extends Server implements CustomTransportStrateg
     try {
       const subscriptions = this.subscriptions();
       for (const subscription of subscriptions) this.groups.get(subscription.group); // fail fast on a missing group
+      const offsets = new OffsetCommitter(this.log, this.options.commitIntervalMs);
+      this.offsets = offsets;
       this.workers = subscriptions.flatMap((subscription) =>
         Array.from(
           { length: this.log.partitions },
-          (_, partition) => new PartitionWorker(this.log, this.pipeline, subscription, partition, this.options),
+          (_, partition) =>
+            new PartitionWorker(this.log, offsets, this.pipeline, subscription, partition, this.options),
         ),
       );
       this.unsubscribe = this.publisher.onAppended((topic, partition) => {
@@ -75,6 +82,13 @@ export class InProcessTransport extends Server implements CustomTransportStrateg
     clearInterval(this.cleanupTimer);
     await Promise.all(this.workers.map((worker) => worker.stop()));
     this.workers = [];
+    await this.offsets
+      ?.flush()
+      .catch((error: Error) =>
+        this.logger.error(
+          `could not commit offsets on close; what was handled since the last commit is redelivered: ${error.message}`,
+        ),
+      );
   }
 
   on(): void {

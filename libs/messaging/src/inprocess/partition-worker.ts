@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Wakeup } from '@platform/outbox';
 import type { ConsumerPipeline, Subscription } from '../pipeline/consumer-pipeline';
 import type { InProcessLog } from './inprocess-log';
+import type { OffsetCommitter } from './offset-committer';
 
 export interface PartitionWorkerOptions {
   readonly batchSize: number;
@@ -11,8 +12,9 @@ export interface PartitionWorkerOptions {
 
 /**
  * Consumes one (group, topic, partition) of the in-process log, one record at a time, so one
- * key's events are handled in order. The offset is committed after the records it covers went
- * through the pipeline (at-least-once; the inbox absorbs the redelivery after a crash).
+ * key's events are handled in order. Its progress is staged with the process's OffsetCommitter
+ * after the records went through the pipeline, never before (at-least-once; the inbox absorbs
+ * what a crash redelivers).
  */
 export class PartitionWorker {
   private readonly logger: Logger;
@@ -22,6 +24,7 @@ export class PartitionWorker {
 
   constructor(
     private readonly log: InProcessLog,
+    private readonly offsets: OffsetCommitter,
     private readonly pipeline: ConsumerPipeline,
     readonly subscription: Subscription,
     readonly partition: number,
@@ -38,7 +41,7 @@ export class PartitionWorker {
     this.wakeup.wake();
   }
 
-  /** stops after the record in progress (a retry back-off is cut short) and commits what finished */
+  /** stops after the record in progress (a retry back-off is cut short) and stages what finished */
   async stop(): Promise<void> {
     this.abort.abort();
     this.wakeup.wake();
@@ -66,6 +69,8 @@ export class PartitionWorker {
           `consumer failed, retrying from the committed offset in ${delay} ms: ${(error as Error).message}`,
         );
         await this.wakeup.wait(delay);
+        // what finished before the failure must be in the log before the offset is read again
+        await this.offsets.flush().catch(() => undefined);
       }
     }
   }
@@ -83,7 +88,7 @@ export class PartitionWorker {
         if (this.abort.signal.aborted) break;
       }
     } finally {
-      if (next !== from) await this.log.commit(group, topic, this.partition, next);
+      if (next !== from) await this.offsets.stage({ group, topic, partition: this.partition, next });
     }
     return { next, full: records.length === this.options.batchSize };
   }

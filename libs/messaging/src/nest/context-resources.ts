@@ -20,7 +20,7 @@ import type { ConsumerGroups } from '../pipeline/consumer-groups';
 import { DeadLetterStore } from '../pipeline/dead-letter-store';
 import { PlatformInbox1764000000001 } from '../pipeline/inbox.migration';
 import type { ShutdownCoordinator } from './shutdown-coordinator';
-import { boolSetting } from '@platform/config';
+import { boolSetting, oneOfSetting } from '@platform/config';
 
 export interface ContextModuleOptions {
   /** the context's name: its schema, its consumer group and the `producer` of its events */
@@ -60,7 +60,7 @@ export async function openContextResources(
     migrations: [...OUTBOX_MIGRATIONS, PlatformInbox1764000000001, ...(options.migrations ?? [])],
   });
   const relayOptions = relayOptionsFromEnv(name, target.embedded);
-  const notifyChannel = target.embedded || !boolSetting('OUTBOX_NOTIFY', true) ? undefined : notifyChannelOf(name);
+  const notifyChannel = notifiesOtherRelays(target.embedded) ? notifyChannelOf(name) : undefined;
   const outbox = new OutboxWriter(
     { schema: name, producer: name, lanes: relayOptions.lanes, notifyChannel },
     platform.codec,
@@ -96,4 +96,19 @@ export async function openContextResources(
     await target.release();
   });
   return new ContextResources(dataSource, transactions, outbox, relay);
+}
+
+/**
+ * Whether outbox commits NOTIFY relays in other processes (OUTBOX_NOTIFY). A context's writers
+ * and its relay share a process, which wakes the relay in-process after each commit; NOTIFY only
+ * helps where several instances of one context split the outbox lanes between their relays.
+ * Only Kafka runs several instances of a context (in-process, a consumer group lives in one
+ * process: ADR 0005), so the default follows the transport. It costs a transaction on every
+ * LISTEN connection of the database per commit, which the single binary measured as more than
+ * half of its transactions (docs/benchmarks.md). PGlite has no cross-connection NOTIFY.
+ */
+export function notifiesOtherRelays(embedded: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (embedded) return false;
+  const transport = oneOfSetting('TRANSPORT', ['inprocess', 'kafka'] as const, 'inprocess', env);
+  return boolSetting('OUTBOX_NOTIFY', transport === 'kafka', env);
 }

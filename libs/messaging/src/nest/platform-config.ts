@@ -6,6 +6,7 @@ export interface PlatformConfig {
   readonly inprocessPartitions: number;
   readonly inprocessBatchSize: number;
   readonly inprocessIdlePollMs: number;
+  readonly inprocessCommitIntervalMs: number;
   readonly inprocessRetentionMs: number;
 }
 
@@ -20,6 +21,7 @@ export function platformConfigFromEnv(env = process.env): PlatformConfig {
     inprocessPartitions: intSetting('INPROCESS_PARTITIONS', 8, { env }),
     inprocessBatchSize: intSetting('INPROCESS_BATCH_SIZE', 100, { env }),
     inprocessIdlePollMs: intSetting('INPROCESS_IDLE_POLL_MS', 5000, { env }),
+    inprocessCommitIntervalMs: intSetting('INPROCESS_COMMIT_INTERVAL_MS', 100, { min: 0, env }),
     inprocessRetentionMs: intSetting('INPROCESS_RETENTION_HOURS', 168, { env }) * 3_600_000,
   };
 }

@@ -91,6 +91,7 @@ export class PlatformMessagingModule {
               {
                 batchSize: config.inprocessBatchSize,
                 idlePollMs: config.inprocessIdlePollMs,
+                commitIntervalMs: config.inprocessCommitIntervalMs,
                 retentionMs: config.inprocessRetentionMs,
               },
               metrics,

@@ -43,13 +43,14 @@ export class PlaceOrderHandler {
     private readonly clock: Clock,
   ) {}
 
-  execute(command: PlaceOrderCommand): Promise<{ orderId: string }> {
+  /** `placed` is false for a replay, which answers with the order an earlier request placed */
+  execute(command: PlaceOrderCommand): Promise<{ orderId: string; placed: boolean }> {
     return this.transactions.run(async (tx) => {
       const now = this.clock.now();
       const orderId = uuidv7();
       if (command.idempotencyKey !== undefined) {
         const earlier = await this.claimKey(tx, command.idempotencyKey, command.request, orderId, now);
-        if (earlier) return { orderId: earlier };
+        if (earlier) return { orderId: earlier, placed: false };
       }
       const order = await this.price(tx, orderId, command.request);
       const start = startOrderSaga(now, this.settings.sagaTimeoutMs);
@@ -58,7 +59,7 @@ export class PlaceOrderHandler {
       await this.timeline.append(tx.manager, orderId, start.timeline);
       const events = eventsForEffects(order, start.effects, now, command.request.paymentToken);
       await this.outbox.append(tx, { correlationId: command.correlationId }, events);
-      return { orderId };
+      return { orderId, placed: true };
     });
   }
 

@@ -1,20 +1,28 @@
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ProblemException } from '@platform/http';
 import { CorrelationId } from '@platform/observability';
 import { OrderStatusResponse } from '../order-status.response';
 import { ApiProblem } from '../api-problem.decorator';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf } from './idempotency-key';
+import { OrderAdmission } from './order-admission';
 import { PlaceOrderHandler } from './place-order.handler';
 import { PlaceOrderRequest } from './place-order.request.dto';
 
-interface LocationSetter {
+interface HeaderSetter {
   setHeader(name: string, value: string): void;
 }
+
+/** what a refused client is told to wait before it tries again (s) */
+const RETRY_AFTER_SECONDS = 1;
 
 @ApiTags('orders')
 @Controller('orders')
 export class PlaceOrderHttpController {
-  constructor(private readonly placeOrder: PlaceOrderHandler) {}
+  constructor(
+    private readonly placeOrder: PlaceOrderHandler,
+    private readonly admission: OrderAdmission,
+  ) {}
 
   @Post()
   @HttpCode(202)
@@ -42,14 +50,29 @@ export class PlaceOrderHttpController {
     'ORDER.UNKNOWN_SKU or ORDER.CURRENCY_MISMATCH (naming the lines), ORDER.TOTAL_TOO_LARGE, ' +
       'or ORDER.IDEMPOTENCY_KEY_REUSED (the key was used for another body)',
   )
+  @ApiProblem(
+    503,
+    'ORDER.OVERLOADED: ORDERS_MAX_PENDING orders are already in progress; nothing was placed. ' +
+      'Retry after the Retry-After header (seconds), with the same Idempotency-Key.',
+  )
   async place(
     @Body() body: PlaceOrderRequest,
     @Headers('idempotency-key') idempotencyKeyHeader: string | undefined,
     @CorrelationId() correlationId: string,
-    @Res({ passthrough: true }) response: LocationSetter,
+    @Res({ passthrough: true }) response: HeaderSetter,
   ): Promise<OrderStatusResponse> {
     const idempotencyKey = idempotencyKeyOf(idempotencyKeyHeader);
-    const { orderId } = await this.placeOrder.execute({ request: body, idempotencyKey, correlationId });
+    const pending = await this.admission.overloadedAt();
+    if (pending !== undefined) {
+      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      throw new ProblemException({
+        status: 503,
+        code: 'ORDER.OVERLOADED',
+        detail: `${pending} orders are in progress, the most this platform takes at once; nothing was placed. Retry later.`,
+      });
+    }
+    const { orderId, placed } = await this.placeOrder.execute({ request: body, idempotencyKey, correlationId });
+    if (placed) this.admission.placed();
     response.setHeader('Location', `/orders/${orderId}`);
     // a replay gives the answer the first request got, whatever the order became since
     return { orderId, status: 'PENDING' };
