@@ -17,3 +17,6 @@ export * from './nest/context.module';
 export * from './nest/platform-config';
 export * from './nest/platform-messaging.module';
 export * from './nest/shutdown-coordinator';
+export * from './kafka/topics/topic-plan';
+export * from './kafka/topics/topic-specs';
+export * from './kafka/topics/cluster-topics';

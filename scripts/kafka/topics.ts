@@ -1,0 +1,59 @@
+import { resolve } from 'node:path';
+import { stringSetting } from '@platform/config';
+import { ALL_EVENT_CONTRACTS } from '@platform/events';
+import { ClusterTopics, describeAction, loadTopicSpecs, planTopics, type TopicPlan } from '@platform/messaging';
+
+// npm run kafka:topics [-- --dry-run] [--ignore-configs] [--file schemas/topics.json]
+// Creates or updates every topic of schemas/topics.json on the cluster at KAFKA_BROKERS: missing
+// topics are created, partitions grown, and the managed configs set. --dry-run prints the plan.
+// --ignore-configs leaves existing topics' configs alone, for clusters that cannot describe them
+// (librdkafka's mock cluster has no controller). Exits 1 when the plan cannot be applied.
+
+const OPTIONS = ['--dry-run', '--ignore-configs', '--file'];
+const USAGE =
+  'usage: npm run kafka:topics -- [--dry-run] [--ignore-configs] [--file schemas/topics.json]  (KAFKA_BROKERS=host:port,...)';
+
+async function main(argv: readonly string[]): Promise<number> {
+  const dryRun = argv.includes('--dry-run');
+  const ignoreConfigs = argv.includes('--ignore-configs');
+  const fileFlag = argv.indexOf('--file');
+  const file = resolve(fileFlag >= 0 ? (argv[fileFlag + 1] ?? '') : 'schemas/topics.json');
+  const unknown = argv.filter((arg, i) => (fileFlag < 0 || i !== fileFlag + 1) && !OPTIONS.includes(arg));
+  if (unknown.length > 0) throw new Error(`unknown argument ${unknown.join(' ')}\n${USAGE}`);
+
+  const brokers = stringSetting('KAFKA_BROKERS', '')
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
+  if (brokers.length === 0) throw new Error(`KAFKA_BROKERS is not set\n${USAGE}`);
+  const specs = loadTopicSpecs(file, ALL_EVENT_CONTRACTS, stringSetting('KAFKA_TOPIC_PREFIX', ''));
+
+  const cluster = await ClusterTopics.connect(brokers);
+  try {
+    const plan = planTopics(specs, await cluster.existing(specs, ignoreConfigs));
+    printPlan(plan, brokers, dryRun);
+    if (plan.problems.length > 0) return 1;
+    if (!dryRun) {
+      const done = await cluster.apply(plan);
+      console.log(`applied: ${done.created} created, ${done.grown} grown, ${done.configured} configured`);
+    }
+    return 0;
+  } finally {
+    await cluster.close();
+  }
+}
+
+function printPlan(plan: TopicPlan, brokers: readonly string[], dryRun: boolean): void {
+  console.log(`kafka:topics on ${brokers.join(',')}${dryRun ? ' (dry run: nothing is changed)' : ''}`);
+  for (const action of plan.actions) console.log(`  ${describeAction(action)}`);
+  console.log(`  ${plan.unchanged.length} topic(s) already as specified`);
+  for (const problem of plan.problems) console.error(`  cannot apply: ${problem}`);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(`kafka:topics: ${error.message}`);
+    process.exit(1);
+  },
+);
