@@ -103,23 +103,25 @@ describe('EnvelopeCodec', () => {
       expect(error.message).toContain('event-id');
     });
 
-    it('refuses an unknown type as EVENT.UNKNOWN_TOPIC', () => {
+    it('refuses an unknown type as EVENT.UNKNOWN_TYPE', () => {
       // given
       const record = withHeaders(codec.encode(envelope), (h) => (h[HEADER.type] = 'platformtest.nothing-happened'));
       // when
       const error = undeliverable(() => codec.decode(record));
       // then
-      expect(error.code).toBe('EVENT.UNKNOWN_TOPIC');
+      expect(error.code).toBe('EVENT.UNKNOWN_TYPE');
+      expect(error.message).toContain('platformtest.nothing-happened');
     });
 
-    it('refuses an unknown version of a known type as EVENT.UNKNOWN_TOPIC', () => {
+    it('refuses an unknown version of a known type as EVENT.UNKNOWN_VERSION, naming the known ones', () => {
       // given
       const record = withHeaders(codec.encode(envelope), (h) => (h[HEADER.version] = '2'));
       // when
       const error = undeliverable(() => codec.decode(record));
       // then
-      expect(error.code).toBe('EVENT.UNKNOWN_TOPIC');
+      expect(error.code).toBe('EVENT.UNKNOWN_VERSION');
       expect(error.message).toContain('platformtest.thing-happened.v2');
+      expect(error.message).toContain('knows v1');
     });
 
     it('refuses a record that arrived on another topic than its contract names as EVENT.WRONG_TOPIC', () => {

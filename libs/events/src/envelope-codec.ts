@@ -1,5 +1,6 @@
 import type { AvroCodec } from './avro-codec';
 import type { EventCatalogue } from './event-catalogue';
+import type { EventContract } from './event-contract';
 import type { EventEnvelope } from './envelope';
 import { UndeliverableEventError } from './event-errors';
 import { AVRO_BINARY, HEADER, type WireRecord } from './wire-record';
@@ -38,7 +39,7 @@ export class EnvelopeCodec {
     if (!Number.isInteger(version) || version < 1) {
       throw new UndeliverableEventError('EVENT.BAD_HEADER', `header ${HEADER.version} is not a positive integer`);
     }
-    const contract = this.catalogue.forType(type, version);
+    const contract = this.contractOf(type, version);
     if (contract.topic !== record.topic) {
       throw new UndeliverableEventError('EVENT.WRONG_TOPIC', `${type} v${version} does not belong on ${record.topic}`);
     }
@@ -54,6 +55,24 @@ export class EnvelopeCodec {
       traceparent: h[HEADER.traceparent] || undefined,
       payload: this.avro.decode(contract, record.value),
     };
+  }
+
+  /** the contract for the headers' type and version; an unknown one is named precisely for the dead letters */
+  private contractOf(type: string, version: number): EventContract {
+    const known = this.catalogue.all().filter((contract) => contract.type === type);
+    const contract = known.find((candidate) => candidate.version === version);
+    if (contract) return contract;
+    if (known.length === 0) {
+      throw new UndeliverableEventError(
+        'EVENT.UNKNOWN_TYPE',
+        `event type "${type}" is not in this consumer's catalogue`,
+      );
+    }
+    const versions = known.map((c) => `v${c.version}`).join(', ');
+    throw new UndeliverableEventError(
+      'EVENT.UNKNOWN_VERSION',
+      `${type} v${version} is unknown here (no contract for ${type}.v${version}); this consumer knows ${versions}`,
+    );
   }
 }
 

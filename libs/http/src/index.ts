@@ -7,3 +7,6 @@ export * from './admin-auth.guard';
 export * from './platform-root';
 export * from './run-deployable';
 export * from './problem-response.dto';
+export * from './api-problem.decorator';
+export * from './dead-letters/dead-letters-admin.module';
+export * from './uuid-param.pipe';

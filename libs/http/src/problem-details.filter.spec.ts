@@ -10,8 +10,9 @@ describe('ProblemDetailsFilter', () => {
   afterEach(() => logged.mockRestore());
 
   /** a minimal HTTP host: the request's url, and a response that records what was sent */
-  function httpHost(url: string) {
+  function httpHost(url: string, headers: Record<string, string> = {}, correlationId?: string) {
     const sent = { status: 0, headers: {} as Record<string, string>, body: '' };
+    if (correlationId) sent.headers['x-correlation-id'] = correlationId;
     const response = {
       status(code: number) {
         sent.status = code;
@@ -20,13 +21,16 @@ describe('ProblemDetailsFilter', () => {
       setHeader(name: string, value: string) {
         sent.headers[name.toLowerCase()] = value;
       },
+      getHeader(name: string) {
+        return sent.headers[name.toLowerCase()];
+      },
       send(body: string) {
         sent.body = body;
       },
     };
     const host = {
       getType: () => 'http',
-      switchToHttp: () => ({ getRequest: () => ({ url }), getResponse: () => response }),
+      switchToHttp: () => ({ getRequest: () => ({ url, headers }), getResponse: () => response }),
     } as unknown as ArgumentsHost;
     return { host, sent, problem: () => JSON.parse(sent.body) as ProblemDetails };
   }
@@ -50,6 +54,26 @@ describe('ProblemDetailsFilter', () => {
       detail: 'order 42 not found',
       instance: '/orders/42',
     });
+  });
+
+  it('gives an error raised before the logging middleware (malformed JSON) a correlation id', () => {
+    // given: body-parser's error, thrown before pino-http set the header
+    const exchange = httpHost('/orders', { 'x-correlation-id': 'from-the-caller' });
+    const parseError = Object.assign(new SyntaxError('Unexpected end of JSON input'), { status: 400 });
+    // when
+    new ProblemDetailsFilter().catch(parseError, exchange.host);
+    // then
+    expect(exchange.sent.status).toBe(400);
+    expect(exchange.sent.headers['x-correlation-id']).toBe('from-the-caller');
+  });
+
+  it('keeps the correlation id the request already has', () => {
+    // given
+    const exchange = httpHost('/orders/42', {}, 'set-by-pino-http');
+    // when
+    new ProblemDetailsFilter().catch(new NotFoundException(), exchange.host);
+    // then
+    expect(exchange.sent.headers['x-correlation-id']).toBe('set-by-pino-http');
   });
 
   it('keeps the code and field errors of a ProblemException', () => {

@@ -1,5 +1,8 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import { STATUS_CODES } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import { correlationIdOf } from '@platform/observability';
+
+const CORRELATION_RESPONSE_HEADER = 'X-Correlation-Id';
 
 /** RFC 9457 problem details; `errors` lists what was wrong with which field. */
 export interface ProblemDetails {
@@ -22,6 +25,7 @@ export class ProblemException extends HttpException {
 interface HttpResponseLike {
   status(code: number): HttpResponseLike;
   setHeader(name: string, value: string): void;
+  getHeader(name: string): unknown;
   send(body: string): void;
 }
 
@@ -37,10 +41,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const http = host.switchToHttp();
-    const request = http.getRequest<{ url?: string }>();
+    const request = http.getRequest<IncomingMessage>();
     const problem = this.toProblem(exception, request.url);
     if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     const response = http.getResponse<HttpResponseLike>();
+    // body-parser refuses malformed or oversized bodies before the logging middleware gave the
+    // request its correlation id: give it one here, so every answer carries one
+    if (!response.getHeader(CORRELATION_RESPONSE_HEADER)) {
+      correlationIdOf(request, response as unknown as ServerResponse);
+    }
     response.setHeader('Content-Type', 'application/problem+json');
     response.status(problem.status).send(JSON.stringify(problem));
   }

@@ -15,6 +15,7 @@ export class PlatformMetrics {
   readonly outboxBacklog: Gauge<'context'>;
   readonly outboxOldestAge: Gauge<'context'>;
   readonly consumerLag: Gauge<'topic' | 'group'>;
+  readonly deadLetterDepth: Gauge<'context' | 'group'>;
   private readonly collectors = new Set<() => Promise<void>>();
   private refreshing?: Promise<void>;
 
@@ -75,6 +76,13 @@ export class PlatformMetrics {
       name: 'consumer_lag',
       help: 'Records on a topic not yet processed by a consumer group',
       labelNames: ['topic', 'group'],
+      registers: [registry],
+      collect,
+    });
+    this.deadLetterDepth = new Gauge({
+      name: 'dead_letters_pending',
+      help: 'Dead letters waiting for an operator (status pending), per context and consumer group',
+      labelNames: ['context', 'group'],
       registers: [registry],
       collect,
     });

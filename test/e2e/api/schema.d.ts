@@ -34,6 +34,94 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/dead-letters': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List dead letters, newest first, a page at a time; filters combine */
+    get: operations['DeadLettersHttpController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/dead-letters/redrive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Re-drive the matching pending letters, oldest first, each back to its own consumer group
+     * @description Each letter runs through the same pipeline and handler as the original record: the inbox still drops what was handled already, and a letter that fails again is recorded as a new letter. An empty filter matches every pending letter (up to `limit`).
+     */
+    post: operations['DeadLettersHttpController_redriveMatching'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/dead-letters/{context}/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One dead letter: the original record (key, headers, value) and the failure */
+    get: operations['DeadLettersHttpController_show'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/dead-letters/{context}/{id}/redrive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Re-drive one pending letter back to its own consumer group */
+    post: operations['DeadLettersHttpController_redrive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/dead-letters/{context}/{id}/discard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Discard one pending letter; the reason is kept with it */
+    post: operations['DeadLettersHttpController_discard'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/orders': {
     parameters: {
       query?: never;
@@ -446,6 +534,265 @@ export interface components {
       /** @example /orders */
       instance?: string;
       errors?: components['schemas']['FieldProblems'][];
+    };
+    DeadLetterSummaryResponse: {
+      /**
+       * @description the consuming context whose dead_letters table holds it
+       * @example payments
+       */
+      context: string;
+      /**
+       * @description unique within its context
+       * @example 42
+       */
+      id: string;
+      /** @example payments */
+      group: string;
+      /**
+       * @description the source topic
+       * @example payments.authorize-payment.v1
+       */
+      topic: string;
+      /** @example 3 */
+      partition: number | null;
+      /** @example 1187 */
+      offset: string | null;
+      /** @example 0192f5a4-7c1e-7d2a-9a53-3f0e8c1b2d4e */
+      key: string | null;
+      /** @example 0192f5a4-7c1f-7000-8000-0000000000a1 */
+      eventId: string | null;
+      /** @example payments.authorize-payment */
+      eventType: string | null;
+      /**
+       * @description stable error code: filter and alert on it
+       * @example EVENT.UNDECODABLE
+       */
+      errorCode: string;
+      /** @example payments.authorize-payment.v1: cannot decode Avro body: truncated Avro body */
+      errorMessage: string;
+      /**
+       * @description handler attempts made before it was dead-lettered
+       * @example 1
+       */
+      attempts: number;
+      /**
+       * Format: date-time
+       * @example 2026-11-25T10:00:00.000Z
+       */
+      firstFailedAt: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-25T10:00:01.250Z
+       */
+      lastFailedAt: string;
+      /**
+       * @description pending: waits for an operator; resolved: re-driven and handled; redriven: re-driven and failed again (a new letter records that); discarded: dropped with a reason
+       * @example pending
+       * @enum {string}
+       */
+      status: 'pending' | 'resolved' | 'redriven' | 'discarded';
+      /**
+       * Format: date-time
+       * @example null
+       */
+      resolvedAt: string | null;
+      /**
+       * @description how it was settled, or why discarded
+       * @example null
+       */
+      resolution: string | null;
+      /**
+       * @description the letter this re-drive came from
+       * @example null
+       */
+      redrivenFrom: string | null;
+      /**
+       * @description size of the stored value
+       * @example 212
+       */
+      valueBytes: number;
+    };
+    DeadLetterPageResponse: {
+      items: components['schemas']['DeadLetterSummaryResponse'][];
+      /** @example WyIxNzY0MDAwMDAwMDAwMDAwIiwicGF5bWVudHMiLCI0MiJd */
+      nextCursor: string | null;
+    };
+    RedriveBatchRequest: {
+      /**
+       * @description the consuming context (domain) that holds the letters
+       * @example payments
+       */
+      context?: string;
+      /**
+       * @description consumer group
+       * @example payments
+       */
+      group?: string;
+      /**
+       * @description source topic
+       * @example payments.authorize-payment.v1
+       */
+      topic?: string;
+      /** @example EVENT.UNDECODABLE */
+      errorCode?: string;
+      /**
+       * Format: date-time
+       * @description last failure at or after
+       * @example 2026-11-25T00:00:00Z
+       */
+      from?: string;
+      /**
+       * Format: date-time
+       * @description last failure before
+       * @example 2026-11-26T00:00:00Z
+       */
+      to?: string;
+      /**
+       * @description at most this many pending letters, oldest first
+       * @default 100
+       * @example 100
+       */
+      limit: number;
+    };
+    RedriveResultResponse: {
+      /** @example payments */
+      context: string;
+      /** @example 42 */
+      id: string;
+      /**
+       * @description handled; duplicate: the inbox shows it was handled already; dead_lettered: it failed again
+       * @example handled
+       * @enum {string}
+       */
+      outcome: 'handled' | 'duplicate' | 'dead_lettered';
+      /**
+       * @description the letter's new status
+       * @example resolved
+       * @enum {string}
+       */
+      status: 'resolved' | 'redriven';
+      /**
+       * @description the letter recording a new failure
+       * @example null
+       */
+      newDeadLetterId: string | null;
+    };
+    RedriveBatchResponse: {
+      /**
+       * @description letters re-driven by this request
+       * @example 3
+       */
+      redriven: number;
+      /** @example 2 */
+      handled: number;
+      /** @example 0 */
+      duplicates: number;
+      /** @example 1 */
+      failedAgain: number;
+      results: components['schemas']['RedriveResultResponse'][];
+    };
+    DeadLetterDetailsResponse: {
+      /**
+       * @description the consuming context whose dead_letters table holds it
+       * @example payments
+       */
+      context: string;
+      /**
+       * @description unique within its context
+       * @example 42
+       */
+      id: string;
+      /** @example payments */
+      group: string;
+      /**
+       * @description the source topic
+       * @example payments.authorize-payment.v1
+       */
+      topic: string;
+      /** @example 3 */
+      partition: number | null;
+      /** @example 1187 */
+      offset: string | null;
+      /** @example 0192f5a4-7c1e-7d2a-9a53-3f0e8c1b2d4e */
+      key: string | null;
+      /** @example 0192f5a4-7c1f-7000-8000-0000000000a1 */
+      eventId: string | null;
+      /** @example payments.authorize-payment */
+      eventType: string | null;
+      /**
+       * @description stable error code: filter and alert on it
+       * @example EVENT.UNDECODABLE
+       */
+      errorCode: string;
+      /** @example payments.authorize-payment.v1: cannot decode Avro body: truncated Avro body */
+      errorMessage: string;
+      /**
+       * @description handler attempts made before it was dead-lettered
+       * @example 1
+       */
+      attempts: number;
+      /**
+       * Format: date-time
+       * @example 2026-11-25T10:00:00.000Z
+       */
+      firstFailedAt: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-25T10:00:01.250Z
+       */
+      lastFailedAt: string;
+      /**
+       * @description pending: waits for an operator; resolved: re-driven and handled; redriven: re-driven and failed again (a new letter records that); discarded: dropped with a reason
+       * @example pending
+       * @enum {string}
+       */
+      status: 'pending' | 'resolved' | 'redriven' | 'discarded';
+      /**
+       * Format: date-time
+       * @example null
+       */
+      resolvedAt: string | null;
+      /**
+       * @description how it was settled, or why discarded
+       * @example null
+       */
+      resolution: string | null;
+      /**
+       * @description the letter this re-drive came from
+       * @example null
+       */
+      redrivenFrom: string | null;
+      /**
+       * @description size of the stored value
+       * @example 212
+       */
+      valueBytes: number;
+      /**
+       * @example {
+       *       "event-id": "0192f5a4-7c1f-7000-8000-0000000000a1",
+       *       "event-type": "payments.authorize-payment"
+       *     }
+       */
+      headers: {
+        [key: string]: string;
+      };
+      /**
+       * Format: byte
+       * @description the original value byte for byte, base64
+       * @example SGVsbG8=
+       */
+      valueBase64: string;
+      /** @example UndeliverableEventError */
+      errorClass: string | null;
+      /**
+       * @example UndeliverableEventError: ...
+       *         at AvroCodec.decode
+       */
+      errorStack: string | null;
+    };
+    DiscardRequest: {
+      /** @example test order from the load test; nothing to do */
+      reason: string;
     };
     OrderLineRequest: {
       /**
@@ -1005,6 +1352,277 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  DeadLettersHttpController_list: {
+    parameters: {
+      query?: {
+        /** @description the consuming context (domain) that holds the letters */
+        context?: string;
+        /** @description consumer group */
+        group?: string;
+        /** @description source topic */
+        topic?: string;
+        errorCode?: string;
+        /** @description last failure at or after */
+        from?: string;
+        /** @description last failure before */
+        to?: string;
+        status?: 'pending' | 'resolved' | 'redriven' | 'discarded';
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeadLetterPageResponse'];
+        };
+      };
+      /** @description A filter, limit or cursor is malformed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Missing or wrong admin credential (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description DEAD_LETTER.UNKNOWN_CONTEXT: the context does not run in this process */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  DeadLettersHttpController_redriveMatching: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RedriveBatchRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RedriveBatchResponse'];
+        };
+      };
+      /** @description A filter or limit is malformed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Missing or wrong admin credential (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description DEAD_LETTER.UNKNOWN_CONTEXT: the context does not run in this process */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  DeadLettersHttpController_show: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        context: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeadLetterDetailsResponse'];
+        };
+      };
+      /** @description context or id is malformed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Missing or wrong admin credential (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description DEAD_LETTER.NOT_FOUND or DEAD_LETTER.UNKNOWN_CONTEXT */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  DeadLettersHttpController_redrive: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        context: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RedriveResultResponse'];
+        };
+      };
+      /** @description context or id is malformed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Missing or wrong admin credential (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description DEAD_LETTER.NOT_FOUND or DEAD_LETTER.UNKNOWN_CONTEXT */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description DEAD_LETTER.NOT_PENDING, or DEAD_LETTER.NO_SUBSCRIPTION: its handler does not run here */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  DeadLettersHttpController_discard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        context: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DiscardRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeadLetterDetailsResponse'];
+        };
+      };
+      /** @description reason missing or blank, or context or id malformed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Missing or wrong admin credential (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description DEAD_LETTER.NOT_FOUND or DEAD_LETTER.UNKNOWN_CONTEXT */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description DEAD_LETTER.NOT_PENDING */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
       };
     };
   };

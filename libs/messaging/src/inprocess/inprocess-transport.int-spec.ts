@@ -1,9 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { DatabaseTarget } from '@platform/database';
-import { HEADER } from '@platform/events';
+import { AvroCodec, HEADER } from '@platform/events';
 import { PlatformMetrics } from '@platform/observability';
-import { createTestDatabase, databaseBackends, eventually, type Backend, type TestEventV1 } from '@platform/testing';
+import {
+  createTestDatabase,
+  databaseBackends,
+  eventually,
+  TestEventV1Contract,
+  type Backend,
+  type TestEventV1,
+} from '@platform/testing';
 import { FAULTS, faultsFor } from '../../../../test/fixtures/pipeline-app/fault-plan';
 import { startPipelineApp } from '../../../../test/fixtures/pipeline-app/pipeline-app';
 import { TestProducer } from '../../../../test/fixtures/pipeline-app/producer-context';
@@ -11,6 +19,7 @@ import { InProcessLog } from './inprocess-log';
 import { InProcessPublisher } from './inprocess-publisher';
 
 const GROUPS = ['consumer_a', 'consumer_b'];
+const MAX_RECORD_BYTES = 64 * 1024;
 
 interface Effect {
   event_id: string;
@@ -33,6 +42,7 @@ describe.each(databaseBackends())('in-process transport and consumer pipeline on
     }
     process.env.CONSUMER_RETRY_BASE_MS = '5';
     process.env.INPROCESS_PARTITIONS = '4';
+    process.env.CONSUMER_MAX_RECORD_BYTES = String(MAX_RECORD_BYTES);
     app = await startPipelineApp(GROUPS);
     db = new DataSource({ type: 'postgres', url: backend === 'postgres' ? target.url : await embeddedUrl(app) });
     await db.initialize();
@@ -152,36 +162,74 @@ describe.each(databaseBackends())('in-process transport and consumer pipeline on
     expect(await effectsOf('consumer_b')).toHaveLength(6);
   });
 
-  it('dead-letters an undecodable record with the reason, and keeps consuming', async () => {
-    const publisher = app.get(InProcessPublisher);
-    await publisher.publish([
-      {
-        topic: 'platformtest.thing-happened.v1',
-        key: 'garbage',
-        headers: {
-          [HEADER.eventId]: '00000000-0000-7000-8000-000000000001',
-          [HEADER.type]: 'platformtest.thing-happened',
-          [HEADER.version]: '1',
-          [HEADER.occurredAt]: new Date().toISOString(),
-          [HEADER.producer]: 'somebody',
-          [HEADER.correlationId]: 'c',
-        },
-        value: Buffer.from([0xff, 0xff, 0xff, 0xff, 0x01]),
-      },
-    ]);
-    await emit([{ entityId: 'garbage', seq: 1, note: 'after the poison' }]);
+  // poison records: each lands in the dead letters with a stable code and a message that says
+  // what is wrong, and the record after it on the same partition (same key) is still handled
+  const goodValue = new AvroCodec().encode(TestEventV1Contract, { entityId: 'poison', seq: 0, note: 'a note' });
+  const headers = (change: (h: Record<string, string>) => void = () => undefined): Record<string, string> => {
+    const h: Record<string, string> = {
+      [HEADER.eventId]: randomUUID(),
+      [HEADER.type]: 'platformtest.thing-happened',
+      [HEADER.version]: '1',
+      [HEADER.occurredAt]: new Date().toISOString(),
+      [HEADER.producer]: 'somebody',
+      [HEADER.correlationId]: 'c',
+    };
+    change(h);
+    return h;
+  };
+  const POISON: ReadonlyArray<[string, () => { headers: Record<string, string>; value: Buffer }, string, RegExp]> = [
+    [
+      'garbage bytes',
+      () => ({ headers: headers(), value: Buffer.from([0xff, 0xff, 0xff, 0xff, 0x01]) }),
+      'EVENT.UNDECODABLE',
+      /cannot decode Avro body/,
+    ],
+    [
+      'a truncated Avro body',
+      () => ({ headers: headers(), value: goodValue.subarray(0, goodValue.length - 3) }),
+      'EVENT.UNDECODABLE',
+      /cannot decode Avro body: truncated Avro body/,
+    ],
+    [
+      'a missing required header',
+      () => ({ headers: headers((h) => delete h[HEADER.correlationId]), value: goodValue }),
+      'EVENT.MISSING_HEADER',
+      /header "correlation-id" is missing/,
+    ],
+    [
+      'an unknown event version',
+      () => ({ headers: headers((h) => (h[HEADER.version] = '9')), value: goodValue }),
+      'EVENT.UNKNOWN_VERSION',
+      /platformtest.thing-happened v9 is unknown here .*knows v1/,
+    ],
+    [
+      'a record over CONSUMER_MAX_RECORD_BYTES',
+      () => ({ headers: headers(), value: Buffer.alloc(MAX_RECORD_BYTES + 1, 0x61) }),
+      'EVENT.TOO_LARGE',
+      new RegExp(`over the ${MAX_RECORD_BYTES}-byte maximum \\(CONSUMER_MAX_RECORD_BYTES\\)`),
+    ],
+  ];
 
-    await eventually(
-      () => effectsOf('consumer_a'),
-      (e) => e.length === 1,
-      { expected: 'the event after the poison' },
-    );
-    const letters: Array<{ error_code: string; value: Buffer }> = await db.query(
-      'SELECT error_code, value FROM consumer_a.dead_letters',
-    );
-    expect(letters).toHaveLength(1);
-    expect(letters[0].error_code).toBe('EVENT.UNDECODABLE');
-    expect(letters[0].value).toEqual(Buffer.from([0xff, 0xff, 0xff, 0xff, 0x01]));
+  it.each(POISON)('dead-letters %s with a clear reason, and keeps consuming', async (_, poison, code, message) => {
+    const key = `poison-${code}`;
+    const { headers: h, value } = poison();
+    await app.get(InProcessPublisher).publish([{ topic: 'platformtest.thing-happened.v1', key, headers: h, value }]);
+    await emit([{ entityId: key, seq: 1, note: 'after the poison' }]);
+
+    for (const group of GROUPS) {
+      const effects = await eventually(
+        () => effectsOf(group),
+        (e) => e.length === 1,
+        { expected: `the event after the poison in ${group}` },
+      );
+      expect(effects[0]).toMatchObject({ entity_id: key, seq: 1 });
+      const letters: Array<{ error_code: string; error_message: string; value: Buffer; msg_key: string }> =
+        await db.query(`SELECT error_code, error_message, value, msg_key FROM ${group}.dead_letters`);
+      expect(letters).toHaveLength(1);
+      expect(letters[0]).toMatchObject({ error_code: code, msg_key: key });
+      expect(letters[0].error_message).toMatch(message);
+      expect(letters[0].value).toEqual(value);
+    }
   });
 });
 

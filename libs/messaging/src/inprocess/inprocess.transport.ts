@@ -42,7 +42,7 @@ export class InProcessTransport extends Server implements CustomTransportStrateg
   listen(callback: (error?: unknown) => void): void {
     try {
       const subscriptions = this.subscriptions();
-      for (const subscription of subscriptions) this.groups.get(subscription.group); // fail fast on a missing group
+      for (const subscription of subscriptions) this.groups.subscribe(subscription); // fails fast on a missing group
       const offsets = new OffsetCommitter(this.log, this.options.commitIntervalMs);
       this.offsets = offsets;
       this.workers = subscriptions.flatMap((subscription) =>

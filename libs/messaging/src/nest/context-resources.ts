@@ -16,6 +16,9 @@ import {
   relayOptionsFromEnv,
   type RecordPublisher,
 } from '@platform/outbox';
+import { trackDeadLetterDepth } from '../dead-letters/dead-letter-depth';
+import { DeadLetterOperations1764000000010 } from '../dead-letters/dead-letter-operations.migration';
+import { DeadLetterTable } from '../dead-letters/dead-letter-table';
 import type { ConsumerGroups } from '../pipeline/consumer-groups';
 import { DeadLetterStore } from '../pipeline/dead-letter-store';
 import { PlatformInbox1764000000001 } from '../pipeline/inbox.migration';
@@ -57,7 +60,12 @@ export async function openContextResources(
   const dataSource = await openContextDataSource(target, {
     context: name,
     entities: options.entities,
-    migrations: [...OUTBOX_MIGRATIONS, PlatformInbox1764000000001, ...(options.migrations ?? [])],
+    migrations: [
+      ...OUTBOX_MIGRATIONS,
+      PlatformInbox1764000000001,
+      DeadLetterOperations1764000000010,
+      ...(options.migrations ?? []),
+    ],
   });
   const relayOptions = relayOptionsFromEnv(name, target.embedded);
   const notifyChannel = notifiesOtherRelays(target.embedded) ? notifyChannelOf(name) : undefined;
@@ -81,6 +89,8 @@ export async function openContextResources(
   await listener?.start();
   relay.start();
 
+  const stopDepth = trackDeadLetterDepth(platform.metrics, new DeadLetterTable(dataSource, name), name);
+
   platform.readiness.add({ name: `database:${name}`, check: async () => void (await dataSource.query('SELECT 1')) });
   platform.readiness.add({
     name: `relay:${name}`,
@@ -90,6 +100,7 @@ export async function openContextResources(
   });
   platform.shutdown.onContextClose(name, async () => {
     unsubscribe();
+    stopDepth();
     await listener?.stop();
     await relay.stop();
     await dataSource.destroy();

@@ -9,6 +9,7 @@ import { InProcessPublisher } from '../inprocess/inprocess-publisher';
 import { InProcessTransport } from '../inprocess/inprocess.transport';
 import { ConsumerGroups } from '../pipeline/consumer-groups';
 import { ConsumerPipeline } from '../pipeline/consumer-pipeline';
+import { consumerLimitsFromEnv } from '../pipeline/record-size';
 import { retryPolicyFromEnv } from '../pipeline/retry-policy';
 import { PLATFORM_CONFIG, platformConfigFromEnv, type PlatformConfig } from './platform-config';
 import { ShutdownCoordinator } from './shutdown-coordinator';
@@ -70,7 +71,7 @@ export class PlatformMessagingModule {
         {
           provide: ConsumerPipeline,
           useFactory: (codec: EnvelopeCodec, groups: ConsumerGroups, metrics: PlatformMetrics) =>
-            new ConsumerPipeline(codec, groups, retryPolicyFromEnv(), metrics),
+            new ConsumerPipeline(codec, groups, retryPolicyFromEnv(), metrics, consumerLimitsFromEnv()),
           inject: [EnvelopeCodec, ConsumerGroups, PlatformMetrics],
         },
         {

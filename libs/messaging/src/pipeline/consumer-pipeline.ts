@@ -7,22 +7,17 @@ import { classifyFailure } from './failure-classification';
 import { recordInInbox } from './inbox';
 import { MessageContext } from './message-context';
 import type { ReceivedRecord } from './received-record';
+import { checkRecordSize, DEFAULT_CONSUMER_LIMITS, type ConsumerLimits } from './record-size';
 import { backoffDelay, type RetryPolicy } from './retry-policy';
+import type { Subscription } from './subscription';
+
+export type { BoundHandler, Subscription } from './subscription';
 
 export type ConsumeOutcome = 'handled' | 'duplicate' | 'dead_lettered' | 'aborted';
 
-/** A Nest message handler as the transport holds it (returns a value, a promise or an Observable). */
-export type BoundHandler = (event: EventEnvelope, context: MessageContext) => unknown;
-
-export interface Subscription {
-  readonly group: string;
-  readonly topic: string;
-  readonly handler: BoundHandler;
-}
-
 /**
  * The one path every event takes on every transport, in this order:
- * decode and validate -> open a transaction in the consumer's database -> record the eventId in
+ * check the size, decode and validate -> open a transaction in the consumer's database -> record the eventId in
  * the inbox (a duplicate is skipped) -> run the handler with that transaction -> commit.
  * A failure is classified: permanent ones are dead-lettered at once, transient ones retried with
  * backoff and jitter, then dead-lettered. The caller acknowledges (commits the offset) only
@@ -37,6 +32,7 @@ export class ConsumerPipeline {
     private readonly groups: ConsumerGroups,
     private readonly retry: RetryPolicy,
     private readonly metrics?: PlatformMetrics,
+    private readonly limits: ConsumerLimits = DEFAULT_CONSUMER_LIMITS,
   ) {}
 
   async process(subscription: Subscription, record: ReceivedRecord, signal?: AbortSignal): Promise<ConsumeOutcome> {
@@ -45,6 +41,7 @@ export class ConsumerPipeline {
     const firstFailedAt = new Date();
     let envelope: EventEnvelope;
     try {
+      checkRecordSize(record, this.limits.maxRecordBytes);
       envelope = this.codec.decode(record);
     } catch (error) {
       return this.deadLetter(subscription, record, error, 1, firstFailedAt);

@@ -18,16 +18,17 @@ export interface DeadLetter {
  */
 export class DeadLetterStore {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly schema: string,
+    readonly dataSource: DataSource,
+    readonly schema: string,
   ) {}
 
   async add(letter: DeadLetter): Promise<void> {
     const { record, error } = letter;
     await this.dataSource.query(
       `INSERT INTO ${this.schema}.dead_letters (consumer_group, topic, partition, "offset", msg_key, headers, value,
-         event_id, error_code, error_message, error_stack, attempts, first_failed_at, last_failed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, clock_timestamp())`,
+         event_id, error_code, error_message, error_stack, attempts, first_failed_at, last_failed_at,
+         error_class, redriven_from)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, clock_timestamp(), $14, $15)`,
       [
         letter.group,
         record.topic,
@@ -42,6 +43,8 @@ export class DeadLetterStore {
         error instanceof Error ? (error.stack ?? null) : null,
         letter.attempts,
         letter.firstFailedAt,
+        error instanceof Error ? error.name : typeof error,
+        record.redriveOf ?? null,
       ],
     );
   }

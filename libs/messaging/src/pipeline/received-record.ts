@@ -4,4 +4,6 @@ import type { WireRecord } from '@platform/events';
 export interface ReceivedRecord extends WireRecord {
   readonly partition: number;
   readonly offset: string;
+  /** set when an operator re-drives a dead letter: the id of that letter, kept on a new one if it fails again */
+  readonly redriveOf?: string;
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiNotFoundResponse,
@@ -7,7 +7,7 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import { ProblemException } from '@platform/http';
+import { ProblemException, uuidParam } from '@platform/http';
 import { DataSource } from 'typeorm';
 import { PaymentRepository } from '../../persistence/payment.repository';
 import { ProblemResponse } from '@platform/http';
@@ -27,7 +27,7 @@ export class GetPaymentHttpController {
   @ApiOkResponse({ type: PaymentResponse, description: 'the payment' })
   @ApiBadRequestResponse({ type: ProblemResponse, description: 'orderId is not a UUID (problem+json)' })
   @ApiNotFoundResponse({ type: ProblemResponse, description: 'no payment for this order (problem+json)' })
-  async get(@Param('orderId', new ParseUUIDPipe()) orderId: string): Promise<PaymentResponse> {
+  async get(@Param('orderId', uuidParam('orderId')) orderId: string): Promise<PaymentResponse> {
     const payment = await this.payments.find(this.dataSource.manager, orderId);
     if (!payment) {
       throw new ProblemException({

@@ -1,0 +1,95 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DeadLetterAdmin } from '@platform/messaging';
+import { AdminOnly } from '../admin-auth.guard';
+import { ApiProblem } from '../api-problem.decorator';
+import { toFilter } from './dead-letter-filter.dto';
+import { answeringRefusals } from './dead-letter-refusals';
+import { DeadLetterParams, DiscardRequest, ListDeadLettersQuery, RedriveBatchRequest } from './dead-letter.request.dto';
+import {
+  DeadLetterDetailsResponse,
+  DeadLetterPageResponse,
+  RedriveBatchResponse,
+  RedriveResultResponse,
+} from './dead-letter.response.dto';
+
+const DEFAULT_PAGE = 50;
+const DEFAULT_BATCH = 100;
+
+/**
+ * The dead letters of every consumer group this process hosts (docs/reliability.md,
+ * "Operating dead letters"). Mounted by every deployable; each answers for its own contexts.
+ */
+@ApiTags('dead letters (admin)')
+@AdminOnly()
+@Controller('admin/dead-letters')
+export class DeadLettersHttpController {
+  constructor(private readonly deadLetters: DeadLetterAdmin) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List dead letters, newest first, a page at a time; filters combine' })
+  @ApiOkResponse({ type: DeadLetterPageResponse })
+  @ApiProblem(400, 'A filter, limit or cursor is malformed')
+  @ApiProblem(404, 'DEAD_LETTER.UNKNOWN_CONTEXT: the context does not run in this process')
+  list(@Query() query: ListDeadLettersQuery): Promise<DeadLetterPageResponse> {
+    const filter = { ...toFilter(query), status: query.status };
+    return answeringRefusals(() => this.deadLetters.list(filter, query.limit ?? DEFAULT_PAGE, query.cursor));
+  }
+
+  @Post('redrive')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Re-drive the matching pending letters, oldest first, each back to its own consumer group',
+    description:
+      'Each letter runs through the same pipeline and handler as the original record: the inbox still drops ' +
+      'what was handled already, and a letter that fails again is recorded as a new letter. An empty filter ' +
+      'matches every pending letter (up to `limit`).',
+  })
+  @ApiBody({ type: RedriveBatchRequest, examples: { byCode: { value: { errorCode: 'ERROR.Error', limit: 20 } } } })
+  @ApiOkResponse({ type: RedriveBatchResponse })
+  @ApiProblem(400, 'A filter or limit is malformed')
+  @ApiProblem(404, 'DEAD_LETTER.UNKNOWN_CONTEXT: the context does not run in this process')
+  redriveMatching(@Body() body: RedriveBatchRequest): Promise<RedriveBatchResponse> {
+    return answeringRefusals(async () => {
+      const results = await this.deadLetters.redriveMatching(toFilter(body), body.limit ?? DEFAULT_BATCH);
+      return {
+        redriven: results.length,
+        handled: results.filter((r) => r.outcome === 'handled').length,
+        duplicates: results.filter((r) => r.outcome === 'duplicate').length,
+        failedAgain: results.filter((r) => r.outcome === 'dead_lettered').length,
+        results,
+      };
+    });
+  }
+
+  @Get(':context/:id')
+  @ApiOperation({ summary: 'One dead letter: the original record (key, headers, value) and the failure' })
+  @ApiOkResponse({ type: DeadLetterDetailsResponse })
+  @ApiProblem(400, 'context or id is malformed')
+  @ApiProblem(404, 'DEAD_LETTER.NOT_FOUND or DEAD_LETTER.UNKNOWN_CONTEXT')
+  show(@Param() params: DeadLetterParams): Promise<DeadLetterDetailsResponse> {
+    return answeringRefusals(() => this.deadLetters.show(params.context, params.id));
+  }
+
+  @Post(':context/:id/redrive')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Re-drive one pending letter back to its own consumer group' })
+  @ApiOkResponse({ type: RedriveResultResponse })
+  @ApiProblem(400, 'context or id is malformed')
+  @ApiProblem(404, 'DEAD_LETTER.NOT_FOUND or DEAD_LETTER.UNKNOWN_CONTEXT')
+  @ApiProblem(409, 'DEAD_LETTER.NOT_PENDING, or DEAD_LETTER.NO_SUBSCRIPTION: its handler does not run here')
+  redrive(@Param() params: DeadLetterParams): Promise<RedriveResultResponse> {
+    return answeringRefusals(() => this.deadLetters.redrive(params.context, params.id));
+  }
+
+  @Post(':context/:id/discard')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Discard one pending letter; the reason is kept with it' })
+  @ApiOkResponse({ type: DeadLetterDetailsResponse })
+  @ApiProblem(400, 'reason missing or blank, or context or id malformed')
+  @ApiProblem(404, 'DEAD_LETTER.NOT_FOUND or DEAD_LETTER.UNKNOWN_CONTEXT')
+  @ApiProblem(409, 'DEAD_LETTER.NOT_PENDING')
+  discard(@Param() params: DeadLetterParams, @Body() body: DiscardRequest): Promise<DeadLetterDetailsResponse> {
+    return answeringRefusals(() => this.deadLetters.discard(params.context, params.id, body.reason.trim()));
+  }
+}

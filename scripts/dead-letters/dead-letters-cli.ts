@@ -1,0 +1,89 @@
+import type { DeadLetterDetails, DeadLetterPage, RedriveResult } from '@platform/messaging';
+import { AdminApiClient, ApiError, UnreachableApi } from './admin-api-client';
+import { parseCliArgs, UsageError, USAGE, type CliArgs } from './cli-args';
+import { renderLetter, renderPage, renderRedrives } from './render-letters';
+
+export interface CliIo {
+  readonly env: NodeJS.ProcessEnv;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const BASE = '/admin/dead-letters';
+
+/**
+ * `npm run dead-letters -- ...`: the dead-letter admin API from a terminal. Returns the exit
+ * status: 0 done, 1 the API refused (4xx) or failed (5xx), or a re-drive failed again,
+ * 2 wrong usage or the API unreachable.
+ */
+export async function runDeadLettersCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseCliArgs(argv, io.env);
+  } catch (error) {
+    io.err(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.command === 'help') {
+    io.out(USAGE);
+    return 0;
+  }
+  const api = new AdminApiClient(args.url, args.token);
+  try {
+    return await execute(args, api, io);
+  } catch (error) {
+    if (error instanceof ApiError) {
+      io.err(error.message);
+      return 1;
+    }
+    if (error instanceof UnreachableApi || error instanceof UsageError) {
+      io.err(error.message);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+async function execute(args: CliArgs, api: AdminApiClient, io: CliIo): Promise<number> {
+  const print = (value: unknown, asText: () => string): void =>
+    io.out(args.json ? JSON.stringify(value, null, 2) : asText());
+  const letterPath = args.ref ? `${BASE}/${args.ref.context}/${args.ref.id}` : '';
+  switch (args.command) {
+    case 'list': {
+      const page = await api.get<DeadLetterPage>(BASE, args.filters);
+      print(page, () => renderPage(page));
+      return 0;
+    }
+    case 'show': {
+      const letter = await api.get<DeadLetterDetails>(letterPath);
+      print(letter, () => renderLetter(letter));
+      return 0;
+    }
+    case 'redrive': {
+      const results = args.ref
+        ? [await api.post<RedriveResult>(`${letterPath}/redrive`)]
+        : (await api.post<{ results: RedriveResult[] }>(`${BASE}/redrive`, redriveBody(args.filters))).results;
+      print(results, () => renderRedrives(results));
+      return results.some((r) => r.outcome === 'dead_lettered') ? 1 : 0;
+    }
+    case 'discard': {
+      const letter = await api.post<DeadLetterDetails>(`${letterPath}/discard`, { reason: args.reason });
+      print(letter, () => `discarded ${letter.context}/${letter.id}: ${letter.resolution ?? ''}`);
+      return 0;
+    }
+    case 'help':
+      return 0;
+    default: {
+      const unreachable: never = args.command;
+      throw new UsageError(`unknown command ${String(unreachable)}`);
+    }
+  }
+}
+
+/** the batch re-drive takes its filters as a JSON body: limit as a number, and no status or cursor */
+function redriveBody(filters: Readonly<Record<string, string>>): Record<string, unknown> {
+  const { status, cursor, limit, ...rest } = filters;
+  if (status !== undefined || cursor !== undefined) throw new UsageError('redrive takes no --status or --cursor');
+  if (limit !== undefined && !/^\d+$/.test(limit)) throw new UsageError(`--limit must be a whole number, got ${limit}`);
+  return limit === undefined ? rest : { ...rest, limit: Number(limit) };
+}

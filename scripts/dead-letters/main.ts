@@ -1,0 +1,23 @@
+/**
+ * `npm run dead-letters -- list|show|redrive|discard ...`: operates dead letters through the
+ * admin REST API of a running deployable (docs/reliability.md, "Operating dead letters").
+ */
+import { existsSync } from 'node:fs';
+import { runDeadLettersCli } from './dead-letters-cli';
+
+// the platform's own .env (ADMIN_TOKEN, PORT), as its main.ts reads it; the real environment wins
+if (existsSync('.env')) process.loadEnvFile('.env');
+
+runDeadLettersCli(process.argv.slice(2), {
+  env: process.env,
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,71 @@
+import type { BadRequest, BadRequestFixtures } from './bad-request';
+
+/** every admin endpoint, with a body good enough that only the credential is wrong */
+function adminEndpoints(f: BadRequestFixtures): Array<Pick<BadRequest, 'method' | 'route' | 'path' | 'body'>> {
+  return [
+    {
+      method: 'POST',
+      route: '/admin/products',
+      path: '/admin/products',
+      body: { sku: 'SKU-AUTH', name: 'x', priceMinor: 1, currency: 'EUR', initialStock: 1 },
+    },
+    { method: 'PATCH', route: '/admin/products/{sku}', path: `/admin/products/${f.sku}`, body: { priceMinor: 5 } },
+    {
+      method: 'POST',
+      route: '/admin/products/{sku}/stock-adjustments',
+      path: `/admin/products/${f.sku}/stock-adjustments`,
+      body: { delta: 1 },
+    },
+    { method: 'GET', route: '/admin/payments/processor-mode', path: '/admin/payments/processor-mode' },
+    {
+      method: 'PUT',
+      route: '/admin/payments/processor-mode',
+      path: '/admin/payments/processor-mode',
+      body: { mode: 'fail-all' },
+    },
+    {
+      method: 'POST',
+      route: '/admin/shipments/{orderId}/advance',
+      path: `/admin/shipments/${f.orderId}/advance`,
+    },
+    { method: 'GET', route: '/admin/shipping/carrier-mode', path: '/admin/shipping/carrier-mode' },
+    {
+      method: 'PUT',
+      route: '/admin/shipping/carrier-mode',
+      path: '/admin/shipping/carrier-mode',
+      body: { mode: 'down' },
+    },
+    { method: 'GET', route: '/admin/notifications/gateway-mode', path: '/admin/notifications/gateway-mode' },
+    {
+      method: 'PUT',
+      route: '/admin/notifications/gateway-mode',
+      path: '/admin/notifications/gateway-mode',
+      body: { mode: 'down' },
+    },
+    { method: 'GET', route: '/admin/analytics/mode', path: '/admin/analytics/mode' },
+    { method: 'PUT', route: '/admin/analytics/mode', path: '/admin/analytics/mode', body: { mode: 'failing' } },
+    { method: 'GET', route: '/admin/dead-letters', path: '/admin/dead-letters' },
+    { method: 'GET', route: '/admin/dead-letters/{context}/{id}', path: '/admin/dead-letters/orders/1' },
+    {
+      method: 'POST',
+      route: '/admin/dead-letters/{context}/{id}/redrive',
+      path: '/admin/dead-letters/orders/1/redrive',
+    },
+    { method: 'POST', route: '/admin/dead-letters/redrive', path: '/admin/dead-letters/redrive', body: {} },
+    {
+      method: 'POST',
+      route: '/admin/dead-letters/{context}/{id}/discard',
+      path: '/admin/dead-letters/orders/1/discard',
+      body: { reason: 'not allowed' },
+    },
+  ];
+}
+
+/** no credential, a wrong one, and one of the wrong scheme: always 401, never the operation */
+export function authCases(f: BadRequestFixtures): BadRequest[] {
+  return adminEndpoints(f).flatMap((endpoint) => [
+    { ...endpoint, name: 'no admin credential', status: 401, says: /needs Authorization: Bearer/ },
+    { ...endpoint, name: 'wrong admin token', auth: 'Bearer not-the-token', status: 401, says: /not valid/ },
+    { ...endpoint, name: 'basic instead of bearer', auth: 'Basic YWRtaW46YWRtaW4=', status: 401, says: /Bearer/ },
+  ]);
+}

@@ -1,0 +1,157 @@
+import { CUSTOMER_ADDRESS } from '../order-flow';
+import { UNKNOWN_UUID, type BadRequest, type BadRequestFixtures } from './bad-request';
+
+function goodOrder(f: BadRequestFixtures): Record<string, unknown> {
+  return {
+    customerId: '0192f5a4-0000-7000-8000-00000000c0de',
+    customerEmail: 'ada@example.com',
+    currency: 'EUR',
+    lines: [{ sku: f.sku, quantity: 1 }],
+    shippingAddress: CUSTOMER_ADDRESS,
+    paymentToken: 'tok_visa',
+  };
+}
+
+const REQUIRED = ['customerId', 'customerEmail', 'currency', 'lines', 'shippingAddress', 'paymentToken'];
+
+/** POST /orders and the order queries: every way a client gets an order wrong */
+export function orderCases(f: BadRequestFixtures): BadRequest[] {
+  const place = (name: string, change: (o: Record<string, unknown>) => void, status: number, says: RegExp) => {
+    const body = goodOrder(f);
+    change(body);
+    return { name, method: 'POST', route: '/orders', path: '/orders', body, status, says } as BadRequest;
+  };
+  const line = (l: Record<string, unknown>) => (o: Record<string, unknown>) => (o.lines = [l]);
+  return [
+    ...REQUIRED.map((field) => place(`missing ${field}`, (o) => delete o[field], 400, new RegExp(`"${field}"`))),
+    place('customerId not a UUID', (o) => (o.customerId = 'me'), 400, /customerId must be a UUID/),
+    place('customerId a number', (o) => (o.customerId = 42), 400, /customerId/),
+    place('email not an email', (o) => (o.customerEmail = 'ada-at-example'), 400, /customerEmail/),
+    place('currency lower case', (o) => (o.currency = 'eur'), 400, /currency/),
+    place('currency not ISO 4217', (o) => (o.currency = 'XYZ'), 400, /currency/),
+    place('lines not an array', (o) => (o.lines = { sku: f.sku, quantity: 1 }), 400, /lines/),
+    place('lines empty', (o) => (o.lines = []), 400, /lines/),
+    place(
+      'over 100 lines',
+      (o) => (o.lines = Array.from({ length: 101 }, (_, i) => ({ sku: `SKU-${i}`, quantity: 1 }))),
+      400,
+      /lines/,
+    ),
+    place(
+      'a line repeats a sku',
+      (o) =>
+        (o.lines = [
+          { sku: f.sku, quantity: 1 },
+          { sku: f.sku, quantity: 2 },
+        ]),
+      400,
+      /repeat/,
+    ),
+    place('quantity negative', line({ sku: f.sku, quantity: -1 }), 400, /lines\[0\]\.quantity/),
+    place('quantity zero', line({ sku: f.sku, quantity: 0 }), 400, /lines\[0\]\.quantity/),
+    place('quantity absurd', line({ sku: f.sku, quantity: 1_000_000_000 }), 400, /lines\[0\]\.quantity/),
+    place('quantity a fraction', line({ sku: f.sku, quantity: 1.5 }), 400, /lines\[0\]\.quantity/),
+    place('quantity a string', line({ sku: f.sku, quantity: '2' }), 400, /lines\[0\]\.quantity/),
+    place('quantity missing', line({ sku: f.sku }), 400, /lines\[0\]\.quantity/),
+    place('a line with an extra field', line({ sku: f.sku, quantity: 1, priceMinor: 1 }), 400, /priceMinor/),
+    place('a line that is null', (o) => (o.lines = [null]), 400, /lines/),
+    place('an extra top-level field', (o) => (o.totalMinor = 1), 400, /totalMinor/),
+    place(
+      'address missing country',
+      (o) => (o.shippingAddress = { ...CUSTOMER_ADDRESS, country: undefined }),
+      400,
+      /country/,
+    ),
+    place('address with an extra field', (o) => (o.shippingAddress = { ...CUSTOMER_ADDRESS, floor: 3 }), 400, /floor/),
+    place('address a string', (o) => (o.shippingAddress = '12 St James Square'), 400, /shippingAddress/),
+    place('payment token empty', (o) => (o.paymentToken = ''), 400, /paymentToken/),
+    place('an unknown sku', line({ sku: 'SKU-DOES-NOT-EXIST', quantity: 1 }), 422, /ORDER.UNKNOWN_SKU/),
+    {
+      ...place('Idempotency-Key over 200 characters', () => undefined, 400, /Idempotency-Key/),
+      headers: { 'Idempotency-Key': 'k'.repeat(201) },
+    },
+    {
+      name: 'text/plain body',
+      method: 'POST',
+      route: '/orders',
+      path: '/orders',
+      raw: { text: JSON.stringify(goodOrder(f)), contentType: 'text/plain' },
+      status: 400,
+      says: /customerId/,
+    },
+    { name: 'no customerId', method: 'GET', route: '/orders', path: '/orders', status: 400, says: /customerId/ },
+    {
+      name: 'customerId not a UUID',
+      method: 'GET',
+      route: '/orders',
+      path: '/orders?customerId=42',
+      status: 400,
+      says: /customerId/,
+    },
+    {
+      name: 'limit 0',
+      method: 'GET',
+      route: '/orders',
+      path: `/orders?customerId=${UNKNOWN_UUID}&limit=0`,
+      status: 400,
+      says: /limit/,
+    },
+    {
+      name: 'limit not a number',
+      method: 'GET',
+      route: '/orders',
+      path: `/orders?customerId=${UNKNOWN_UUID}&limit=ten`,
+      status: 400,
+      says: /limit/,
+    },
+    {
+      name: 'a forged cursor',
+      method: 'GET',
+      route: '/orders',
+      path: `/orders?customerId=${UNKNOWN_UUID}&cursor=bm9wZQ`,
+      status: 400,
+      says: /cursor/,
+    },
+    {
+      name: 'an unknown query parameter',
+      method: 'GET',
+      route: '/orders',
+      path: `/orders?customerId=${UNKNOWN_UUID}&status=PAID`,
+      status: 400,
+      says: /status/,
+    },
+    { name: 'id not a UUID', method: 'GET', route: '/orders/{id}', path: '/orders/123', status: 400, says: /id/ },
+    {
+      name: 'unknown order',
+      method: 'GET',
+      route: '/orders/{id}',
+      path: `/orders/${UNKNOWN_UUID}`,
+      status: 404,
+      says: /ORDER|not found|No order/i,
+    },
+    {
+      name: 'cancel: id not a UUID',
+      method: 'POST',
+      route: '/orders/{id}/cancel',
+      path: '/orders/x/cancel',
+      status: 400,
+      says: /id/,
+    },
+    {
+      name: 'cancel: unknown order',
+      method: 'POST',
+      route: '/orders/{id}/cancel',
+      path: `/orders/${UNKNOWN_UUID}/cancel`,
+      status: 404,
+      says: /ORDER|No order/i,
+    },
+    {
+      name: 'wrong method',
+      method: 'DELETE',
+      route: '/orders/{id}',
+      path: `/orders/${f.orderId}`,
+      status: 404,
+      says: /Cannot DELETE/,
+    },
+  ];
+}
