@@ -63,6 +63,16 @@ module.exports = {
       to: { path: INFRASTRUCTURE_PACKAGES },
     },
     {
+      name: 'adapters-go-through-the-bus',
+      comment:
+        'HTTP controllers and integration handlers send commands and queries (CommandBus / QueryBus) and ' +
+        'never touch persistence/ themselves: a command handler owns the transaction, joining the consumer ' +
+        "pipeline's when it is given one (docs/adr/0009-commands-and-queries.md).",
+      severity: 'error',
+      from: { path: ['^apps/[^/]+/src/api/.+\\.http\\.controller\\.ts$', '^apps/[^/]+/src/handlers/'] },
+      to: { path: '^apps/[^/]+/src/persistence/' },
+    },
+    {
       name: 'kafkajs-only-in-kafka-transport',
       comment:
         'Business code never talks to a broker: kafkajs stays behind the Kafka transport so the in-process ' +

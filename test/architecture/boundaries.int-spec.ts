@@ -89,6 +89,44 @@ describe('module boundaries (.dependency-cruiser.js)', () => {
     );
   });
 
+  it('keeps controllers and integration handlers away from persistence/, and lets command handlers in', () => {
+    const root = fixture({
+      'apps/alpha/src/persistence/thing.repository.ts': 'export class ThingRepository {}\n',
+      'apps/alpha/src/api/get-thing/get-thing.http.controller.ts':
+        "import { ThingRepository } from '../../persistence/thing.repository';\nexport const c = ThingRepository;\n",
+      'apps/alpha/src/handlers/do-thing-when-done.handler.ts':
+        "import type { ThingRepository } from '../persistence/thing.repository';\nexport type H = ThingRepository;\n",
+      'apps/alpha/src/api/get-thing/get-thing.handler.ts':
+        "import { ThingRepository } from '../../persistence/thing.repository';\nexport const q = ThingRepository;\n",
+      'apps/alpha/src/commands/do-thing/do-thing.handler.ts':
+        "import { ThingRepository } from '../../persistence/thing.repository';\nexport const h = ThingRepository;\n",
+    });
+
+    const { violations, edges } = cruise(root, ['apps']);
+
+    expect(violations).toHaveLength(2);
+    expect(violations).toEqual(
+      expect.arrayContaining([
+        {
+          rule: 'adapters-go-through-the-bus',
+          from: 'apps/alpha/src/api/get-thing/get-thing.http.controller.ts',
+          to: 'apps/alpha/src/persistence/thing.repository.ts',
+        },
+        {
+          rule: 'adapters-go-through-the-bus',
+          from: 'apps/alpha/src/handlers/do-thing-when-done.handler.ts',
+          to: 'apps/alpha/src/persistence/thing.repository.ts',
+        },
+      ]),
+    );
+    expect(edges).toEqual(
+      expect.arrayContaining([
+        'apps/alpha/src/api/get-thing/get-thing.handler.ts -> apps/alpha/src/persistence/thing.repository.ts',
+        'apps/alpha/src/commands/do-thing/do-thing.handler.ts -> apps/alpha/src/persistence/thing.repository.ts',
+      ]),
+    );
+  });
+
   it('finds no violations in the repository', () => {
     const dirs = ['apps', 'libs'].filter((dir) => existsSync(join(REPO_ROOT, dir)));
 

@@ -7,6 +7,11 @@ import { OrdersByStatusHttpController } from './api/orders-by-status/orders-by-s
 import { RevenueHttpController } from './api/revenue/revenue.http.controller';
 import { TopProductsHttpController } from './api/top-products/top-products.http.controller';
 import { ANALYTICS } from './context';
+import { GetFunnelHandler } from './api/funnel/get-funnel.handler';
+import { GetOrdersByStatusHandler } from './api/orders-by-status/get-orders-by-status.handler';
+import { GetRevenueHandler } from './api/revenue/get-revenue.handler';
+import { GetTopProductsHandler } from './api/top-products/get-top-products.handler';
+import { UpdateOrderFactsHandler } from './commands/update-order-facts/update-order-facts.handler';
 import { UpdateOrderFactsWhenOrderCancelled } from './handlers/update-order-facts-when-order-cancelled.handler';
 import { UpdateOrderFactsWhenOrderConfirmed } from './handlers/update-order-facts-when-order-confirmed.handler';
 import { UpdateOrderFactsWhenOrderPlaced } from './handlers/update-order-facts-when-order-placed.handler';
@@ -34,6 +39,14 @@ import { OrderFacts1764300000100 } from './persistence/order-facts.migration';
     UpdateOrderFactsWhenShipmentDispatched,
     UpdateOrderFactsWhenShipmentDelivered,
   ],
-  providers: [FailureMode, OrderFactsQueries],
+  providers: [
+    FailureMode,
+    OrderFactsQueries,
+    UpdateOrderFactsHandler,
+    GetFunnelHandler,
+    GetOrdersByStatusHandler,
+    GetRevenueHandler,
+    GetTopProductsHandler,
+  ],
 })
 export class AnalyticsModule {}

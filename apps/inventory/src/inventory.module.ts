@@ -9,6 +9,11 @@ import { ChangeProductHttpController } from './api/change-product/change-product
 import { CreateProductHandler } from './api/create-product/create-product.handler';
 import { CreateProductHttpController } from './api/create-product/create-product.http.controller';
 import { SeedDemoCatalogueOnStart } from './api/seed-demo-catalogue/seed-demo-catalogue.on-start';
+import { BrowseCatalogueHandler } from './api/browse-catalogue/browse-catalogue.handler';
+import { GetProductHandler } from './api/browse-catalogue/get-product.handler';
+import { CommitStockHandler } from './commands/commit-stock/commit-stock.handler';
+import { ReleaseStockHandler } from './commands/release-stock/release-stock.handler';
+import { ReserveStockHandler } from './commands/reserve-stock/reserve-stock.handler';
 import { INVENTORY } from './context';
 import { CommitStockWhenShipmentDispatched } from './handlers/commit-stock-when-shipment-dispatched.handler';
 import { ReleaseStockWhenCommanded } from './handlers/release-stock-when-commanded.handler';
@@ -43,6 +48,11 @@ import { ReservationEntity, ReservationLineEntity } from './persistence/reservat
     CreateProductHandler,
     ChangeProductHandler,
     AdjustStockHandler,
+    ReserveStockHandler,
+    ReleaseStockHandler,
+    CommitStockHandler,
+    BrowseCatalogueHandler,
+    GetProductHandler,
     SeedDemoCatalogueOnStart,
   ],
 })

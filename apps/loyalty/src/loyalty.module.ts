@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { Clock, SystemClock } from '@platform/config';
 import { ContextModule } from '@platform/messaging';
+import { GetBalanceHandler } from './api/get-balance/get-balance.handler';
 import { GetBalanceHttpController } from './api/get-balance/get-balance.http.controller';
+import { CreditPointsHandler } from './commands/credit-points/credit-points.handler';
+import { ReversePointsHandler } from './commands/reverse-points/reverse-points.handler';
 import { LOYALTY } from './context';
 import { CreditPointsWhenOrderConfirmed } from './handlers/credit-points-when-order-confirmed.handler';
 import { ReversePointsWhenOrderCancelled } from './handlers/reverse-points-when-order-cancelled.handler';
 import { ReversePointsWhenPaymentRefunded } from './handlers/reverse-points-when-payment-refunded.handler';
-import { ReversePoints } from './handlers/reverse-points.use-case';
 import { LOYALTY_CONFIG, loyaltyConfigFromEnv } from './loyalty.config';
 import { LedgerRepository } from './persistence/ledger.repository';
 import { LoyaltyLedger1764300000000 } from './persistence/loyalty-ledger.migration';
@@ -27,7 +29,9 @@ import { LoyaltyLedger1764300000000 } from './persistence/loyalty-ledger.migrati
     { provide: Clock, useClass: SystemClock },
     { provide: LOYALTY_CONFIG, useFactory: () => loyaltyConfigFromEnv() },
     LedgerRepository,
-    ReversePoints,
+    CreditPointsHandler,
+    ReversePointsHandler,
+    GetBalanceHandler,
   ],
 })
 export class LoyaltyModule {}

@@ -6,7 +6,10 @@ import { FakeEmailGateway } from './adapters/fake-email-gateway';
 import { GatewayModeHttpController } from './api/gateway-mode/gateway-mode.http.controller';
 import { ListNotificationsHttpController } from './api/list-notifications/list-notifications.http.controller';
 import { NOTIFICATIONS } from './context';
-import { ContactLookup } from './handlers/contact-lookup';
+import { ContactLookup } from './commands/mail-shipment-update/contact-lookup';
+import { MailOrderUpdateHandler } from './commands/mail-order-update/mail-order-update.handler';
+import { MailShipmentUpdateHandler } from './commands/mail-shipment-update/mail-shipment-update.handler';
+import { ListNotificationsHandler } from './api/list-notifications/list-notifications.handler';
 import { MailCancellationWhenOrderCancelled } from './handlers/mail-cancellation-when-order-cancelled.handler';
 import { MailConfirmationWhenOrderConfirmed } from './handlers/mail-confirmation-when-order-confirmed.handler';
 import { MailDeliveryNoticeWhenShipmentDelivered } from './handlers/mail-delivery-notice-when-shipment-delivered.handler';
@@ -38,6 +41,9 @@ import { NOTIFICATIONS_SETTINGS, notificationsSettingsFromEnv } from './notifica
     SentMessageRepository,
     OrderContactRepository,
     ContactLookup,
+    MailOrderUpdateHandler,
+    MailShipmentUpdateHandler,
+    ListNotificationsHandler,
     FakeEmailGateway,
     { provide: EmailGateway, useExisting: FakeEmailGateway },
   ],

@@ -7,6 +7,11 @@ import { ListOrdersHttpController } from './api/list-orders/list-orders.http.con
 import { OrderAdmission } from './api/place-order/order-admission';
 import { PlaceOrderHandler } from './api/place-order/place-order.handler';
 import { PlaceOrderHttpController } from './api/place-order/place-order.http.controller';
+import { CancelOrderHandler } from './api/cancel-order/cancel-order.handler';
+import { GetOrderHandler } from './api/get-order/get-order.handler';
+import { ListCustomerOrdersHandler } from './api/list-orders/list-orders.handler';
+import { ApplySagaReplyHandler } from './commands/apply-saga-reply/apply-saga-reply.handler';
+import { UpdatePriceListHandler } from './commands/update-price-list/update-price-list.handler';
 import { ORDERS } from './context';
 import { CancelOrderWhenPaymentDeclined } from './handlers/cancel-order-when-payment-declined.handler';
 import { CancelOrderWhenStockReservationFailed } from './handlers/cancel-order-when-stock-reservation-failed.handler';
@@ -27,7 +32,6 @@ import { SagaRepository } from './persistence/saga.repository';
 import { TimelineRepository } from './persistence/timeline.repository';
 import { OrderSagaStepper } from './saga/order-saga.stepper';
 import { OrdersSettings } from './saga/orders-settings';
-import { SagaReplies } from './saga/saga-replies';
 import { SagaTimeoutSweeper } from './saga/saga-timeout.sweeper';
 
 /**
@@ -62,7 +66,11 @@ import { SagaTimeoutSweeper } from './saga/saga-timeout.sweeper';
     PriceListRepository,
     IdempotencyKeyRepository,
     OrderSagaStepper,
-    SagaReplies,
+    ApplySagaReplyHandler,
+    UpdatePriceListHandler,
+    CancelOrderHandler,
+    GetOrderHandler,
+    ListCustomerOrdersHandler,
     SagaTimeoutSweeper,
     PlaceOrderHandler,
     OrderAdmission,

@@ -6,10 +6,13 @@ import { fakeProcessorSettingsFromEnv } from './adapters/fake-processor.settings
 import { PaymentProcessorGateway } from './adapters/payment-processor.gateway';
 import { GetPaymentHttpController } from './api/get-payment/get-payment.http.controller';
 import { ProcessorModeHttpController } from './api/processor-mode/processor-mode.http.controller';
+import { GetPaymentHandler } from './api/get-payment/get-payment.handler';
+import { AuthorizePaymentHandler } from './commands/authorize-payment/authorize-payment.handler';
+import { ChangePaymentHandler } from './commands/change-payment/change-payment.handler';
+import { PaymentWorkflow } from './commands/payment-workflow';
 import { PAYMENTS } from './context';
 import { AuthorizePaymentWhenRequested } from './handlers/authorize-payment-when-requested.handler';
 import { CapturePaymentWhenShipmentDispatched } from './handlers/capture-payment-when-shipment-dispatched.handler';
-import { PaymentWorkflow } from './handlers/payment-workflow';
 import { RefundPaymentWhenRequested } from './handlers/refund-payment-when-requested.handler';
 import { VoidPaymentWhenRequested } from './handlers/void-payment-when-requested.handler';
 import { PaymentRepository } from './persistence/payment.repository';
@@ -32,6 +35,9 @@ import { PaymentsTables1764300000000 } from './persistence/payments.migration';
     { provide: PaymentProcessorGateway, useExisting: FakePaymentProcessor },
     PaymentRepository,
     PaymentWorkflow,
+    AuthorizePaymentHandler,
+    ChangePaymentHandler,
+    GetPaymentHandler,
   ],
 })
 export class PaymentsModule {}

@@ -8,6 +8,9 @@ import { AdvanceShipmentHandler } from './api/advance-shipment/advance-shipment.
 import { AdvanceShipmentHttpController } from './api/advance-shipment/advance-shipment.http.controller';
 import { CarrierModeHttpController } from './api/carrier-mode/carrier-mode.http.controller';
 import { GetShipmentHttpController } from './api/get-shipment/get-shipment.http.controller';
+import { GetShipmentHandler } from './api/get-shipment/get-shipment.handler';
+import { CancelShipmentHandler } from './commands/cancel-shipment/cancel-shipment.handler';
+import { CreateShipmentHandler } from './commands/create-shipment/create-shipment.handler';
 import { SHIPPING } from './context';
 import { CancelShipmentWhenOrderCancelled } from './handlers/cancel-shipment-when-order-cancelled.handler';
 import { CreateShipmentWhenOrderConfirmed } from './handlers/create-shipment-when-order-confirmed.handler';
@@ -37,6 +40,9 @@ import { SHIPPING_SETTINGS, shippingSettingsFromEnv } from './shipping.settings'
     ShipmentRepository,
     CarrierCallRepository,
     AdvanceShipmentHandler,
+    CreateShipmentHandler,
+    CancelShipmentHandler,
+    GetShipmentHandler,
     CarrierClock,
   ],
 })

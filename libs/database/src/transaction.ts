@@ -21,4 +21,14 @@ export class TransactionRunner {
     for (const hook of hooks) hook();
     return result;
   }
+
+  /**
+   * Runs `work` in the caller's transaction when it holds one (an integration handler passes the
+   * consumer pipeline's `ctx.tx`), else in a new one (HTTP). Joining is not optional: on PGlite a
+   * second transaction opened while the first is held waits for it forever (ADR 0003), and on
+   * PostgreSQL the handler's writes would commit apart from the pipeline's inbox row.
+   */
+  async within<T>(joined: Transaction | undefined, work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return joined ? work(joined) : this.run(work);
+  }
 }

@@ -47,6 +47,9 @@ export function configureHttp(app: INestApplication): void {
 }
 
 export async function startPlatformApp(app: INestApplication): Promise<void> {
+  // bootstrap hooks first: CqrsModule registers the command handlers there, and the transport
+  // must not hand an event to a handler whose command has nowhere to go yet
+  await app.init();
   await app.startAllMicroservices();
   const port = intSetting('PORT', 3000, { min: 0 });
   const host = stringSetting('HOST', '0.0.0.0');

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import { PlatformMessagingModule } from '@platform/messaging';
 import { ObservabilityModule } from '@platform/observability';
 import { DeadLettersAdminModule } from './dead-letters/dead-letters-admin.module';
@@ -7,9 +8,14 @@ import { DeadLettersAdminModule } from './dead-letters/dead-letters-admin.module
 class PlatformRoot {}
 
 /**
- * The root module of a deployable: observability and messaging once, the dead-letter admin API
- * over whichever contexts it hosts, then the given contexts. The monolith passes every selected
- * context; a context's own main.ts passes just itself.
+ * The root module of a deployable: observability, messaging and the command and query buses once,
+ * the dead-letter admin API over whichever contexts it hosts, then the given contexts. The
+ * monolith passes every selected context; a context's own main.ts passes just itself.
+ *
+ * `CqrsModule.forRoot()` is global, so every context injects the same CommandBus and QueryBus, and
+ * it registers every @CommandHandler / @QueryHandler of the whole process at bootstrap. Contexts
+ * must not import CqrsModule themselves: a second instance would be a second set of buses that
+ * registers every handler again (docs/adr/0009-commands-and-queries.md).
  */
 export function platformRoot(service: string, contexts: ReadonlyArray<Type<unknown> | DynamicModule>): DynamicModule {
   return {
@@ -17,6 +23,7 @@ export function platformRoot(service: string, contexts: ReadonlyArray<Type<unkno
     imports: [
       ObservabilityModule.forRoot({ service }),
       PlatformMessagingModule.forRoot(),
+      CqrsModule.forRoot(),
       DeadLettersAdminModule,
       ...contexts,
     ],

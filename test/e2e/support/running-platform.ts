@@ -49,6 +49,7 @@ export async function startPlatform(backend: Backend, env: NodeJS.ProcessEnv = {
   }
   Object.assign(process.env, FAST_FLOW, env);
   const app = await createPlatformApp(MonolithModule.forRoot(), { service: 'monolith' });
+  await app.init(); // command handlers are registered at bootstrap, before the transport delivers
   await app.startAllMicroservices();
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;

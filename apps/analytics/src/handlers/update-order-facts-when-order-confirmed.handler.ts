@@ -1,18 +1,17 @@
 import { Controller } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { OrderConfirmedV1Contract, type EventEnvelope, type OrderConfirmedV1 } from '@platform/events';
 import { MessageContext, OnEvent } from '@platform/messaging';
-import { FailureMode } from '../adapters/failure-mode';
+import { UpdateOrderFactsCommand } from '../commands/update-order-facts/update-order-facts.command';
 import { ANALYTICS } from '../context';
-import { projectOrderEvent } from '../persistence/order-facts.projection';
 
 /** A confirmed order counts as sold, by its final total and lines, on the UTC day of confirmation. */
 @Controller()
 export class UpdateOrderFactsWhenOrderConfirmed {
-  constructor(private readonly failureMode: FailureMode) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @OnEvent(ANALYTICS, OrderConfirmedV1Contract)
   async handle(confirmed: EventEnvelope<OrderConfirmedV1>, ctx: MessageContext): Promise<void> {
-    this.failureMode.throwIfFailing();
-    await projectOrderEvent(ctx.tx.manager, confirmed);
+    await this.commands.execute(new UpdateOrderFactsCommand(confirmed, ctx.tx));
   }
 }

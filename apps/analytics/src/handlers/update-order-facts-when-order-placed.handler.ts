@@ -1,18 +1,17 @@
 import { Controller } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { OrderPlacedV1Contract, type EventEnvelope, type OrderPlacedV1 } from '@platform/events';
 import { MessageContext, OnEvent } from '@platform/messaging';
-import { FailureMode } from '../adapters/failure-mode';
+import { UpdateOrderFactsCommand } from '../commands/update-order-facts/update-order-facts.command';
 import { ANALYTICS } from '../context';
-import { projectOrderEvent } from '../persistence/order-facts.projection';
 
 /** A placed order enters the funnel, with its customer, total and lines (until confirmation corrects them). */
 @Controller()
 export class UpdateOrderFactsWhenOrderPlaced {
-  constructor(private readonly failureMode: FailureMode) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @OnEvent(ANALYTICS, OrderPlacedV1Contract)
   async handle(placed: EventEnvelope<OrderPlacedV1>, ctx: MessageContext): Promise<void> {
-    this.failureMode.throwIfFailing();
-    await projectOrderEvent(ctx.tx.manager, placed);
+    await this.commands.execute(new UpdateOrderFactsCommand(placed, ctx.tx));
   }
 }

@@ -1,18 +1,17 @@
 import { Controller } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ShipmentDeliveredV1Contract, type EventEnvelope, type ShipmentDeliveredV1 } from '@platform/events';
 import { MessageContext, OnEvent } from '@platform/messaging';
-import { FailureMode } from '../adapters/failure-mode';
+import { UpdateOrderFactsCommand } from '../commands/update-order-facts/update-order-facts.command';
 import { ANALYTICS } from '../context';
-import { projectOrderEvent } from '../persistence/order-facts.projection';
 
 /** A delivered shipment ends its order's journey through the funnel. */
 @Controller()
 export class UpdateOrderFactsWhenShipmentDelivered {
-  constructor(private readonly failureMode: FailureMode) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @OnEvent(ANALYTICS, ShipmentDeliveredV1Contract)
   async handle(delivered: EventEnvelope<ShipmentDeliveredV1>, ctx: MessageContext): Promise<void> {
-    this.failureMode.throwIfFailing();
-    await projectOrderEvent(ctx.tx.manager, delivered);
+    await this.commands.execute(new UpdateOrderFactsCommand(delivered, ctx.tx));
   }
 }

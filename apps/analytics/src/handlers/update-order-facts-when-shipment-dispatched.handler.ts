@@ -1,18 +1,17 @@
 import { Controller } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ShipmentDispatchedV1Contract, type EventEnvelope, type ShipmentDispatchedV1 } from '@platform/events';
 import { MessageContext, OnEvent } from '@platform/messaging';
-import { FailureMode } from '../adapters/failure-mode';
+import { UpdateOrderFactsCommand } from '../commands/update-order-facts/update-order-facts.command';
 import { ANALYTICS } from '../context';
-import { projectOrderEvent } from '../persistence/order-facts.projection';
 
 /** A dispatched shipment moves its order on in the funnel. */
 @Controller()
 export class UpdateOrderFactsWhenShipmentDispatched {
-  constructor(private readonly failureMode: FailureMode) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @OnEvent(ANALYTICS, ShipmentDispatchedV1Contract)
   async handle(dispatched: EventEnvelope<ShipmentDispatchedV1>, ctx: MessageContext): Promise<void> {
-    this.failureMode.throwIfFailing();
-    await projectOrderEvent(ctx.tx.manager, dispatched);
+    await this.commands.execute(new UpdateOrderFactsCommand(dispatched, ctx.tx));
   }
 }

@@ -1,8 +1,9 @@
 import { Controller } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { OrderCancelledV1Contract, type EventEnvelope, type OrderCancelledV1 } from '@platform/events';
 import { MessageContext, OnEvent } from '@platform/messaging';
+import { ReversePointsCommand } from '../commands/reverse-points/reverse-points.command';
 import { LOYALTY } from '../context';
-import { ReversePoints } from './reverse-points.use-case';
 
 /**
  * A cancelled order gives its points back. `wasConfirmed` is not trusted to decide: the ledger
@@ -10,10 +11,12 @@ import { ReversePoints } from './reverse-points.use-case';
  */
 @Controller()
 export class ReversePointsWhenOrderCancelled {
-  constructor(private readonly reversePoints: ReversePoints) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @OnEvent(LOYALTY, OrderCancelledV1Contract)
   async handle(cancelled: EventEnvelope<OrderCancelledV1>, ctx: MessageContext): Promise<void> {
-    await this.reversePoints.run(ctx.tx.manager, cancelled.payload.orderId, 'CANCELLED', cancelled.eventId);
+    await this.commands.execute(
+      new ReversePointsCommand(cancelled.payload.orderId, 'CANCELLED', cancelled.eventId, ctx.tx),
+    );
   }
 }

@@ -1,25 +1,24 @@
 import { Controller } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { OrderCancelledV1Contract, type EventEnvelope, type OrderCancelledV1 } from '@platform/events';
 import { MessageContext, OnEvent } from '@platform/messaging';
-import { EmailGateway } from '../adapters/email-gateway.port';
+import { MailOrderUpdateCommand } from '../commands/mail-order-update/mail-order-update.command';
 import { NOTIFICATIONS } from '../context';
 import { orderCancelledEmail } from '../domain/compose-email';
 import { contactOf } from '../domain/email';
-import { OrderContactRepository } from '../persistence/order-contact.repository';
 import { assertOrderId } from './order-id.guard';
 
 /** Tells the customer the order was cancelled, and why. */
 @Controller()
 export class MailCancellationWhenOrderCancelled {
-  constructor(
-    private readonly gateway: EmailGateway,
-    private readonly contacts: OrderContactRepository,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @OnEvent(NOTIFICATIONS, OrderCancelledV1Contract)
   async handle(cancelled: EventEnvelope<OrderCancelledV1>, ctx: MessageContext): Promise<void> {
     assertOrderId(cancelled.payload.orderId);
-    await this.contacts.remember(ctx.tx.manager, contactOf(cancelled.payload));
-    await this.gateway.send(ctx.tx, { ...orderCancelledEmail(cancelled.payload), sourceEventId: cancelled.eventId });
+    const email = orderCancelledEmail(cancelled.payload);
+    await this.commands.execute(
+      new MailOrderUpdateCommand(contactOf(cancelled.payload), email, cancelled.eventId, ctx.tx),
+    );
   }
 }

@@ -1,25 +1,21 @@
 import { Controller } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ShipmentDeliveredV1Contract, type EventEnvelope, type ShipmentDeliveredV1 } from '@platform/events';
 import { MessageContext, OnEvent } from '@platform/messaging';
-import { EmailGateway } from '../adapters/email-gateway.port';
+import { MailShipmentUpdateCommand } from '../commands/mail-shipment-update/mail-shipment-update.command';
 import { NOTIFICATIONS } from '../context';
-import { orderDeliveredEmail } from '../domain/compose-email';
-import { ContactLookup } from './contact-lookup';
 import { assertOrderId } from './order-id.guard';
 
 /** Tells the customer the parcel arrived. */
 @Controller()
 export class MailDeliveryNoticeWhenShipmentDelivered {
-  constructor(
-    private readonly gateway: EmailGateway,
-    private readonly contacts: ContactLookup,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @OnEvent(NOTIFICATIONS, ShipmentDeliveredV1Contract)
   async handle(delivered: EventEnvelope<ShipmentDeliveredV1>, ctx: MessageContext): Promise<void> {
     const { orderId, deliveredAt } = delivered.payload;
     assertOrderId(orderId);
-    const contact = await this.contacts.require(ctx.tx, orderId);
-    await this.gateway.send(ctx.tx, { ...orderDeliveredEmail(contact, deliveredAt), sourceEventId: delivered.eventId });
+    const update = { kind: 'delivered', deliveredAt } as const;
+    await this.commands.execute(new MailShipmentUpdateCommand(orderId, update, delivered.eventId, ctx.tx));
   }
 }

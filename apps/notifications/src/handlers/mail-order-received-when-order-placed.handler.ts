@@ -1,25 +1,22 @@
 import { Controller } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { OrderPlacedV1Contract, type EventEnvelope, type OrderPlacedV1 } from '@platform/events';
 import { MessageContext, OnEvent } from '@platform/messaging';
-import { EmailGateway } from '../adapters/email-gateway.port';
+import { MailOrderUpdateCommand } from '../commands/mail-order-update/mail-order-update.command';
 import { NOTIFICATIONS } from '../context';
 import { orderReceivedEmail } from '../domain/compose-email';
 import { contactOf } from '../domain/email';
-import { OrderContactRepository } from '../persistence/order-contact.repository';
 import { assertOrderId } from './order-id.guard';
 
 /** Remembers where the order's mail goes (shipment events do not say) and tells the customer we have it. */
 @Controller()
 export class MailOrderReceivedWhenOrderPlaced {
-  constructor(
-    private readonly gateway: EmailGateway,
-    private readonly contacts: OrderContactRepository,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @OnEvent(NOTIFICATIONS, OrderPlacedV1Contract)
   async handle(placed: EventEnvelope<OrderPlacedV1>, ctx: MessageContext): Promise<void> {
     assertOrderId(placed.payload.orderId);
-    await this.contacts.remember(ctx.tx.manager, contactOf(placed.payload));
-    await this.gateway.send(ctx.tx, { ...orderReceivedEmail(placed.payload), sourceEventId: placed.eventId });
+    const email = orderReceivedEmail(placed.payload);
+    await this.commands.execute(new MailOrderUpdateCommand(contactOf(placed.payload), email, placed.eventId, ctx.tx));
   }
 }

@@ -1,20 +1,27 @@
 import { Controller } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { PaymentDeclinedV1Contract, type EventEnvelope, type PaymentDeclinedV1 } from '@platform/events';
 import { MessageContext, OnEvent } from '@platform/messaging';
+import { ApplySagaReplyCommand } from '../commands/apply-saga-reply/apply-saga-reply.command';
 import { ORDERS } from '../context';
-import { SagaReplies } from '../saga/saga-replies';
 
 /** Payment refused: cancels a PENDING order (PAYMENT_DECLINED) and releases its stock. */
 @Controller()
 export class CancelOrderWhenPaymentDeclined {
-  constructor(private readonly replies: SagaReplies) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @OnEvent(ORDERS, PaymentDeclinedV1Contract)
   async handle(declined: EventEnvelope<PaymentDeclinedV1>, ctx: MessageContext): Promise<void> {
     const { orderId, reason, detail } = declined.payload;
-    await this.replies.apply(ctx, orderId, {
-      type: 'PaymentDeclined',
-      detail: detail ? `${reason}: ${detail}` : reason,
-    });
+    await this.commands.execute(
+      new ApplySagaReplyCommand(
+        orderId,
+        {
+          type: 'PaymentDeclined',
+          detail: detail ? `${reason}: ${detail}` : reason,
+        },
+        ctx.origin(),
+      ),
+    );
   }
 }

@@ -1,21 +1,28 @@
 import { Controller } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { StockReservationFailedV1Contract, type EventEnvelope, type StockReservationFailedV1 } from '@platform/events';
 import { MessageContext, OnEvent } from '@platform/messaging';
+import { ApplySagaReplyCommand } from '../commands/apply-saga-reply/apply-saga-reply.command';
 import { ORDERS } from '../context';
-import { SagaReplies } from '../saga/saga-replies';
 
 /** Not enough stock: cancels a PENDING order (OUT_OF_STOCK) and voids its payment. */
 @Controller()
 export class CancelOrderWhenStockReservationFailed {
-  constructor(private readonly replies: SagaReplies) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @OnEvent(ORDERS, StockReservationFailedV1Contract)
   async handle(failed: EventEnvelope<StockReservationFailedV1>, ctx: MessageContext): Promise<void> {
     const { orderId, reason, shortLines } = failed.payload;
     const short = shortLines.map((l) => `${l.sku} requested ${l.requested}, available ${l.available}`).join('; ');
-    await this.replies.apply(ctx, orderId, {
-      type: 'StockReservationFailed',
-      detail: short ? `${reason}: ${short}` : reason,
-    });
+    await this.commands.execute(
+      new ApplySagaReplyCommand(
+        orderId,
+        {
+          type: 'StockReservationFailed',
+          detail: short ? `${reason}: ${short}` : reason,
+        },
+        ctx.origin(),
+      ),
+    );
   }
 }

@@ -1,16 +1,19 @@
 import { Controller } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { PaymentAuthorizedV1Contract, type EventEnvelope, type PaymentAuthorizedV1 } from '@platform/events';
 import { MessageContext, OnEvent } from '@platform/messaging';
+import { ApplySagaReplyCommand } from '../commands/apply-saga-reply/apply-saga-reply.command';
 import { ORDERS } from '../context';
-import { SagaReplies } from '../saga/saga-replies';
 
 /** Payment authorised: confirms the order once the stock is reserved too; after a cancellation, voids it again. */
 @Controller()
 export class ConfirmOrderWhenPaymentAuthorized {
-  constructor(private readonly replies: SagaReplies) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @OnEvent(ORDERS, PaymentAuthorizedV1Contract)
   async handle(reply: EventEnvelope<PaymentAuthorizedV1>, ctx: MessageContext): Promise<void> {
-    await this.replies.apply(ctx, reply.payload.orderId, { type: 'PaymentAuthorized' });
+    await this.commands.execute(
+      new ApplySagaReplyCommand(reply.payload.orderId, { type: 'PaymentAuthorized' }, ctx.origin()),
+    );
   }
 }

@@ -1,16 +1,19 @@
 import { Controller } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { StockReservedV1Contract, type EventEnvelope, type StockReservedV1 } from '@platform/events';
 import { MessageContext, OnEvent } from '@platform/messaging';
+import { ApplySagaReplyCommand } from '../commands/apply-saga-reply/apply-saga-reply.command';
 import { ORDERS } from '../context';
-import { SagaReplies } from '../saga/saga-replies';
 
 /** Stock held: confirms the order once the payment is authorised too; after a cancellation, releases it again. */
 @Controller()
 export class ConfirmOrderWhenStockReserved {
-  constructor(private readonly replies: SagaReplies) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @OnEvent(ORDERS, StockReservedV1Contract)
   async handle(reply: EventEnvelope<StockReservedV1>, ctx: MessageContext): Promise<void> {
-    await this.replies.apply(ctx, reply.payload.orderId, { type: 'StockReserved' });
+    await this.commands.execute(
+      new ApplySagaReplyCommand(reply.payload.orderId, { type: 'StockReserved' }, ctx.origin()),
+    );
   }
 }

@@ -1,16 +1,19 @@
 import { Controller } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ShipmentDeliveredV1Contract, type EventEnvelope, type ShipmentDeliveredV1 } from '@platform/events';
 import { MessageContext, OnEvent } from '@platform/messaging';
+import { ApplySagaReplyCommand } from '../commands/apply-saga-reply/apply-saga-reply.command';
 import { ORDERS } from '../context';
-import { SagaReplies } from '../saga/saga-replies';
 
 /** Delivered: the order is DELIVERED. */
 @Controller()
 export class MarkDeliveredWhenShipmentDelivered {
-  constructor(private readonly replies: SagaReplies) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @OnEvent(ORDERS, ShipmentDeliveredV1Contract)
   async handle(reply: EventEnvelope<ShipmentDeliveredV1>, ctx: MessageContext): Promise<void> {
-    await this.replies.apply(ctx, reply.payload.orderId, { type: 'ShipmentDelivered' });
+    await this.commands.execute(
+      new ApplySagaReplyCommand(reply.payload.orderId, { type: 'ShipmentDelivered' }, ctx.origin()),
+    );
   }
 }

@@ -1,16 +1,19 @@
 import { Controller } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { PaymentVoidedV1Contract, type EventEnvelope, type PaymentVoidedV1 } from '@platform/events';
 import { MessageContext, OnEvent } from '@platform/messaging';
+import { ApplySagaReplyCommand } from '../commands/apply-saga-reply/apply-saga-reply.command';
 import { ORDERS } from '../context';
-import { SagaReplies } from '../saga/saga-replies';
 
 /** A compensation done: records that the authorisation is voided. */
 @Controller()
 export class TrackPaymentWhenPaymentVoided {
-  constructor(private readonly replies: SagaReplies) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @OnEvent(ORDERS, PaymentVoidedV1Contract)
   async handle(reply: EventEnvelope<PaymentVoidedV1>, ctx: MessageContext): Promise<void> {
-    await this.replies.apply(ctx, reply.payload.orderId, { type: 'PaymentVoided' });
+    await this.commands.execute(
+      new ApplySagaReplyCommand(reply.payload.orderId, { type: 'PaymentVoided' }, ctx.origin()),
+    );
   }
 }

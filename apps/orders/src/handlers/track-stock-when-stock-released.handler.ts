@@ -1,16 +1,19 @@
 import { Controller } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { StockReleasedV1Contract, type EventEnvelope, type StockReleasedV1 } from '@platform/events';
 import { MessageContext, OnEvent } from '@platform/messaging';
+import { ApplySagaReplyCommand } from '../commands/apply-saga-reply/apply-saga-reply.command';
 import { ORDERS } from '../context';
-import { SagaReplies } from '../saga/saga-replies';
 
 /** A compensation done: records that the stock is released. */
 @Controller()
 export class TrackStockWhenStockReleased {
-  constructor(private readonly replies: SagaReplies) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @OnEvent(ORDERS, StockReleasedV1Contract)
   async handle(reply: EventEnvelope<StockReleasedV1>, ctx: MessageContext): Promise<void> {
-    await this.replies.apply(ctx, reply.payload.orderId, { type: 'StockReleased' });
+    await this.commands.execute(
+      new ApplySagaReplyCommand(reply.payload.orderId, { type: 'StockReleased' }, ctx.origin()),
+    );
   }
 }

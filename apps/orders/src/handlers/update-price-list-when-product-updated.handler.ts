@@ -1,16 +1,17 @@
 import { Controller } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ProductUpdatedV1Contract, type EventEnvelope, type ProductUpdatedV1 } from '@platform/events';
 import { MessageContext, OnEvent } from '@platform/messaging';
+import { UpdatePriceListCommand } from '../commands/update-price-list/update-price-list.command';
 import { ORDERS } from '../context';
-import { PriceListRepository } from '../persistence/price-list.repository';
 
 /** Keeps the price list orders are priced from; an update older than the stored one is ignored. */
 @Controller()
 export class UpdatePriceListWhenProductUpdated {
-  constructor(private readonly priceList: PriceListRepository) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @OnEvent(ORDERS, ProductUpdatedV1Contract)
   async handle(updated: EventEnvelope<ProductUpdatedV1>, ctx: MessageContext): Promise<void> {
-    await this.priceList.upsert(ctx.tx.manager, updated.payload);
+    await this.commands.execute(new UpdatePriceListCommand(updated.payload, ctx.tx));
   }
 }

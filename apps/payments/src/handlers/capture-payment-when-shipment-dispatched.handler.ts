@@ -1,8 +1,9 @@
 import { Controller } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ShipmentDispatchedV1Contract, type EventEnvelope, type ShipmentDispatchedV1 } from '@platform/events';
 import { MessageContext, OnEvent } from '@platform/messaging';
+import { ChangePaymentCommand } from '../commands/change-payment/change-payment.command';
 import { PAYMENTS } from '../context';
-import { PaymentWorkflow } from './payment-workflow';
 
 /**
  * shipping.shipment-dispatched.v1 -> payment-captured: the money is taken when the parcel
@@ -11,11 +12,11 @@ import { PaymentWorkflow } from './payment-workflow';
  */
 @Controller()
 export class CapturePaymentWhenShipmentDispatched {
-  constructor(private readonly workflow: PaymentWorkflow) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @OnEvent(PAYMENTS, ShipmentDispatchedV1Contract)
   async handle(dispatched: EventEnvelope<ShipmentDispatchedV1>, ctx: MessageContext): Promise<void> {
     const { orderId } = dispatched.payload;
-    await this.workflow.request(ctx, orderId, { kind: 'capture-requested', orderId });
+    await this.commands.execute(new ChangePaymentCommand(orderId, 'capture-requested', ctx.origin()));
   }
 }

@@ -1,8 +1,9 @@
 import { Controller } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { VoidPaymentV1Contract, type EventEnvelope, type VoidPaymentV1 } from '@platform/events';
 import { MessageContext, OnEvent } from '@platform/messaging';
+import { ChangePaymentCommand } from '../commands/change-payment/change-payment.command';
 import { PAYMENTS } from '../context';
-import { PaymentWorkflow } from './payment-workflow';
 
 /**
  * payments.void-payment.v1 -> payment-voided when an authorisation is released. A void that
@@ -10,11 +11,11 @@ import { PaymentWorkflow } from './payment-workflow';
  */
 @Controller()
 export class VoidPaymentWhenRequested {
-  constructor(private readonly workflow: PaymentWorkflow) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @OnEvent(PAYMENTS, VoidPaymentV1Contract)
   async handle(command: EventEnvelope<VoidPaymentV1>, ctx: MessageContext): Promise<void> {
     const { orderId } = command.payload;
-    await this.workflow.request(ctx, orderId, { kind: 'void-requested', orderId });
+    await this.commands.execute(new ChangePaymentCommand(orderId, 'void-requested', ctx.origin()));
   }
 }

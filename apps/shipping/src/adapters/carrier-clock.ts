@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { Clock } from '@platform/config';
 import { DataSource } from 'typeorm';
-import { AdvanceShipmentHandler } from '../api/advance-shipment/advance-shipment.handler';
+import { AdvanceShipmentCommand } from '../api/advance-shipment/advance-shipment.command';
 import { ShipmentRepository } from '../persistence/shipment.repository';
 import { SHIPPING_SETTINGS, type ShippingSettings } from '../shipping.settings';
 
@@ -25,7 +26,7 @@ export class CarrierClock implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly dataSource: DataSource,
     private readonly shipments: ShipmentRepository,
-    private readonly advance: AdvanceShipmentHandler,
+    private readonly commands: CommandBus,
     private readonly clock: Clock,
     @Inject(SHIPPING_SETTINGS) private readonly settings: ShippingSettings,
   ) {}
@@ -55,7 +56,7 @@ export class CarrierClock implements OnApplicationBootstrap, OnModuleDestroy {
       const due = await this.shipments.findDue(this.dataSource.manager, this.clock.now(), this.settings, BATCH);
       for (const orderId of due) {
         if (this.stopped) break;
-        const outcome = await this.advance.advanceIfDue(orderId);
+        const outcome = await this.commands.execute(new AdvanceShipmentCommand(orderId, { by: 'carrier-clock' }));
         if (outcome.kind === 'advanced') advanced += 1;
       }
     } catch (error) {

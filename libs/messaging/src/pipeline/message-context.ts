@@ -12,6 +12,17 @@ export interface Delivery {
 }
 
 /**
+ * What a command sent by an integration handler takes from its message: the pipeline's
+ * transaction, which the command handler must join (docs/adr/0009-commands-and-queries.md), the
+ * metadata for the events it causes, and where the record came from.
+ */
+export interface MessageOrigin {
+  readonly tx: Transaction;
+  readonly metadata: EventMetadata;
+  readonly delivery: Delivery;
+}
+
+/**
  * What a handler gets besides the event: the transaction its writes (and its outbox rows) must
  * use, where the record came from, and the metadata for events it causes.
  */
@@ -31,5 +42,10 @@ export class MessageContext extends BaseRpcContext<[Transaction, Delivery]> {
       causationId: this.event.eventId,
       traceparent: this.event.traceparent,
     };
+  }
+
+  /** for a command sent while handling this event */
+  origin(): MessageOrigin {
+    return { tx: this.tx, metadata: this.causedMetadata(), delivery: this.delivery };
   }
 }

@@ -1,17 +1,18 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { OrderFactsQueries } from '../../persistence/order-facts.queries';
+import { QueryBus } from '@nestjs/cqrs';
 import { FunnelResponse } from './funnel.response.dto';
+import { GetFunnelQuery } from './get-funnel.query';
 
 @ApiTags('analytics')
 @Controller('analytics')
 export class FunnelHttpController {
-  constructor(private readonly queries: OrderFactsQueries) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get('funnel')
   @ApiOperation({ summary: 'The order funnel: placed, confirmed, dispatched, delivered, cancelled' })
   @ApiOkResponse({ type: FunnelResponse })
   async get(): Promise<FunnelResponse> {
-    return this.queries.funnel();
+    return this.queries.execute(new GetFunnelQuery());
   }
 }

@@ -1,15 +1,16 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProblemException } from '@platform/http';
-import { OrderFactsQueries } from '../../persistence/order-facts.queries';
+import { QueryBus } from '@nestjs/cqrs';
 import { RevenueQuery } from './revenue.request.dto';
 import { RevenueResponse } from './revenue.response.dto';
 import { ProblemResponse } from '@platform/http';
+import { GetRevenueQuery } from './get-revenue.query';
 
 @ApiTags('analytics')
 @Controller('analytics')
 export class RevenueHttpController {
-  constructor(private readonly queries: OrderFactsQueries) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get('revenue')
   @ApiOperation({
@@ -31,6 +32,6 @@ export class RevenueHttpController {
         errors: [{ field: 'to', problems: ['to must not be before from'] }],
       });
     }
-    return { from: from ?? null, to: to ?? null, days: await this.queries.revenue(from, to) };
+    return this.queries.execute(new GetRevenueQuery(from, to));
   }
 }

@@ -1,14 +1,15 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { OrderFactsQueries } from '../../persistence/order-facts.queries';
+import { QueryBus } from '@nestjs/cqrs';
 import { TopProductsQuery } from './top-products.request.dto';
 import { TopProductsResponse } from './top-products.response.dto';
 import { ProblemResponse } from '@platform/http';
+import { GetTopProductsQuery } from './get-top-products.query';
 
 @ApiTags('analytics')
 @Controller('analytics')
 export class TopProductsHttpController {
-  constructor(private readonly queries: OrderFactsQueries) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get('top-products')
   @ApiOperation({ summary: 'Best-selling products by units (confirmed orders, not cancelled)' })
@@ -18,6 +19,6 @@ export class TopProductsHttpController {
     description: 'limit outside 1..100 (problem+json, code REQUEST.INVALID)',
   })
   async get(@Query() query: TopProductsQuery): Promise<TopProductsResponse> {
-    return { products: await this.queries.topProducts(query.limit ?? 10) };
+    return this.queries.execute(new GetTopProductsQuery(query.limit ?? 10));
   }
 }

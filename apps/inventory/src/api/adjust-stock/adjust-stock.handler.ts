@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '@platform/config';
 import { TransactionRunner } from '@platform/database';
 import { ProblemException } from '@platform/http';
@@ -8,20 +8,21 @@ import { decideStockAdjustment } from '../../domain/stock-adjustment';
 import { lockProduct, saveProductChanges } from '../../persistence/product.repository';
 import { productUpdatedEvent } from '../product-updated.event';
 import { unknownSku } from '../sku';
+import { AdjustStockCommand } from './adjust-stock.command';
 
 /**
  * Corrects on_hand under the product's row lock, so a reservation running at the same time
  * either sees the old count or the new one, and the below-reserved rule holds against both.
  */
-@Injectable()
-export class AdjustStockHandler {
+@CommandHandler(AdjustStockCommand)
+export class AdjustStockHandler implements ICommandHandler<AdjustStockCommand> {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
   ) {}
 
-  async execute(sku: string, delta: number, correlationId: string): Promise<Product> {
+  async execute({ sku, delta, correlationId }: AdjustStockCommand): Promise<Product> {
     return this.transactions.run(async (tx) => {
       const current = await lockProduct(tx.manager, sku);
       if (!current) throw unknownSku(sku);

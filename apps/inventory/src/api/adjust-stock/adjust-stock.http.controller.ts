@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
   ApiNotFoundResponse,
@@ -13,14 +14,14 @@ import { CorrelationId } from '@platform/observability';
 import { ProblemResponse } from '@platform/http';
 import { AdminProductResponse } from '../product.response.dto';
 import { ParseSkuPipe } from '../sku';
-import { AdjustStockHandler } from './adjust-stock.handler';
+import { AdjustStockCommand } from './adjust-stock.command';
 import { AdjustStockRequest } from './adjust-stock.request.dto';
 
 @ApiTags('inventory admin')
 @AdminOnly()
 @Controller('admin/products')
 export class AdjustStockHttpController {
-  constructor(private readonly handler: AdjustStockHandler) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post(':sku/stock-adjustments')
   @HttpCode(200)
@@ -38,6 +39,6 @@ export class AdjustStockHttpController {
     @Body() body: AdjustStockRequest,
     @CorrelationId() correlationId: string,
   ): Promise<AdminProductResponse> {
-    return AdminProductResponse.of(await this.handler.execute(sku, body.delta, correlationId));
+    return AdminProductResponse.of(await this.commands.execute(new AdjustStockCommand(sku, body.delta, correlationId)));
   }
 }

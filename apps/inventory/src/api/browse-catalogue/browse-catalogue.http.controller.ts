@@ -7,25 +7,26 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import { findProduct, listProducts } from '../../persistence/product.repository';
+import { QueryBus } from '@nestjs/cqrs';
 import { ProblemResponse } from '@platform/http';
 import { ProductPageResponse, ProductResponse } from '../product.response.dto';
 import { ParseSkuPipe, unknownSku } from '../sku';
+import { BrowseCatalogueQuery } from './browse-catalogue.query';
+import { GetProductQuery } from './get-product.query';
 import { ListProductsQuery } from './list-products.query.dto';
 
-/** The public catalogue: read-only, no transaction needed. */
+/** The public catalogue: read-only. */
 @ApiTags('products')
 @Controller('products')
 export class BrowseCatalogueHttpController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @ApiOperation({ summary: 'List the catalogue, by SKU, a page at a time' })
   @ApiOkResponse({ type: ProductPageResponse })
   @ApiBadRequestResponse({ type: ProblemResponse, description: 'limit or offset out of range (problem+json)' })
   async list(@Query() query: ListProductsQuery): Promise<ProductPageResponse> {
-    const { items, total } = await listProducts(this.dataSource.manager, query);
+    const { items, total } = await this.queries.execute(new BrowseCatalogueQuery(query.limit, query.offset));
     return {
       items: items.map((product) => ProductResponse.of(product)),
       total,
@@ -41,7 +42,7 @@ export class BrowseCatalogueHttpController {
   @ApiBadRequestResponse({ type: ProblemResponse, description: 'malformed SKU (problem+json)' })
   @ApiNotFoundResponse({ type: ProblemResponse, description: 'INVENTORY.UNKNOWN_SKU (problem+json)' })
   async get(@Param('sku', ParseSkuPipe) sku: string): Promise<ProductResponse> {
-    const product = await findProduct(this.dataSource.manager, sku);
+    const product = await this.queries.execute(new GetProductQuery(sku));
     if (!product) throw unknownSku(sku);
     return ProductResponse.of(product);
   }

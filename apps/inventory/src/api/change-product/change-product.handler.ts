@@ -1,25 +1,26 @@
-import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '@platform/config';
 import { TransactionRunner } from '@platform/database';
 import { OutboxWriter } from '@platform/outbox';
-import { changeProduct, type Product, type ProductChanges } from '../../domain/product';
+import { changeProduct, type Product } from '../../domain/product';
 import { lockProduct, saveProductChanges } from '../../persistence/product.repository';
 import { productUpdatedEvent } from '../product-updated.event';
 import { unknownSku } from '../sku';
+import { ChangeProductCommand } from './change-product.command';
 
 /**
  * Renames, reprices or (de)activates a product and announces it. Announced even when nothing
  * differs: an operator re-saving a product is a cheap way to resend it to the price list.
  */
-@Injectable()
-export class ChangeProductHandler {
+@CommandHandler(ChangeProductCommand)
+export class ChangeProductHandler implements ICommandHandler<ChangeProductCommand> {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
   ) {}
 
-  async execute(sku: string, changes: ProductChanges, correlationId: string): Promise<Product> {
+  async execute({ sku, changes, correlationId }: ChangeProductCommand): Promise<Product> {
     return this.transactions.run(async (tx) => {
       const current = await lockProduct(tx.manager, sku);
       if (!current) throw unknownSku(sku);

@@ -1,4 +1,5 @@
 import { Body, Controller, Param, Patch } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
   ApiNotFoundResponse,
@@ -12,14 +13,14 @@ import { CorrelationId } from '@platform/observability';
 import { ProblemResponse } from '@platform/http';
 import { AdminProductResponse } from '../product.response.dto';
 import { ParseSkuPipe } from '../sku';
-import { ChangeProductHandler } from './change-product.handler';
+import { ChangeProductCommand } from './change-product.command';
 import { ChangeProductRequest } from './change-product.request.dto';
 
 @ApiTags('inventory admin')
 @AdminOnly()
 @Controller('admin/products')
 export class ChangeProductHttpController {
-  constructor(private readonly handler: ChangeProductHandler) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Patch(':sku')
   @ApiOperation({ summary: 'Change name, price or active flag; publishes inventory.product-updated.v1' })
@@ -39,6 +40,6 @@ export class ChangeProductHttpController {
         detail: 'Give at least one of name, priceMinor, active.',
       });
     }
-    return AdminProductResponse.of(await this.handler.execute(sku, body, correlationId));
+    return AdminProductResponse.of(await this.commands.execute(new ChangeProductCommand(sku, body, correlationId)));
   }
 }

@@ -1,22 +1,23 @@
-import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '@platform/config';
 import { TransactionRunner } from '@platform/database';
 import { ProblemException } from '@platform/http';
 import { OutboxWriter } from '@platform/outbox';
-import { createProduct, type NewProduct, type Product } from '../../domain/product';
+import { createProduct, type Product } from '../../domain/product';
 import { insertProductIfAbsent } from '../../persistence/product.repository';
 import { productUpdatedEvent } from '../product-updated.event';
+import { CreateProductCommand } from './create-product.command';
 
 /** Adds a product with its initial stock and announces it, in one transaction. */
-@Injectable()
-export class CreateProductHandler {
+@CommandHandler(CreateProductCommand)
+export class CreateProductHandler implements ICommandHandler<CreateProductCommand> {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
   ) {}
 
-  async execute(input: NewProduct, correlationId: string): Promise<Product> {
+  async execute({ product: input, correlationId }: CreateProductCommand): Promise<Product> {
     const product = createProduct(input, this.clock.now());
     return this.transactions.run(async (tx) => {
       if (!(await insertProductIfAbsent(tx.manager, product))) {

@@ -1,17 +1,18 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly } from '@platform/http';
 import { CorrelationId } from '@platform/observability';
 import { ProblemResponse } from '@platform/http';
 import { AdminProductResponse } from '../product.response.dto';
-import { CreateProductHandler } from './create-product.handler';
+import { CreateProductCommand } from './create-product.command';
 import { CreateProductRequest } from './create-product.request.dto';
 
 @ApiTags('inventory admin')
 @AdminOnly()
 @Controller('admin/products')
 export class CreateProductHttpController {
-  constructor(private readonly handler: CreateProductHandler) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post()
   @ApiOperation({ summary: 'Add a product to the catalogue; publishes inventory.product-updated.v1' })
@@ -22,6 +23,6 @@ export class CreateProductHttpController {
     @Body() body: CreateProductRequest,
     @CorrelationId() correlationId: string,
   ): Promise<AdminProductResponse> {
-    return AdminProductResponse.of(await this.handler.execute(body, correlationId));
+    return AdminProductResponse.of(await this.commands.execute(new CreateProductCommand(body, correlationId)));
   }
 }

@@ -1,20 +1,17 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { TransactionRunner } from '@platform/database';
 import { ProblemException } from '@platform/http';
 import { CorrelationId } from '@platform/observability';
-import { OrderSagaStepper } from '../../saga/order-saga.stepper';
 import { orderIdPipe } from '../order-id.pipe';
 import { OrderStatusResponse } from '../order-status.response';
 import { ApiProblem } from '../api-problem.decorator';
+import { CancelOrderCommand } from './cancel-order.command';
 
 @ApiTags('orders')
 @Controller('orders')
 export class CancelOrderHttpController {
-  constructor(
-    private readonly transactions: TransactionRunner,
-    private readonly saga: OrderSagaStepper,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/cancel')
   @HttpCode(202)
@@ -33,9 +30,7 @@ export class CancelOrderHttpController {
     @Param('id', orderIdPipe()) orderId: string,
     @CorrelationId() correlationId: string,
   ): Promise<OrderStatusResponse> {
-    const outcome = await this.transactions.run((tx) =>
-      this.saga.step(tx, { correlationId }, orderId, { type: 'CustomerCancelled' }),
-    );
+    const outcome = await this.commands.execute(new CancelOrderCommand(orderId, correlationId));
     switch (outcome.kind) {
       case 'applied':
         return { orderId, status: outcome.state.status };

@@ -1,22 +1,16 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
+import { QueryBus } from '@nestjs/cqrs';
 import { ProblemException } from '@platform/http';
-import { OrderRepository } from '../../persistence/order.repository';
-import { TimelineRepository } from '../../persistence/timeline.repository';
 import { orderIdPipe } from '../order-id.pipe';
 import { ApiProblem } from '../api-problem.decorator';
 import { OrderDetailsResponse } from './order-details.response';
-import { detailsResponse } from './order-responses';
+import { GetOrderQuery } from './get-order.query';
 
 @ApiTags('orders')
 @Controller('orders')
 export class GetOrderHttpController {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly orders: OrderRepository,
-    private readonly timeline: TimelineRepository,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get(':id')
   @ApiOperation({ summary: 'An order, where it stands, and what happened to it' })
@@ -25,11 +19,10 @@ export class GetOrderHttpController {
   @ApiProblem(400, 'The id is not a UUID')
   @ApiProblem(404, 'No such order (ORDER.NOT_FOUND)')
   async get(@Param('id', orderIdPipe()) orderId: string): Promise<OrderDetailsResponse> {
-    const order = await this.orders.find(this.dataSource.manager, orderId);
+    const order = await this.queries.execute(new GetOrderQuery(orderId));
     if (!order) {
       throw new ProblemException({ status: 404, code: 'ORDER.NOT_FOUND', detail: `There is no order ${orderId}.` });
     }
-    const timeline = await this.timeline.listFor(this.dataSource.manager, orderId);
-    return detailsResponse(order, timeline);
+    return order;
   }
 }

@@ -1,22 +1,18 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import { OrderRepository } from '../../persistence/order.repository';
-import { summaryResponse } from '../get-order/order-responses';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiProblem } from '../api-problem.decorator';
+import { ListCustomerOrdersQuery } from './list-orders.query';
 import { ListOrdersQuery } from './list-orders.query.dto';
 import { ListOrdersResponse } from './list-orders.response';
-import { decodeCursor, encodeCursor } from './order-cursor';
+import { decodeCursor } from './order-cursor';
 
 const DEFAULT_LIMIT = 20;
 
 @ApiTags('orders')
 @Controller('orders')
 export class ListOrdersHttpController {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly orders: OrderRepository,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @ApiOperation({ summary: "A customer's orders, newest first, a page at a time (keyset pagination)" })
@@ -25,13 +21,6 @@ export class ListOrdersHttpController {
   async list(@Query() query: ListOrdersQuery): Promise<ListOrdersResponse> {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-    // one more than asked tells whether there is a next page
-    const found = await this.orders.listByCustomer(this.dataSource.manager, query.customerId, limit + 1, after);
-    const page = found.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map(summaryResponse),
-      nextCursor: found.length > limit ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
-    };
+    return this.queries.execute(new ListCustomerOrdersQuery(query.customerId, limit, after));
   }
 }

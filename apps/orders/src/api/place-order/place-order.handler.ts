@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
 import { Clock } from '@platform/config';
 import { TransactionRunner, type Transaction } from '@platform/database';
@@ -15,13 +15,8 @@ import { TimelineRepository } from '../../persistence/timeline.repository';
 import { OrdersSettings } from '../../saga/orders-settings';
 import { eventsForEffects } from '../../saga/saga-effect-events';
 import type { PlaceOrderRequest } from './place-order.request.dto';
+import { PlaceOrderCommand, type PlaceOrderResult } from './place-order.command';
 import { requestFingerprint } from './request-fingerprint';
-
-export interface PlaceOrderCommand {
-  readonly request: PlaceOrderRequest;
-  readonly idempotencyKey?: string;
-  readonly correlationId: string;
-}
 
 /**
  * Places an order in one transaction: the idempotency key first (a replay answers with the
@@ -29,8 +24,8 @@ export interface PlaceOrderCommand {
  * saga, the first timeline entry, and the saga's opening events (order-placed, reserve-stock,
  * authorize-payment). A refusal throws, which rolls the key back with everything else.
  */
-@Injectable()
-export class PlaceOrderHandler {
+@CommandHandler(PlaceOrderCommand)
+export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly outbox: OutboxWriter,
@@ -43,8 +38,7 @@ export class PlaceOrderHandler {
     private readonly clock: Clock,
   ) {}
 
-  /** `placed` is false for a replay, which answers with the order an earlier request placed */
-  execute(command: PlaceOrderCommand): Promise<{ orderId: string; placed: boolean }> {
+  execute(command: PlaceOrderCommand): Promise<PlaceOrderResult> {
     return this.transactions.run(async (tx) => {
       const now = this.clock.now();
       const orderId = uuidv7();

@@ -1,4 +1,5 @@
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProblemException } from '@platform/http';
 import { CorrelationId } from '@platform/observability';
@@ -6,7 +7,7 @@ import { OrderStatusResponse } from '../order-status.response';
 import { ApiProblem } from '../api-problem.decorator';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf } from './idempotency-key';
 import { OrderAdmission } from './order-admission';
-import { PlaceOrderHandler } from './place-order.handler';
+import { PlaceOrderCommand } from './place-order.command';
 import { PlaceOrderRequest } from './place-order.request.dto';
 
 interface HeaderSetter {
@@ -20,7 +21,7 @@ const RETRY_AFTER_SECONDS = 1;
 @Controller('orders')
 export class PlaceOrderHttpController {
   constructor(
-    private readonly placeOrder: PlaceOrderHandler,
+    private readonly commands: CommandBus,
     private readonly admission: OrderAdmission,
   ) {}
 
@@ -71,7 +72,7 @@ export class PlaceOrderHttpController {
         detail: `${pending} orders are in progress, the most this platform takes at once; nothing was placed. Retry later.`,
       });
     }
-    const { orderId, placed } = await this.placeOrder.execute({ request: body, idempotencyKey, correlationId });
+    const { orderId, placed } = await this.commands.execute(new PlaceOrderCommand(body, idempotencyKey, correlationId));
     if (placed) this.admission.placed();
     response.setHeader('Location', `/orders/${orderId}`);
     // a replay gives the answer the first request got, whatever the order became since

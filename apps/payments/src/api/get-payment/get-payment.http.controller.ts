@@ -7,19 +7,16 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
+import { QueryBus } from '@nestjs/cqrs';
 import { ProblemException, uuidParam } from '@platform/http';
-import { DataSource } from 'typeorm';
-import { PaymentRepository } from '../../persistence/payment.repository';
 import { ProblemResponse } from '@platform/http';
+import { GetPaymentQuery } from './get-payment.query';
 import { PaymentResponse } from './payment.response.dto';
 
 @ApiTags('payments')
 @Controller('payments')
 export class GetPaymentHttpController {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly payments: PaymentRepository,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get(':orderId')
   @ApiOperation({ summary: "An order's payment: status, amount, currency and when it last changed" })
@@ -28,7 +25,7 @@ export class GetPaymentHttpController {
   @ApiBadRequestResponse({ type: ProblemResponse, description: 'orderId is not a UUID (problem+json)' })
   @ApiNotFoundResponse({ type: ProblemResponse, description: 'no payment for this order (problem+json)' })
   async get(@Param('orderId', uuidParam('orderId')) orderId: string): Promise<PaymentResponse> {
-    const payment = await this.payments.find(this.dataSource.manager, orderId);
+    const payment = await this.queries.execute(new GetPaymentQuery(orderId));
     if (!payment) {
       throw new ProblemException({
         status: 404,

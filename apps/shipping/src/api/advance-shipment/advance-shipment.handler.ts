@@ -1,19 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '@platform/config';
 import { TransactionRunner, type Transaction } from '@platform/database';
 import { ShipmentDeliveredV1Contract, ShipmentDispatchedV1Contract, type EventMetadata } from '@platform/events';
 import { OutboxWriter, event, type NewEvent } from '@platform/outbox';
 import { isDue } from '../../domain/carrier-schedule';
-import { decideAdvance, type AdvanceRefusalCode } from '../../domain/decide-advance';
+import { decideAdvance } from '../../domain/decide-advance';
 import type { Shipment } from '../../domain/shipment';
 import { ShipmentRepository } from '../../persistence/shipment.repository';
 import { SHIPPING_SETTINGS, type ShippingSettings } from '../../shipping.settings';
-
-export type AdvanceOutcome =
-  | { readonly kind: 'advanced'; readonly shipment: Shipment }
-  | { readonly kind: 'not-found' }
-  | { readonly kind: 'not-due' }
-  | { readonly kind: 'refused'; readonly code: AdvanceRefusalCode; readonly detail: string };
+import { AdvanceShipmentCommand, type AdvanceOutcome } from './advance-shipment.command';
 
 /**
  * Moves one shipment one step (CREATED -> DISPATCHED -> DELIVERED) in a transaction of its own
@@ -21,8 +17,8 @@ export type AdvanceOutcome =
  * and the fake carrier's clock (only when due). The row is locked and the update is
  * conditional on the status read, so of two instances racing for one shipment one publishes.
  */
-@Injectable()
-export class AdvanceShipmentHandler {
+@CommandHandler(AdvanceShipmentCommand)
+export class AdvanceShipmentHandler implements ICommandHandler<AdvanceShipmentCommand> {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly shipments: ShipmentRepository,
@@ -31,11 +27,11 @@ export class AdvanceShipmentHandler {
     @Inject(SHIPPING_SETTINGS) private readonly settings: ShippingSettings,
   ) {}
 
-  advanceNow(orderId: string, correlationId: string): Promise<AdvanceOutcome> {
-    return this.transactions.run((tx) => this.advance(tx, orderId, () => ({ correlationId })));
-  }
-
-  advanceIfDue(orderId: string): Promise<AdvanceOutcome> {
+  execute({ orderId, trigger }: AdvanceShipmentCommand): Promise<AdvanceOutcome> {
+    if (trigger.by === 'operator') {
+      const { correlationId } = trigger;
+      return this.transactions.run((tx) => this.advance(tx, orderId, () => ({ correlationId })));
+    }
     return this.transactions.run((tx) =>
       this.advance(tx, orderId, (shipment) => ({ correlationId: shipment.correlationId }), this.settings),
     );

@@ -1,4 +1,5 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -12,12 +13,12 @@ import { CorrelationId } from '@platform/observability';
 import { orderIdPipe } from '../order-id.pipe';
 import { ProblemResponse } from '@platform/http';
 import { ShipmentResponse } from '../shipment.response';
-import { AdvanceShipmentHandler } from './advance-shipment.handler';
+import { AdvanceShipmentCommand } from './advance-shipment.command';
 
 @ApiTags('shipping (admin)')
 @Controller('admin/shipments')
 export class AdvanceShipmentHttpController {
-  constructor(private readonly handler: AdvanceShipmentHandler) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post(':orderId/advance')
   @HttpCode(200)
@@ -36,7 +37,7 @@ export class AdvanceShipmentHttpController {
     @Param('orderId', orderIdPipe) orderId: string,
     @CorrelationId() correlationId: string,
   ): Promise<ShipmentResponse> {
-    const outcome = await this.handler.advanceNow(orderId, correlationId);
+    const outcome = await this.commands.execute(new AdvanceShipmentCommand(orderId, { by: 'operator', correlationId }));
     switch (outcome.kind) {
       case 'advanced':
         return ShipmentResponse.of(outcome.shipment);

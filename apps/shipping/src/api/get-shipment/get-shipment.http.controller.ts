@@ -1,19 +1,16 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProblemException } from '@platform/http';
-import { DataSource } from 'typeorm';
-import { ShipmentRepository } from '../../persistence/shipment.repository';
+import { QueryBus } from '@nestjs/cqrs';
 import { orderIdPipe } from '../order-id.pipe';
 import { ProblemResponse } from '@platform/http';
 import { ShipmentResponse } from '../shipment.response';
+import { GetShipmentQuery } from './get-shipment.query';
 
 @ApiTags('shipping')
 @Controller('shipments')
 export class GetShipmentHttpController {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly shipments: ShipmentRepository,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get(':orderId')
   @ApiOperation({ summary: "An order's shipment: status, carrier and tracking number" })
@@ -21,7 +18,7 @@ export class GetShipmentHttpController {
   @ApiBadRequestResponse({ type: ProblemResponse, description: 'orderId is not a UUID (problem+json)' })
   @ApiNotFoundResponse({ type: ProblemResponse, description: 'No shipment for this order (yet) (problem+json)' })
   async get(@Param('orderId', orderIdPipe) orderId: string): Promise<ShipmentResponse> {
-    const shipment = await this.shipments.find(this.dataSource.manager, orderId);
+    const shipment = await this.queries.execute(new GetShipmentQuery(orderId));
     if (!shipment)
       throw new ProblemException({
         status: 404,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from '@platform/database';
-import type { OrderContact } from '../domain/email';
-import { OrderContactRepository } from '../persistence/order-contact.repository';
+import type { OrderContact } from '../../domain/email';
+import { OrderContactRepository } from '../../persistence/order-contact.repository';
 
 /**
  * Shipment events carry no e-mail address. One that overtakes its order's first event (another

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@platform/config';
 import type { Transaction } from '@platform/database';
-import { PermanentFailure, retryPolicyFromEnv, type MessageContext } from '@platform/messaging';
+import { PermanentFailure, retryPolicyFromEnv, type MessageOrigin } from '@platform/messaging';
 import { OutboxWriter } from '@platform/outbox';
 import { PaymentProcessorGateway } from '../adapters/payment-processor.gateway';
 import type { Payment } from '../domain/payment';
@@ -22,7 +22,8 @@ export class ConcurrentPaymentChangeError extends Error {
 
 /**
  * Load (locked), decide, call the processor, save, publish: one request run through the state
- * machine to the end inside the handler's transaction. Every handler of this context ends here.
+ * machine to the end inside the consumer pipeline's transaction. Every command of this context
+ * ends here.
  */
 @Injectable()
 export class PaymentWorkflow {
@@ -37,28 +38,28 @@ export class PaymentWorkflow {
   ) {}
 
   /** for a request about an order that may have no payment yet: refuses a malformed id, then locks and runs */
-  async request(ctx: MessageContext, orderId: string, input: PaymentInput): Promise<void> {
+  async request(origin: MessageOrigin, orderId: string, input: PaymentInput): Promise<void> {
     const refusal = refuseOrderId(orderId);
     if (refusal) throw new PermanentFailure(refusal.code, refusal.message);
-    await this.run(ctx, await this.payments.lock(ctx.tx.manager, orderId), input);
+    await this.run(origin, await this.payments.lock(origin.tx.manager, orderId), input);
   }
 
   /** `loaded` must be locked by this transaction (or absent) */
-  async run(ctx: MessageContext, loaded: Payment | null, input: PaymentInput): Promise<void> {
-    const processor = this.processors.within(ctx.tx);
-    const lastAttempt = ctx.delivery.attempt >= this.maxAttempts;
+  async run(origin: MessageOrigin, loaded: Payment | null, input: PaymentInput): Promise<void> {
+    const { tx, delivery } = origin;
+    const processor = this.processors.within(tx);
+    const lastAttempt = delivery.attempt >= this.maxAttempts;
     const events: PaymentEvent[] = [];
     let payment = loaded;
     for (let next: PaymentInput | null = input; next;) {
       const step = transition(payment, next, this.clock.now());
-      if (step.ignored)
-        this.logger.warn(`${ctx.delivery.topic} for order ${orderIdOf(payment, input)}: ${step.ignored}`);
+      if (step.ignored) this.logger.warn(`${delivery.topic} for order ${orderIdOf(payment, input)}: ${step.ignored}`);
       payment = step.payment;
       events.push(...step.events);
       next = step.action ? await performAction(processor, step.action, lastAttempt) : null;
     }
-    await this.save(ctx.tx, loaded, payment);
-    await this.outbox.append(ctx.tx, ctx.causedMetadata(), events.map(toOutboxEvent));
+    await this.save(tx, loaded, payment);
+    await this.outbox.append(tx, origin.metadata, events.map(toOutboxEvent));
   }
 
   private async save(tx: Transaction, loaded: Payment | null, payment: Payment | null): Promise<void> {

@@ -1,0 +1,17 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { EmailGateway } from '../../adapters/email-gateway.port';
+import { OrderContactRepository } from '../../persistence/order-contact.repository';
+import { MailOrderUpdateCommand } from './mail-order-update.command';
+
+@CommandHandler(MailOrderUpdateCommand)
+export class MailOrderUpdateHandler implements ICommandHandler<MailOrderUpdateCommand> {
+  constructor(
+    private readonly gateway: EmailGateway,
+    private readonly contacts: OrderContactRepository,
+  ) {}
+
+  async execute({ contact, email, sourceEventId, tx }: MailOrderUpdateCommand): Promise<void> {
+    await this.contacts.remember(tx.manager, contact);
+    await this.gateway.send(tx, { ...email, sourceEventId });
+  }
+}

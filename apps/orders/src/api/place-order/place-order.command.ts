@@ -1,0 +1,19 @@
+import { Command } from '@nestjs/cqrs';
+import type { PlaceOrderRequest } from './place-order.request.dto';
+
+/** `placed` is false for a replay, which answers with the order an earlier request placed. */
+export interface PlaceOrderResult {
+  readonly orderId: string;
+  readonly placed: boolean;
+}
+
+/** Place an order PENDING and start its saga, at most once per idempotency key. */
+export class PlaceOrderCommand extends Command<PlaceOrderResult> {
+  constructor(
+    readonly request: PlaceOrderRequest,
+    readonly idempotencyKey: string | undefined,
+    readonly correlationId: string,
+  ) {
+    super();
+  }
+}
