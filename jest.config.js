@@ -34,8 +34,14 @@ const project = (displayName, suffix, extra = {}) => ({
 module.exports = {
   projects: [
     project('unit', 'spec'),
-    project('int', 'int-spec', { globalSetup: '<rootDir>/test/setup/global-setup.ts' }),
-    project('e2e', 'e2e-spec', { globalSetup: '<rootDir>/test/setup/global-setup.ts' }),
+    project('int', 'int-spec', {
+      globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+    }),
+    project('e2e', 'e2e-spec', {
+      globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+    }),
   ],
   testTimeout: 60_000,
 };

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { InProcessTransport } from '@platform/messaging';
+import { MESSAGE_TRANSPORT } from '@platform/messaging';
 import { installGracefulShutdown } from './graceful-shutdown';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { setupOpenApi } from './swagger';
@@ -31,7 +31,7 @@ export async function createPlatformApp(
   const app = await NestFactory.create(root, { bufferLogs: true, bodyParser: false });
   configureHttp(app);
   setupOpenApi(app, `Order platform: ${options.service}`);
-  app.connectMicroservice({ strategy: app.get(InProcessTransport) }, { inheritAppConfig: true });
+  app.connectMicroservice({ strategy: app.get(MESSAGE_TRANSPORT) }, { inheritAppConfig: true });
   return app;
 }
 

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import type { DatabaseTarget } from '@platform/database';
 import { configureHttp, platformRoot } from '@platform/http';
-import { InProcessTransport } from '@platform/messaging';
+import { MESSAGE_TRANSPORT } from '@platform/messaging';
 import { createTestDatabase, type Backend } from './test-databases';
 
 export interface ContextTestApp {
@@ -14,9 +14,9 @@ export interface ContextTestApp {
 }
 
 /**
- * Boots contexts the way a deployable does (HTTP with problem+json and validation, the
- * in-process transport) on a database of the test's own: a fresh PostgreSQL database, or an
- * in-memory PGlite. The environment is restored on close.
+ * Boots contexts the way a deployable does (HTTP with problem+json and validation, the transport
+ * TRANSPORT names: in-process unless `env` says kafka) on a database of the test's own: a fresh
+ * PostgreSQL database, or an in-memory PGlite. The environment is restored on close.
  */
 export async function startContextTestApp(
   backend: Backend,
@@ -37,7 +37,7 @@ export async function startContextTestApp(
     bodyParser: false,
   });
   configureHttp(app);
-  app.connectMicroservice({ strategy: app.get(InProcessTransport) }, { inheritAppConfig: true });
+  app.connectMicroservice({ strategy: app.get(MESSAGE_TRANSPORT) }, { inheritAppConfig: true });
   await app.init();
   await app.startAllMicroservices();
   const url = backend === 'postgres' ? target.url : embeddedUrlOf(app);

@@ -8,10 +8,10 @@ import {
   type EventEnvelope,
   type EventMetadata,
 } from '@platform/events';
-import { InProcessPublisher } from '@platform/messaging';
+import { RECORD_PUBLISHER, type RecordPublisher } from '@platform/outbox';
 
 /**
- * Publishes an event as if another context had (through the in-process transport), so a context
+ * Publishes an event as if another context had (through the transport of the app), so a context
  * can be tested alone: `await publishEvent(app, OrderPlacedV1Contract, payload)`.
  */
 export async function publishEvent<P>(
@@ -32,7 +32,7 @@ export async function publishEvent<P>(
     traceparent: metadata.traceparent,
     payload,
   };
-  await app.get(InProcessPublisher).publish([app.get(EnvelopeCodec).encode(envelope)]);
+  await app.get<RecordPublisher>(RECORD_PUBLISHER).publish([app.get(EnvelopeCodec).encode(envelope)]);
   return envelope;
 }
 

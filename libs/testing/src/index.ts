@@ -3,3 +3,4 @@ export * from './test-contracts';
 export * from './test-databases';
 export * from './event-probes';
 export * from './context-test-app';
+export * from './kafka-test-cluster';

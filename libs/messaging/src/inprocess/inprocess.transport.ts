@@ -1,8 +1,8 @@
 import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
 import type { PlatformMetrics } from '@platform/observability';
 import type { ConsumerGroups } from '../pipeline/consumer-groups';
-import type { BoundHandler, ConsumerPipeline, Subscription } from '../pipeline/consumer-pipeline';
-import type { SubscriptionExtras } from '../on-event.decorator';
+import type { ConsumerPipeline } from '../pipeline/consumer-pipeline';
+import { subscriptionsOf } from '../subscriptions';
 import type { InProcessLog } from './inprocess-log';
 import type { InProcessPublisher } from './inprocess-publisher';
 import { OffsetCommitter } from './offset-committer';
@@ -41,7 +41,7 @@ export class InProcessTransport extends Server implements CustomTransportStrateg
 
   listen(callback: (error?: unknown) => void): void {
     try {
-      const subscriptions = this.subscriptions();
+      const subscriptions = subscriptionsOf(this.messageHandlers);
       for (const subscription of subscriptions) this.groups.subscribe(subscription); // fails fast on a missing group
       const offsets = new OffsetCommitter(this.log, this.options.commitIntervalMs);
       this.offsets = offsets;
@@ -97,15 +97,5 @@ export class InProcessTransport extends Server implements CustomTransportStrateg
 
   unwrap<T>(): T {
     return this.log as T;
-  }
-
-  private subscriptions(): Subscription[] {
-    const result: Subscription[] = [];
-    for (const handler of this.messageHandlers.values()) {
-      const extras = handler.extras as Partial<SubscriptionExtras> | undefined;
-      if (!handler.isEventHandler || !extras?.group || !extras.topic) continue;
-      result.push({ group: extras.group, topic: extras.topic, handler: handler as unknown as BoundHandler });
-    }
-    return result;
   }
 }

@@ -1,4 +1,5 @@
 import { intSetting, oneOfSetting } from '@platform/config';
+import { kafkaSettingsFromEnv, type KafkaSettings } from '../kafka/kafka-settings';
 
 /** Process-wide messaging settings, read once from the environment (documented in .env.example). */
 export interface PlatformConfig {
@@ -8,14 +9,14 @@ export interface PlatformConfig {
   readonly inprocessIdlePollMs: number;
   readonly inprocessCommitIntervalMs: number;
   readonly inprocessRetentionMs: number;
+  /** set when transport is kafka */
+  readonly kafka?: KafkaSettings;
 }
 
 export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
 
 export function platformConfigFromEnv(env = process.env): PlatformConfig {
   const transport = oneOfSetting('TRANSPORT', ['inprocess', 'kafka'] as const, 'inprocess', env);
-  if (transport === 'kafka')
-    throw new Error('TRANSPORT=kafka is not available yet (issue #5); use TRANSPORT=inprocess');
   return {
     transport,
     inprocessPartitions: intSetting('INPROCESS_PARTITIONS', 8, { env }),
@@ -23,5 +24,6 @@ export function platformConfigFromEnv(env = process.env): PlatformConfig {
     inprocessIdlePollMs: intSetting('INPROCESS_IDLE_POLL_MS', 5000, { env }),
     inprocessCommitIntervalMs: intSetting('INPROCESS_COMMIT_INTERVAL_MS', 100, { min: 0, env }),
     inprocessRetentionMs: intSetting('INPROCESS_RETENTION_HOURS', 168, { env }) * 3_600_000,
+    kafka: transport === 'kafka' ? kafkaSettingsFromEnv(env) : undefined,
   };
 }

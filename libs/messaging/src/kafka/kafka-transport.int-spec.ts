@@ -1,0 +1,267 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type { INestApplication } from '@nestjs/common';
+import { Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import type { DatabaseTarget } from '@platform/database';
+import { EnvelopeCodec, HEADER, newEventId, type EventEnvelope } from '@platform/events';
+import { PlatformMetrics, ReadinessChecks } from '@platform/observability';
+import { RECORD_PUBLISHER, type RecordPublisher } from '@platform/outbox';
+import {
+  createTestDatabase,
+  eventually,
+  kafkaTestBrokers,
+  kafkaTestEnv,
+  requirePostgresUrl,
+  TestEventV1Contract,
+  type TestEventV1,
+} from '@platform/testing';
+import { FAULTS, faultsFor } from '../../../../test/fixtures/pipeline-app/fault-plan';
+import { startPipelineApp } from '../../../../test/fixtures/pipeline-app/pipeline-app';
+import { TestProducer } from '../../../../test/fixtures/pipeline-app/producer-context';
+
+const SUITE = 'Kafka transport';
+const GROUPS = ['kafka_a', 'kafka_b'];
+const TOPIC = TestEventV1Contract.topic;
+
+interface Effect {
+  event_id: string;
+  entity_id: string;
+  seq: number;
+}
+
+const brokers = kafkaTestBrokers(SUITE);
+const postgres = requirePostgresUrl(SUITE);
+
+(brokers && postgres ? describe : describe.skip)('Kafka transport and consumer pipeline (PostgreSQL, Kafka)', () => {
+  let target: DatabaseTarget;
+  let app: INestApplication;
+  let db: DataSource;
+  let env: NodeJS.ProcessEnv;
+  const savedEnv = { ...process.env };
+
+  beforeAll(async () => {
+    target = await createTestDatabase('postgres');
+    env = kafkaTestEnv(brokers!);
+    Object.assign(process.env, env, { DATABASE_URL: target.url, CONSUMER_RETRY_BASE_MS: '5' });
+    app = await startPipelineApp(GROUPS);
+    db = new DataSource({ type: 'postgres', url: target.url });
+    await db.initialize();
+  });
+
+  afterAll(async () => {
+    await db?.destroy();
+    await app?.close();
+    await target?.release();
+    process.env = savedEnv;
+  });
+
+  beforeEach(async () => {
+    FAULTS.clear();
+    for (const group of GROUPS) await db.query(`TRUNCATE ${group}.effects, ${group}.inbox, ${group}.dead_letters`);
+  });
+
+  // tests filter by their own keys: a group may still be finishing the previous test's events
+  const effectsOf = (group: string, key?: string): Promise<Effect[]> =>
+    db.query(
+      `SELECT event_id, entity_id, seq FROM ${group}.effects WHERE $1::text IS NULL OR entity_id = $1 ORDER BY id`,
+      [key ?? null],
+    );
+  const emit = (payloads: TestEventV1[]): Promise<void> => app.get(TestProducer).emit(payloads);
+  const clusterTopic = (): string => `${env.KAFKA_TOPIC_PREFIX}${TOPIC}`;
+
+  it('delivers what the outbox relay published to every group once, in order per key, across many keys', async () => {
+    const payloads = Array.from({ length: 400 }, (_, i) => ({ entityId: `order-${i % 37}`, seq: i, note: '' }));
+    for (let i = 0; i < payloads.length; i += 40) await emit(payloads.slice(i, i + 40));
+
+    for (const group of GROUPS) {
+      const effects = await eventually(
+        () => effectsOf(group),
+        (e) => e.length >= 400,
+        { expected: `400 effects in ${group}`, timeoutMs: 30_000 },
+      );
+      expect(effects).toHaveLength(400);
+      expect(new Set(effects.map((e) => e.event_id)).size).toBe(400);
+      for (let key = 0; key < 37; key += 1) {
+        const seqs = effects.filter((e) => e.entity_id === `order-${key}`).map((e) => e.seq);
+        expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+      }
+    }
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM producer.outbox WHERE published_at IS NULL`);
+    expect(n).toBe(0);
+  });
+
+  it('retries a handler that fails once; its effect happens exactly once', async () => {
+    faultsFor('kafka_a').failOnce.add(7);
+    await emit(Array.from({ length: 10 }, (_, i) => ({ entityId: 'retry', seq: i, note: '' })));
+
+    const effects = await eventually(
+      () => effectsOf('kafka_a', 'retry'),
+      (e) => e.length >= 10,
+      { expected: '10 effects in kafka_a' },
+    );
+    expect(effects.map((e) => e.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(faultsFor('kafka_a').attempts.get(7)).toBe(2);
+  });
+
+  it('applies an event delivered twice once (inbox)', async () => {
+    const envelope: EventEnvelope<TestEventV1> = {
+      eventId: newEventId(),
+      type: TestEventV1Contract.type,
+      version: TestEventV1Contract.version,
+      key: 'twice',
+      occurredAt: new Date().toISOString(),
+      producer: 'test',
+      correlationId: 'twice',
+      payload: { entityId: 'twice', seq: 1, note: '' },
+    };
+    const record = app.get(EnvelopeCodec).encode(envelope);
+    const publisher = app.get<RecordPublisher>(RECORD_PUBLISHER);
+    await publisher.publish([record]);
+    await publisher.publish([record]);
+    await emit([{ entityId: 'twice', seq: 2, note: 'after the duplicate' }]);
+
+    for (const group of GROUPS) {
+      const effects = await eventually(
+        () => effectsOf(group, 'twice'),
+        (e) => e.some((x) => x.seq === 2),
+        { expected: `the event after the duplicate in ${group}` },
+      );
+      expect(effects.map((e) => e.seq)).toEqual([1, 2]);
+    }
+  });
+
+  it('dead-letters garbage produced straight onto the topic and keeps consuming', async () => {
+    const producer = app.get(Kafka).producer();
+    await producer.connect();
+    try {
+      await producer.send({
+        topic: clusterTopic(),
+        acks: -1,
+        messages: [
+          { key: 'garbage', value: Buffer.from([0xff, 0xff, 0xff, 0xff, 0x01]) },
+          {
+            key: 'garbage',
+            value: Buffer.from([0xff, 0x00]),
+            headers: {
+              [HEADER.eventId]: newEventId(),
+              [HEADER.type]: TestEventV1Contract.type,
+              [HEADER.version]: '1',
+              [HEADER.occurredAt]: new Date().toISOString(),
+              [HEADER.producer]: 'somebody',
+              [HEADER.correlationId]: 'c',
+            },
+          },
+        ],
+      });
+    } finally {
+      await producer.disconnect();
+    }
+    await emit([{ entityId: 'garbage', seq: 1, note: 'after the poison' }]);
+
+    for (const group of GROUPS) {
+      await eventually(
+        () => effectsOf(group, 'garbage'),
+        (e) => e.length === 1,
+        { expected: `the event after the poison in ${group}` },
+      );
+      const letters: Array<{ error_code: string; value: Buffer; msg_key: string; topic: string }> = await db.query(
+        `SELECT error_code, value, msg_key, topic FROM ${group}.dead_letters ORDER BY id`,
+      );
+      expect(letters.map((l) => l.error_code)).toEqual(['EVENT.MISSING_HEADER', 'EVENT.UNDECODABLE']);
+      expect(letters[0].value).toEqual(Buffer.from([0xff, 0xff, 0xff, 0xff, 0x01]));
+      expect(letters.every((l) => l.msg_key === 'garbage' && l.topic === TOPIC)).toBe(true);
+    }
+  });
+
+  it('writes records any Kafka client can read: the key, and the envelope as headers', async () => {
+    await emit([{ entityId: 'readable-by-kcat', seq: 42, note: '' }]);
+    await eventually(
+      () => effectsOf('kafka_a', 'readable-by-kcat'),
+      (e) => e.length === 1,
+      { expected: 'the event consumed' },
+    );
+    const { stdout } = await promisify(execFile)(
+      'kcat',
+      ['-C', '-b', brokers!, '-t', clusterTopic(), '-o', 'beginning', '-e', '-q', '-f', '%k %h\n'],
+      { timeout: 20_000 },
+    );
+    const line = stdout.split('\n').find((l) => l.startsWith('readable-by-kcat '));
+    expect(line).toBeDefined();
+    const headers = Object.fromEntries(
+      line!
+        .slice('readable-by-kcat '.length)
+        .split(',')
+        .map((h) => h.split('=') as [string, string]),
+    );
+    expect(headers).toMatchObject({
+      [HEADER.type]: TestEventV1Contract.type,
+      [HEADER.version]: '1',
+      [HEADER.producer]: 'producer',
+      [HEADER.correlationId]: 'test',
+      [HEADER.contentType]: 'application/avro',
+    });
+    expect(headers[HEADER.eventId]).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('reports consumer lag and readiness', async () => {
+    await emit([{ entityId: 'lag', seq: 1, note: '' }]);
+    await eventually(
+      () => effectsOf('kafka_b', 'lag'),
+      (e) => e.length === 1,
+      { expected: 'the event consumed' },
+    );
+    const lagOf = async (group: string): Promise<number | undefined> => {
+      const gauge = await app.get(PlatformMetrics).consumerLag.get();
+      return gauge.values.find((v) => v.labels.group === group && v.labels.topic === TOPIC)?.value;
+    };
+    await eventually(
+      () => lagOf('kafka_b'),
+      (lag) => lag === 0,
+      { expected: 'no lag once everything is consumed' },
+    );
+    const checks = app.get(ReadinessChecks).all();
+    expect(checks.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['kafka:producer', 'consumer:kafka_a', 'consumer:kafka_b']),
+    );
+    await Promise.all(checks.map((c) => c.check()));
+  });
+
+  it('restarts a crashed consumer, which then carries on from its committed offset', async () => {
+    // the dead letter of a poison record cannot be written: nothing may be acknowledged, the
+    // consumer fails until kafkajs gives up and crashes; we must restart it, not leave it dead
+    await db.query('ALTER TABLE kafka_b.dead_letters RENAME TO dead_letters_away');
+    const consumer = app
+      .get(ReadinessChecks)
+      .all()
+      .find((c) => c.name === 'consumer:kafka_b')!;
+    try {
+      await app
+        .get<RecordPublisher>(RECORD_PUBLISHER)
+        .publish([{ topic: TOPIC, key: 'crash', headers: {}, value: Buffer.from([0xff]) }]);
+      await emit([{ entityId: 'crash', seq: 1, note: 'after the poison' }]);
+      await eventually(
+        () =>
+          consumer.check().then(
+            () => 'consuming',
+            (e: Error) => e.message,
+          ),
+        (state) => state !== 'consuming',
+        { expected: 'the kafka_b consumer to crash', timeoutMs: 30_000 },
+      );
+    } finally {
+      await db.query('ALTER TABLE kafka_b.dead_letters_away RENAME TO dead_letters');
+    }
+    const effects = await eventually(
+      () => effectsOf('kafka_b', 'crash'),
+      (e) => e.length === 1,
+      { expected: 'the event after the poison, once the restarted consumer dead-lettered it', timeoutMs: 30_000 },
+    );
+    expect(effects.map((e) => e.seq)).toEqual([1]);
+    await consumer.check();
+    expect(await db.query(`SELECT error_code FROM kafka_b.dead_letters WHERE msg_key = 'crash'`)).toEqual([
+      { error_code: 'EVENT.MISSING_HEADER' },
+    ]);
+    expect(await effectsOf('kafka_a', 'crash')).toHaveLength(1);
+  }, 90_000);
+});

@@ -1,0 +1,117 @@
+import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
+import type { Admin, Kafka } from 'kafkajs';
+import type { PlatformMetrics, ReadinessChecks } from '@platform/observability';
+import type { ConsumerGroups } from '../pipeline/consumer-groups';
+import type { ConsumerPipeline, Subscription } from '../pipeline/consumer-pipeline';
+import { subscriptionsOf } from '../subscriptions';
+import { groupLag } from './consumer-lag';
+import { GroupConsumer } from './group-consumer';
+import type { KafkaNaming } from './kafka-naming';
+import type { KafkaSettings } from './kafka-settings';
+
+/**
+ * The Kafka transport as a Nest custom transport strategy, beside the in-process one: every
+ * @OnEvent handler becomes a subscription of its consumer group (one group per context), and
+ * each group is one kafkajs consumer (GroupConsumer) feeding the same ConsumerPipeline.
+ * `listen` reports ready once every group has joined; `close` drains every group.
+ */
+export class KafkaTransport extends Server implements CustomTransportStrategy {
+  private consumers: GroupConsumer[] = [];
+  private admin?: Admin;
+  private unregisterLag?: () => void;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly naming: KafkaNaming,
+    private readonly pipeline: ConsumerPipeline,
+    private readonly groups: ConsumerGroups,
+    private readonly settings: KafkaSettings['consumer'],
+    private readonly readiness: ReadinessChecks,
+    private readonly metrics?: PlatformMetrics,
+  ) {
+    super();
+  }
+
+  listen(callback: (error?: unknown) => void): void {
+    this.start().then(
+      () => callback(),
+      (error: unknown) => callback(error),
+    );
+  }
+
+  async close(): Promise<void> {
+    this.unregisterLag?.();
+    await Promise.all(this.consumers.map((consumer) => consumer.stop()));
+    this.consumers = [];
+    await this.admin?.disconnect().catch(() => undefined);
+    this.admin = undefined;
+  }
+
+  /** per consumer group: the partitions of each catalogue topic this process consumes now */
+  assignments(): Record<string, Record<string, readonly number[]>> {
+    return Object.fromEntries(
+      this.consumers.map((consumer) => [
+        consumer.group,
+        Object.fromEntries(
+          Object.entries(consumer.assignment).map(([topic, partitions]) => [
+            this.naming.catalogueTopic(topic) ?? topic,
+            partitions,
+          ]),
+        ),
+      ]),
+    );
+  }
+
+  on(): void {
+    // transport events are handled inside GroupConsumer
+  }
+
+  unwrap<T>(): T {
+    return this.kafka as T;
+  }
+
+  private async start(): Promise<void> {
+    const byGroup = new Map<string, Subscription[]>();
+    for (const subscription of subscriptionsOf(this.messageHandlers)) {
+      // fails fast on a group no context registered; the dead-letter admin re-drives through it
+      this.groups.subscribe(subscription);
+      byGroup.set(subscription.group, [...(byGroup.get(subscription.group) ?? []), subscription]);
+    }
+    this.consumers = [...byGroup].map(
+      ([group, subscriptions]) =>
+        new GroupConsumer(this.kafka, this.naming, group, subscriptions, this.pipeline, this.settings),
+    );
+    for (const consumer of this.consumers) {
+      this.readiness.add({
+        name: `consumer:${consumer.group}`,
+        check: async () => {
+          if (!consumer.isConsuming) throw new Error(`not consuming (group ${consumer.groupId})`);
+        },
+      });
+    }
+    await Promise.all(this.consumers.map((consumer) => consumer.start()));
+    await this.startLagMetric();
+    this.logger.log(
+      `consuming on Kafka: ${this.consumers.map((c) => `${c.groupId} <- ${c.topics.join(', ')}`).join('; ') || 'no subscriptions'}`,
+    );
+  }
+
+  private async startLagMetric(): Promise<void> {
+    const metrics = this.metrics;
+    if (!metrics || this.consumers.length === 0) return;
+    const admin = this.kafka.admin();
+    await admin.connect();
+    this.admin = admin;
+    this.unregisterLag = metrics.onCollect(async () => {
+      for (const consumer of this.consumers) {
+        const topics = consumer.topics.map((clusterTopic) => ({
+          clusterTopic,
+          topic: this.naming.catalogueTopic(clusterTopic) ?? clusterTopic,
+        }));
+        for (const { topic, lag } of await groupLag(admin, consumer.groupId, topics)) {
+          metrics.consumerLag.set({ group: consumer.group, topic }, lag);
+        }
+      }
+    });
+  }
+}

@@ -1,0 +1,77 @@
+import type { Provider } from '@nestjs/common';
+import { openContextDataSource, resolveDatabaseTarget } from '@platform/database';
+import { PlatformMetrics, ReadinessChecks } from '@platform/observability';
+import { RECORD_PUBLISHER } from '@platform/outbox';
+import { InProcessLog } from '../inprocess/inprocess-log';
+import { InProcessLog1764000000002 } from '../inprocess/inprocess-log.migration';
+import { InProcessPublisher } from '../inprocess/inprocess-publisher';
+import { InProcessTransport } from '../inprocess/inprocess.transport';
+import { ConsumerGroups } from '../pipeline/consumer-groups';
+import { ConsumerPipeline } from '../pipeline/consumer-pipeline';
+import { MESSAGE_TRANSPORT } from './message-transport';
+import { PLATFORM_CONFIG, type PlatformConfig } from './platform-config';
+import { ShutdownCoordinator } from './shutdown-coordinator';
+
+/** The schema of the in-process transport's log (see InProcessLog). */
+export const MESSAGING_SCHEMA = 'messaging';
+
+/** TRANSPORT=inprocess: the durable log in PostgreSQL/PGlite, its publisher and its transport (ADR 0005). */
+export const IN_PROCESS_PROVIDERS: Provider[] = [
+  {
+    provide: InProcessLog,
+    useFactory: openInProcessLog,
+    inject: [PLATFORM_CONFIG, ShutdownCoordinator, ReadinessChecks],
+  },
+  {
+    provide: InProcessPublisher,
+    useFactory: (log: InProcessLog) => new InProcessPublisher(log),
+    inject: [InProcessLog],
+  },
+  { provide: RECORD_PUBLISHER, useExisting: InProcessPublisher },
+  {
+    provide: InProcessTransport,
+    useFactory: (
+      config: PlatformConfig,
+      log: InProcessLog,
+      publisher: InProcessPublisher,
+      pipeline: ConsumerPipeline,
+      groups: ConsumerGroups,
+      metrics: PlatformMetrics,
+    ) =>
+      new InProcessTransport(
+        log,
+        publisher,
+        pipeline,
+        groups,
+        {
+          batchSize: config.inprocessBatchSize,
+          idlePollMs: config.inprocessIdlePollMs,
+          commitIntervalMs: config.inprocessCommitIntervalMs,
+          retentionMs: config.inprocessRetentionMs,
+        },
+        metrics,
+      ),
+    inject: [PLATFORM_CONFIG, InProcessLog, InProcessPublisher, ConsumerPipeline, ConsumerGroups, PlatformMetrics],
+  },
+  { provide: MESSAGE_TRANSPORT, useExisting: InProcessTransport },
+];
+
+export const IN_PROCESS_EXPORTS = [InProcessLog, InProcessPublisher, InProcessTransport];
+
+async function openInProcessLog(
+  config: PlatformConfig,
+  shutdown: ShutdownCoordinator,
+  readiness: ReadinessChecks,
+): Promise<InProcessLog> {
+  const target = await resolveDatabaseTarget(MESSAGING_SCHEMA);
+  const dataSource = await openContextDataSource(target, {
+    context: MESSAGING_SCHEMA,
+    migrations: [InProcessLog1764000000002],
+  });
+  shutdown.onSharedClose(MESSAGING_SCHEMA, async () => {
+    await dataSource.destroy();
+    await target.release();
+  });
+  readiness.add({ name: `database:${MESSAGING_SCHEMA}`, check: async () => void (await dataSource.query('SELECT 1')) });
+  return new InProcessLog(dataSource, MESSAGING_SCHEMA, config.inprocessPartitions);
+}

@@ -1,0 +1,5 @@
+import { stopKafkaTestCluster } from './kafka-test-cluster';
+
+export default async function globalTeardown(): Promise<void> {
+  stopKafkaTestCluster();
+}
