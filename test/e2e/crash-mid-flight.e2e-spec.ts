@@ -1,15 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { EmbeddedPostgres, type DatabaseTarget } from '@platform/database';
 import { createTestDatabase, databaseBackends, eventually, type Backend } from '@platform/testing';
 import { checkInvariants, CONTEXTS, type InvariantResult } from '../../scripts/invariants/check-invariants';
 import { formatResults } from '../../scripts/invariants/report';
 import { connectSources } from '../../scripts/invariants/sources';
+import { startMonolith, stopGracefully, type Monolith } from './support/monolith-process';
 import { orderBody } from './support/order-flow';
 import { ADMIN_TOKEN, FAST_FLOW } from './support/running-platform';
 
@@ -19,74 +18,12 @@ import { ADMIN_TOKEN, FAST_FLOW } from './support/running-platform';
  * state, and the invariant checker must find the whole database consistent: nothing lost,
  * nothing charged, reserved, credited or mailed twice, whatever the crash cut in half.
  */
-const ROOT = resolve(__dirname, '../..');
 const ORDERS = 100;
 const KILL_AFTER_ACCEPTED = 30;
 const SPACING_MS = 25;
 const CUSTOMERS = Array.from({ length: 4 }, () => randomUUID());
 const TERMINAL = new Set(['DELIVERED', 'CANCELLED']);
 const CONFIRMED_OR_LATER = new Set(['CONFIRMED', 'SHIPPED', 'DELIVERED']);
-
-interface Monolith {
-  readonly baseUrl: string;
-  readonly process: ChildProcess;
-  readonly exited: Promise<number | null>;
-  /** the end of what it wrote to stdout and stderr, for failure messages */
-  tail(): string;
-  /** the message of every error-level log line, by how often it came */
-  errors(): Record<string, number>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((done) => server.close(() => done()));
-  return port;
-}
-
-/** `node -r @swc-node/register apps/monolith/src/main.ts`, ready once /health/ready answers 200 */
-async function startMonolith(env: NodeJS.ProcessEnv): Promise<Monolith> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/monolith/src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const errors: Record<string, number> = {};
-  const keep = (chunk: Buffer): void => {
-    output = (output + chunk.toString()).slice(-4000);
-  };
-  child.stdout!.on('data', (chunk: Buffer) => {
-    keep(chunk);
-    for (const line of chunk.toString().split('\n')) {
-      const entry = /^\{"level":(\d+).*"msg":"(.{0,160})/.exec(line);
-      if (entry && Number(entry[1]) >= 50) errors[entry[2]] = (errors[entry[2]] ?? 0) + 1;
-    }
-  });
-  child.stderr!.on('data', keep);
-  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-  const monolith = {
-    baseUrl: `http://127.0.0.1:${port}`,
-    process: child,
-    exited,
-    tail: () => output,
-    errors: () => errors,
-  };
-  let gone = false;
-  void exited.then(() => (gone = true));
-  await eventually(
-    async () => {
-      if (gone) throw new Error(`the monolith exited while starting: ${output}`);
-      return (await fetch(`${monolith.baseUrl}/health/ready`)).status;
-    },
-    (status) => status === 200 || gone,
-    { expected: 'the monolith ready', timeoutMs: 90_000, intervalMs: 200 },
-  );
-  if (gone) throw new Error(`the monolith exited while starting: ${output}`);
-  return monolith;
-}
 
 const admin = { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' };
 
@@ -218,12 +155,6 @@ async function quietFor(m: Monolith, forMs: number): Promise<void> {
     (done) => done,
     { expected: `empty outboxes and no consumer lag for ${forMs} ms`, timeoutMs: 60_000, intervalMs: 100 },
   );
-}
-
-async function stopGracefully(m: Monolith): Promise<void> {
-  m.process.kill('SIGTERM');
-  const code = await m.exited;
-  if (code !== 0) throw new Error(`the monolith stopped with ${code}: ${m.tail()}`);
 }
 
 describe.each(databaseBackends())('a SIGKILL mid-flight in the single binary on %s', (backend: Backend) => {

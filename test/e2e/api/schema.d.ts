@@ -1194,15 +1194,15 @@ export interface components {
        * @example normal
        * @enum {string}
        */
-      mode: 'normal' | 'down';
+      mode: 'normal' | 'down' | 'slow';
     };
     GatewayModeRequest: {
       /**
-       * @description down: every send is refused (retried, then dead-lettered)
+       * @description down: every send is refused (retried, then dead-lettered); slow: every send takes NOTIFICATIONS_GATEWAY_SLOW_MS (the consumer falls behind)
        * @example down
        * @enum {string}
        */
-      mode: 'normal' | 'down';
+      mode: 'normal' | 'down' | 'slow';
     };
     LedgerEntryResponse: {
       /** @example 0193a1b2-0000-7000-8000-000000000001 */

@@ -6,7 +6,8 @@ export class GatewayModeRequest {
   @ApiProperty({
     enum: GATEWAY_MODES,
     example: 'down',
-    description: 'down: every send is refused (retried, then dead-lettered)',
+    description:
+      'down: every send is refused (retried, then dead-lettered); slow: every send takes NOTIFICATIONS_GATEWAY_SLOW_MS (the consumer falls behind)',
   })
   @IsIn(GATEWAY_MODES)
   readonly mode!: GatewayMode;

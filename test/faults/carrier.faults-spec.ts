@@ -1,0 +1,61 @@
+import { deadLetterCounts, summarise } from './support/dead-letters';
+import { ONE_PROCESS, Deployment } from './support/deployment';
+import { faultTransports } from './support/fault-transport';
+import { handlerFailures } from './support/metrics';
+import { createCatalogue, OrderTraffic } from './support/order-traffic';
+import { checkDeployment, expectIntact, reportScenario } from './support/scenario-report';
+import { confirmedCount, settle } from './support/settle';
+
+/**
+ * Scenario 3: the carrier refuses every booking (carrier mode `down`) for the middle half of a
+ * 240-order run, then recovers. Checkouts keep confirming meanwhile; each refused booking is
+ * retried by the consumer pipeline and goes through once the carrier is back: every confirmed
+ * order ships once, nothing is dead-lettered, and every invariant holds.
+ */
+const ORDERS = 240;
+
+describe.each(faultTransports())('fault: the carrier failing, then recovering (%s)', (transport) => {
+  let d: Deployment | undefined;
+
+  afterAll(async () => d?.close());
+
+  it('ships every confirmed order once after the carrier recovers', async () => {
+    // enough attempts (with backoff capped at 200 ms) to outlast the outage without an operator
+    d = await Deployment.start(transport, ONE_PROCESS, { CONSUMER_MAX_ATTEMPTS: '200' });
+    if (!d) return;
+    const catalogue = await createCatalogue(d);
+
+    const traffic = new OrderTraffic(d, catalogue, { orders: ORDERS, perSecond: 40 });
+    await traffic.acceptedAtLeast(ORDERS / 4);
+    await d.admin('shipping', 'PUT', '/admin/shipping/carrier-mode', { mode: 'down' });
+    const downSince = Date.now();
+    const confirmedAtDown = await confirmedCount(d);
+    await traffic.acceptedAtLeast((3 * ORDERS) / 4);
+    const confirmedWhileDown = (await confirmedCount(d)) - confirmedAtDown;
+    await d.admin('shipping', 'PUT', '/admin/shipping/carrier-mode', { mode: 'normal' });
+    const downForMs = Date.now() - downSince;
+    const result = await traffic.done;
+
+    const settled = await settle(d);
+    const refusals = handlerFailures(await d.metrics(), 'shipping');
+    const letters = await deadLetterCounts(d);
+    const outcome = await checkDeployment(d, result.accepted);
+    reportScenario({
+      scenario: 'carrier failing, then recovering',
+      d,
+      traffic: result,
+      injected: `carrier mode "down" for ${downForMs} ms mid-run, then "normal"`,
+      settled,
+      outcome,
+      notes: [
+        `orders confirmed while the carrier was down: ${confirmedWhileDown}`,
+        `shipping handler failures (retried): ${JSON.stringify(refusals)}; dead letters: ${summarise(letters)}`,
+      ],
+    });
+    expectIntact(outcome);
+    expect(result.accepted).toHaveLength(ORDERS);
+    expect(confirmedWhileDown).toBeGreaterThan(0); // a dead carrier never blocks a checkout
+    expect(Object.values(refusals).reduce((a, b) => a + b, 0)).toBeGreaterThan(0); // the carrier did refuse
+    expect(letters).toEqual([]); // and the retries outlasted it
+  });
+});

@@ -1,0 +1,83 @@
+import { checkInvariants, type InvariantResult } from '../../../scripts/invariants/check-invariants';
+import { formatResults } from '../../../scripts/invariants/report';
+import { connectSources } from '../../../scripts/invariants/sources';
+import type { Deployment } from './deployment';
+import type { TrafficResult } from './order-traffic';
+import type { FlowState } from './settle';
+
+export interface ScenarioOutcome {
+  readonly invariants: InvariantResult[];
+  /** accepted (202) orders the orders table does not have */
+  readonly lost: string[];
+}
+
+/** the invariant checker over the deployment's database, with the platform at rest (settle 0) */
+export async function checkDeployment(d: Deployment, accepted: readonly string[]): Promise<ScenarioOutcome> {
+  const url = d.url;
+  const connected = await connectSources({
+    orders: url,
+    inventory: url,
+    payments: url,
+    shipping: url,
+    notifications: url,
+    loyalty: url,
+    analytics: url,
+  });
+  try {
+    const invariants = await checkInvariants(connected.sources, { settleMs: 0 });
+    const found = await connected.sources.orders('SELECT id::text FROM orders.orders WHERE id = ANY($1::uuid[])', [
+      accepted,
+    ]);
+    const present = new Set(found.map((row) => String(row.id)));
+    return { invariants, lost: accepted.filter((id) => !present.has(id)) };
+  } finally {
+    await connected.close();
+  }
+}
+
+/** what every scenario prints: orders driven, the fault injected, how it ended, the invariants table */
+export function reportScenario(report: {
+  readonly scenario: string;
+  readonly d: Deployment;
+  readonly traffic: TrafficResult;
+  readonly injected: string;
+  readonly settled: FlowState;
+  readonly outcome: ScenarioOutcome;
+  readonly notes?: string[];
+}): void {
+  const { d, traffic, settled, outcome } = report;
+  const lines = [
+    `[faults] ${report.scenario} on ${d.transport}, processes ${JSON.stringify(d.topology)}`,
+    `  drove ${traffic.accepted.length + Object.values(traffic.failed).reduce((a, b) => a + b, 0)} orders: ${traffic.accepted.length} accepted (202); never accepted: ${JSON.stringify(traffic.failed)}; ` +
+      `client retries: ${JSON.stringify(traffic.retried)}`,
+    `  injected: ${report.injected}`,
+    `  settled: ${JSON.stringify(settled.orders)}; lost accepted orders: ${outcome.lost.length}`,
+    ...(report.notes ?? []).map((note) => `  ${note}`),
+    `  error-level log lines: ${JSON.stringify(grouped(d.errors()))}`,
+    formatResults(outcome.invariants),
+  ];
+  console.log(lines.join('\n'));
+}
+
+/** the scenario passes only if nothing accepted was lost and every invariant holds */
+export function expectIntact(outcome: ScenarioOutcome): void {
+  expect(outcome.lost).toEqual([]);
+  expect(outcome.invariants.filter((r) => !r.ok)).toEqual([]);
+}
+
+/** error messages with their numbers (offsets, ids, counts) masked, so alike lines add up */
+function grouped(errors: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [message, n] of Object.entries(errors)) {
+    if (message.startsWith('dead-lettered ')) {
+      out['dead-lettered (see the dead letters)'] = (out['dead-lettered (see the dead letters)'] ?? 0) + n;
+      continue;
+    }
+    const key = message
+      .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '<id>')
+      .replace(/\d+/g, '#')
+      .slice(0, 120);
+    out[key] = (out[key] ?? 0) + n;
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+import { eventually } from '@platform/testing';
+import { CONTEXTS } from '../../../scripts/invariants/check-invariants';
+import type { Deployment } from './deployment';
+
+export interface FlowState {
+  /** orders by status */
+  readonly orders: Record<string, number>;
+  /** orders not yet DELIVERED or CANCELLED */
+  readonly open: number;
+  /** unpublished outbox rows, every context */
+  readonly outbox: number;
+  /** records not yet consumed, every group */
+  readonly lag: number;
+}
+
+/** the flow as the database shows it: what is still open, unpublished or unconsumed */
+export async function flowState(d: Deployment): Promise<FlowState> {
+  const byStatus = await d.db.query('SELECT status, count(*)::int AS n FROM orders.orders GROUP BY 1 ORDER BY 1');
+  const orders: Record<string, number> = Object.fromEntries(byStatus.rows.map((r) => [r.status, r.n]));
+  const open = Object.entries(orders)
+    .filter(([status]) => status !== 'DELIVERED' && status !== 'CANCELLED')
+    .reduce((sum, [, n]) => sum + n, 0);
+  const outbox = await d.db.query(
+    `SELECT ${CONTEXTS.map((c) => `(SELECT count(*) FROM ${c}.outbox WHERE published_at IS NULL)`).join(' + ')} AS n`,
+  );
+  return { orders, open, outbox: Number(outbox.rows[0].n), lag: await groupLag(d) };
+}
+
+/** records not yet consumed, summed over every group (or one group) */
+export async function groupLag(d: Deployment, group?: string): Promise<number> {
+  const lags = await lagByGroup(d);
+  return group === undefined ? Object.values(lags).reduce((a, b) => a + b, 0) : (lags[group] ?? 0);
+}
+
+/** records not yet consumed, per group */
+export async function lagByGroup(d: Deployment): Promise<Record<string, number>> {
+  const { rows } = await d.db.query(
+    `SELECT o.group_id, sum(GREATEST(h.next_offset - o.committed_offset, 0))::int AS lag
+       FROM messaging.group_offsets o JOIN messaging.partition_heads h USING (topic, partition)
+      GROUP BY o.group_id`,
+  );
+  return Object.fromEntries(rows.map((r) => [String(r.group_id), r.lag as number]));
+}
+
+/**
+ * Waits until the platform is at rest: every order DELIVERED or CANCELLED, every outbox empty,
+ * every group caught up, and all of it still true `quietMs` later (offsets commit on an interval,
+ * and a redelivery after a crash may still be on its way).
+ */
+export async function settle(d: Deployment, timeoutMs = 120_000, quietMs = 1_500): Promise<FlowState> {
+  let quietSince: number | undefined;
+  const state = await eventually(
+    async () => {
+      const now = await flowState(d);
+      const atRest = now.open === 0 && now.outbox === 0 && now.lag === 0;
+      quietSince = atRest ? (quietSince ?? Date.now()) : undefined;
+      return { ...now, quietFor: quietSince === undefined ? 0 : Date.now() - quietSince };
+    },
+    (s) => s.quietFor >= quietMs,
+    { expected: `every order finished, no outbox backlog, no lag, for ${quietMs} ms`, timeoutMs, intervalMs: 200 },
+  );
+  return state;
+}
+
+/** orders that reached CONFIRMED (or went on to ship) */
+export async function confirmedCount(d: Deployment): Promise<number> {
+  const { rows } = await d.db.query(
+    "SELECT count(*)::int AS n FROM orders.orders WHERE status IN ('CONFIRMED', 'SHIPPED', 'DELIVERED')",
+  );
+  return rows[0].n as number;
+}
