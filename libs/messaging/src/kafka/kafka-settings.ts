@@ -29,6 +29,10 @@ export interface KafkaSettings {
     readonly commitEveryRecords: number;
     /** first wait before a crashed consumer is started again; doubles up to 30 s */
     readonly restartDelayMs: number;
+    /** at start, refuse to consume from topics that are missing or have fewer partitions than the topics file */
+    readonly verifyTopics: boolean;
+    /** the declarative topics file (partitions per topic) that verification compares with */
+    readonly topicsFile: string;
   };
   readonly connectionTimeoutMs: number;
   readonly requestTimeoutMs: number;
@@ -66,6 +70,8 @@ export function kafkaSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Kafk
       maxWaitTimeMs: intSetting('KAFKA_FETCH_MAX_WAIT_MS', 5_000, { env }),
       commitEveryRecords: intSetting('KAFKA_COMMIT_EVERY_RECORDS', 100, { env }),
       restartDelayMs: intSetting('KAFKA_RESTART_DELAY_MS', 1_000, { env }),
+      verifyTopics: boolSetting('KAFKA_VERIFY_TOPICS', true, env),
+      topicsFile: stringSetting('KAFKA_TOPICS_FILE', 'schemas/topics.json', env),
     },
     connectionTimeoutMs: intSetting('KAFKA_CONNECTION_TIMEOUT_MS', 3_000, { env }),
     requestTimeoutMs: intSetting('KAFKA_REQUEST_TIMEOUT_MS', 30_000, { env }),

@@ -5,6 +5,8 @@ import type { ConsumerGroups } from '../pipeline/consumer-groups';
 import type { ConsumerPipeline, Subscription } from '../pipeline/consumer-pipeline';
 import { subscriptionsOf } from '../subscriptions';
 import { groupLag } from './consumer-lag';
+import { readTopicPartitions } from './topics/topic-specs';
+import { verifyTopics } from './topics/verify-topics';
 import { GroupConsumer } from './group-consumer';
 import type { KafkaNaming } from './kafka-naming';
 import type { KafkaSettings } from './kafka-settings';
@@ -77,6 +79,7 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
       this.groups.subscribe(subscription);
       byGroup.set(subscription.group, [...(byGroup.get(subscription.group) ?? []), subscription]);
     }
+    if (this.settings.verifyTopics) await this.verify([...byGroup.values()].flat());
     this.consumers = [...byGroup].map(
       ([group, subscriptions]) =>
         new GroupConsumer(this.kafka, this.naming, group, subscriptions, this.pipeline, this.settings),
@@ -94,6 +97,30 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
     this.logger.log(
       `consuming on Kafka: ${this.consumers.map((c) => `${c.groupId} <- ${c.topics.join(', ')}`).join('; ') || 'no subscriptions'}`,
     );
+  }
+
+  /** the consumed topics exist with at least the partitions the topics file asks for (KAFKA_VERIFY_TOPICS) */
+  private async verify(subscriptions: readonly Subscription[]): Promise<void> {
+    if (subscriptions.length === 0) return;
+    let partitions: Map<string, number> | undefined;
+    try {
+      partitions = readTopicPartitions(this.settings.topicsFile);
+    } catch (error) {
+      this.logger.warn(
+        `cannot read ${this.settings.topicsFile} (${(error as Error).message}): checking that topics exist, not their partitions`,
+      );
+    }
+    const topics = [...new Set(subscriptions.map((s) => s.topic))];
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await verifyTopics(
+        admin,
+        topics.map((topic) => ({ name: this.naming.topic(topic), minPartitions: partitions?.get(topic) })),
+      );
+    } finally {
+      await admin.disconnect();
+    }
   }
 
   private async startLagMetric(): Promise<void> {

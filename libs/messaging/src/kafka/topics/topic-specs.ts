@@ -71,6 +71,15 @@ export function loadTopicSpecs(path: string, contracts: readonly EventContract[]
   return specs.sort((a, b) => (a.name < b.name ? -1 : 1));
 }
 
+/**
+ * The partition count the topics file asks for, per catalogue topic, without checking the file
+ * against a catalogue (an app verifies only the topics it consumes).
+ */
+export function readTopicPartitions(path: string): Map<string, number> {
+  const file = JSON.parse(readFileSync(path, 'utf8')) as TopicsFile;
+  return new Map(Object.entries(file.topics).map(([name, own]) => [name, own.partitions ?? file.defaults.partitions]));
+}
+
 function isPositiveInteger(value: unknown): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value > 0;
 }
