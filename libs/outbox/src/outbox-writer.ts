@@ -7,6 +7,7 @@ import {
   type EventContract,
   type EventEnvelope,
   type EventMetadata,
+  type WireRecord,
 } from '@platform/events';
 
 export interface NewEvent<P = unknown> {
@@ -47,12 +48,35 @@ export class OutboxWriter {
     const occurredAt = this.clock().toISOString();
     const envelopes = events.map((e) => this.envelopeOf(e, metadata, occurredAt));
     const records = envelopes.map((envelope) => this.codec.encode(envelope));
+    await this.insert(
+      tx,
+      records,
+      envelopes.map((e) => e.eventId),
+    );
+    return envelopes;
+  }
+
+  /**
+   * Appends records that are already on the wire format, byte for byte, without a contract: a
+   * dead letter forwarded to its `<context>.dlq` topic keeps the bytes and headers it arrived
+   * with. Each row gets a new id; the original event id, if any, stays in the headers.
+   */
+  async appendRecords(tx: Transaction, records: readonly WireRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.insert(
+      tx,
+      records,
+      records.map(() => newEventId()),
+    );
+  }
+
+  private async insert(tx: Transaction, records: readonly WireRecord[], rowIds: readonly string[]): Promise<void> {
     await tx.manager.query(
       `INSERT INTO ${this.options.schema}.outbox (lane, event_id, topic, msg_key, headers, payload)
        SELECT * FROM unnest($1::smallint[], $2::uuid[], $3::text[], $4::text[], $5::jsonb[], $6::bytea[])`,
       [
         records.map((r) => bucketOf(r.key, this.options.lanes)),
-        envelopes.map((e) => e.eventId),
+        rowIds,
         records.map((r) => r.topic),
         records.map((r) => r.key),
         records.map((r) => JSON.stringify(r.headers)),
@@ -63,7 +87,6 @@ export class OutboxWriter {
       await tx.manager.query('SELECT pg_notify($1, $2)', [this.options.notifyChannel, '']);
     }
     tx.afterCommit(() => this.wakeListeners.forEach((wake) => wake()));
-    return envelopes;
   }
 
   /** the relay of this process subscribes here to be woken right after each commit */

@@ -15,6 +15,7 @@ import {
 import { FAULTS, faultsFor } from '../../../../test/fixtures/pipeline-app/fault-plan';
 import { startPipelineApp } from '../../../../test/fixtures/pipeline-app/pipeline-app';
 import { TestProducer } from '../../../../test/fixtures/pipeline-app/producer-context';
+import { DEAD_LETTER_HEADER } from '../pipeline/dead-letter-store';
 import { InProcessLog } from './inprocess-log';
 import { InProcessPublisher } from './inprocess-publisher';
 
@@ -159,6 +160,26 @@ describe.each(databaseBackends())('in-process transport and consumer pipeline on
       'SELECT error_code, attempts, msg_key FROM consumer_a.dead_letters',
     );
     expect(letters).toEqual([{ error_code: 'TEST.NEVER', attempts: 1, msg_key: 'poison-rule' }]);
+
+    // and forwarded, byte for byte, to the group's dead-letter topic, saying why and from where
+    const [stored]: Array<{ value: Buffer; topic: string; offset: string }> = await db.query(
+      'SELECT value, topic, "offset" FROM consumer_a.dead_letters',
+    );
+    const log = app.get(InProcessLog);
+    const [forwarded] = await eventually(
+      () => log.read('consumer_a.dlq', log.partitionOf('poison-rule'), 0n, 1000),
+      (records) => records.some((r) => r.key === 'poison-rule'),
+      { expected: 'the dead letter on consumer_a.dlq' },
+    ).then((records) => records.filter((r) => r.key === 'poison-rule'));
+    expect(forwarded.value.equals(stored.value)).toBe(true);
+    expect(forwarded.headers).toMatchObject({
+      [HEADER.type]: 'platformtest.thing-happened',
+      [DEAD_LETTER_HEADER.group]: 'consumer_a',
+      [DEAD_LETTER_HEADER.errorCode]: 'TEST.NEVER',
+      [DEAD_LETTER_HEADER.attempts]: '1',
+      [DEAD_LETTER_HEADER.sourceTopic]: stored.topic,
+      [DEAD_LETTER_HEADER.sourceOffset]: stored.offset,
+    });
     // the other group is not held up by consumer_a's failure (it runs at its own pace: wait for it)
     await eventually(
       () => effectsOf('consumer_b'),

@@ -172,6 +172,36 @@ const postgres = requirePostgresUrl(SUITE);
       expect(letters[0].value).toEqual(Buffer.from([0xff, 0xff, 0xff, 0xff, 0x01]));
       expect(letters.every((l) => l.msg_key === 'garbage' && l.topic === TOPIC)).toBe(true);
     }
+
+    // each group's letters are forwarded to its dead-letter topic, readable by any client
+    const { stdout } = await eventually(
+      () =>
+        promisify(execFile)(
+          'kcat',
+          [
+            '-C',
+            '-b',
+            brokers!,
+            '-t',
+            `${env.KAFKA_TOPIC_PREFIX}kafka_a.dlq`,
+            '-o',
+            'beginning',
+            '-e',
+            '-q',
+            '-f',
+            '%k %h\n',
+          ],
+          { timeout: 20_000 },
+        ),
+      ({ stdout: out }) => out.split('\n').filter((l) => l.startsWith('garbage ')).length === 2,
+      { expected: 'both garbage records on kafka_a.dlq' },
+    );
+    const codes = stdout
+      .split('\n')
+      .filter((l) => l.startsWith('garbage '))
+      .map((l) => /dlq-error-code=([A-Z_.]+)/.exec(l)?.[1]);
+    expect(codes).toEqual(['EVENT.MISSING_HEADER', 'EVENT.UNDECODABLE']);
+    expect(stdout).toContain(`dlq-source-topic=${TOPIC}`);
   });
 
   it('writes records any Kafka client can read: the key, and the envelope as headers', async () => {

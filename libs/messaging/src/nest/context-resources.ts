@@ -79,7 +79,7 @@ export async function openContextResources(
     group: name,
     schema: name,
     transactions,
-    deadLetters: new DeadLetterStore(dataSource, name),
+    deadLetters: new DeadLetterStore(dataSource, name, { transactions, outbox }),
   });
 
   const listener = notifyChannel

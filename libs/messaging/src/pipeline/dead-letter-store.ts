@@ -1,6 +1,29 @@
 import type { DataSource } from 'typeorm';
-import { HEADER } from '@platform/events';
+import type { TransactionRunner } from '@platform/database';
+import { HEADER, type WireRecord } from '@platform/events';
+import type { OutboxWriter } from '@platform/outbox';
 import type { ReceivedRecord } from './received-record';
+
+/** The dead-letter topic of a consuming context: `<context>.dlq`, on Kafka and in-process alike. */
+export function deadLetterTopicOf(context: string): string {
+  return `${context}.dlq`;
+}
+
+/** Headers a record gets on its way to the dead-letter topic, beside the ones it arrived with. */
+export const DEAD_LETTER_HEADER = {
+  group: 'dlq-consumer-group',
+  errorCode: 'dlq-error-code',
+  errorClass: 'dlq-error-class',
+  errorMessage: 'dlq-error-message',
+  attempts: 'dlq-attempts',
+  sourceTopic: 'dlq-source-topic',
+  sourcePartition: 'dlq-source-partition',
+  sourceOffset: 'dlq-source-offset',
+  failedAt: 'dlq-failed-at',
+} as const;
+
+/** a header is no place for a stack trace or a novel; the table keeps the whole message */
+const MAX_HEADER_MESSAGE = 1000;
 
 export interface DeadLetter {
   readonly group: string;
@@ -20,11 +43,45 @@ export class DeadLetterStore {
   constructor(
     readonly dataSource: DataSource,
     readonly schema: string,
+    /** with both: the letter is also forwarded to `<schema>.dlq` through the outbox, in the same transaction */
+    private readonly forward?: { readonly transactions: TransactionRunner; readonly outbox: OutboxWriter },
   ) {}
 
   async add(letter: DeadLetter): Promise<void> {
+    if (!this.forward) return this.insert(this.dataSource, letter);
+    const { transactions, outbox } = this.forward;
+    await transactions.run(async (tx) => {
+      await this.insert(tx.manager, letter);
+      await outbox.appendRecords(tx, [this.dlqRecordOf(letter)]);
+    });
+  }
+
+  /** the original record, byte for byte, on the dead-letter topic, with why and where it failed */
+  private dlqRecordOf(letter: DeadLetter): WireRecord {
     const { record, error } = letter;
-    await this.dataSource.query(
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      topic: deadLetterTopicOf(this.schema),
+      key: record.key,
+      value: record.value,
+      headers: {
+        ...record.headers,
+        [DEAD_LETTER_HEADER.group]: letter.group,
+        [DEAD_LETTER_HEADER.errorCode]: letter.errorCode,
+        [DEAD_LETTER_HEADER.errorClass]: error instanceof Error ? error.name : typeof error,
+        [DEAD_LETTER_HEADER.errorMessage]: message.slice(0, MAX_HEADER_MESSAGE),
+        [DEAD_LETTER_HEADER.attempts]: String(letter.attempts),
+        [DEAD_LETTER_HEADER.sourceTopic]: record.topic,
+        [DEAD_LETTER_HEADER.sourcePartition]: String(record.partition),
+        [DEAD_LETTER_HEADER.sourceOffset]: record.offset,
+        [DEAD_LETTER_HEADER.failedAt]: new Date().toISOString(),
+      },
+    };
+  }
+
+  private async insert(db: Pick<DataSource, 'query'>, letter: DeadLetter): Promise<void> {
+    const { record, error } = letter;
+    await db.query(
       `INSERT INTO ${this.schema}.dead_letters (consumer_group, topic, partition, "offset", msg_key, headers, value,
          event_id, error_code, error_message, error_stack, attempts, first_failed_at, last_failed_at,
          error_class, redriven_from)

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ALL_EVENT_CONTRACTS } from '@platform/events';
 import { TEST_CONTRACTS } from '@platform/testing';
-import { deadLetterTopicOf, DEAD_LETTER_CONTEXTS, loadTopicSpecs } from './topic-specs';
+import { deadLetterTopicOf } from '../../pipeline/dead-letter-store';
+import { DEAD_LETTER_CONTEXTS, loadTopicSpecs } from './topic-specs';
 
 const TOPICS_FILE = join(__dirname, '../../../../../schemas/topics.json');
 

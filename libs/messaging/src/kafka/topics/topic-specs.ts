@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { EventContract } from '@platform/events';
+import { deadLetterTopicOf } from '../../pipeline/dead-letter-store';
 
 /** One Kafka topic as the platform wants it. */
 export interface TopicSpec {
@@ -31,10 +32,6 @@ export const DEAD_LETTER_CONTEXTS = [
   'loyalty',
   'analytics',
 ] as const;
-
-export function deadLetterTopicOf(context: string): string {
-  return `${context}.dlq`;
-}
 
 /**
  * Reads the declarative topics file (schemas/topics.json): each topic's settings are the
