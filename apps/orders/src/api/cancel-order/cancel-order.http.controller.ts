@@ -1,11 +1,10 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { ProblemException } from '@platform/http';
+import { ApiProblem, ProblemException } from '@platform/http';
 import { CorrelationId } from '@platform/observability';
 import { orderIdPipe } from '../order-id.pipe';
 import { OrderStatusResponse } from '../order-status.response';
-import { ApiProblem } from '../api-problem.decorator';
 import { CancelOrderCommand } from './cancel-order.command';
 
 @ApiTags('orders')

@@ -1,9 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { QueryBus } from '@nestjs/cqrs';
-import { ProblemException } from '@platform/http';
+import { ApiProblem, ProblemException } from '@platform/http';
 import { orderIdPipe } from '../order-id.pipe';
-import { ApiProblem } from '../api-problem.decorator';
 import { OrderDetailsResponse } from './order-details.response';
 import { GetOrderQuery } from './get-order.query';
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiProblem } from '../api-problem.decorator';
+import { ApiProblem } from '@platform/http';
 import { ListCustomerOrdersQuery } from './list-orders.query';
 import { ListOrdersQuery } from './list-orders.query.dto';
 import { ListOrdersResponse } from './list-orders.response';

@@ -1,10 +1,9 @@
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ProblemException } from '@platform/http';
+import { ApiProblem, ProblemException } from '@platform/http';
 import { CorrelationId } from '@platform/observability';
 import { OrderStatusResponse } from '../order-status.response';
-import { ApiProblem } from '../api-problem.decorator';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf } from './idempotency-key';
 import { OrderAdmission } from './order-admission';
 import { PlaceOrderCommand } from './place-order.command';
