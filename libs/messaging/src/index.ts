@@ -30,3 +30,4 @@ export * from './subscriptions';
 export * from './kafka/topics/topic-plan';
 export * from './kafka/topics/topic-specs';
 export * from './kafka/topics/cluster-topics';
+export * from './kafka/replay';

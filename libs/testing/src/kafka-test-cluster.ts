@@ -36,6 +36,7 @@ export function kafkaTestEnv(brokers: string, prefix = newKafkaTestPrefix()): No
     // nothing provisions a test's topics before its apps start: the mock cluster creates them on
     // first use (it has no createTopics), so start-up verification would refuse every fresh prefix
     KAFKA_VERIFY_TOPICS: 'false',
+    KAFKA_REPLAY_SEEK_BY_TIMESTAMP: 'false', // the mock cluster answers offsets by timestamp with the end
     KAFKA_LOG_LEVEL: 'nothing', // our own logs report crashes; kafkajs logs every refused commit as an error
   };
 }

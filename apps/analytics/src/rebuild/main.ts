@@ -1,45 +1,59 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { CommandBus } from '@nestjs/cqrs';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { openContextDataSource, resolveDatabaseTarget } from '@platform/database';
 import { EnvelopeCodec } from '@platform/events';
 import { loadDotEnv, platformRoot } from '@platform/http';
-import { MESSAGING_SCHEMA } from '@platform/messaging';
+import { KafkaReplay, PLATFORM_CONFIG, type PlatformConfig } from '@platform/messaging';
 import { AnalyticsModule } from '../analytics.module';
 import { progressBar } from './progress-bar';
-import { rebuildReadModels } from './rebuild-read-models';
+import { parseRebuildArgs } from './rebuild-args';
+import { rebuildFromKafka } from './rebuild-from-kafka';
+import { rebuildFromInprocessLog } from './rebuild-from-inprocess-log';
 
 /**
- * `npm run analytics:rebuild`: empties the analytics read models and replays the retained log
- * into them. It boots the platform's data sources without HTTP and without starting the
- * transport, so nothing is consumed and no group's committed offset moves: a running analytics
- * consumer carries on from where it was (on PostgreSQL it may run meanwhile; the embedded PGlite
- * is one process's, so stop the app first).
+ * `npm run analytics:rebuild [-- --from 2026-11-01T00:00:00Z]`: empties the analytics read
+ * models and replays the events into them, with a progress bar on stderr. It boots the
+ * platform's data sources without HTTP and without starting the transport.
+ *
+ * - TRANSPORT=inprocess: reads the retained log directly; no group's offset moves, a running
+ *   consumer carries on (src/rebuild/rebuild-read-models.ts).
+ * - TRANSPORT=kafka: the live analytics consumer must be stopped; the rebuild reads with a fresh
+ *   group, then commits the live group's offsets at the end of what it replayed
+ *   (src/rebuild/rebuild-from-kafka.ts, KafkaReplay).
  */
 async function main(): Promise<void> {
+  const args = parseRebuildArgs(process.argv.slice(2));
   loadDotEnv();
   const app = await NestFactory.createApplicationContext(platformRoot('analytics-rebuild', [AnalyticsModule]), {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  const target = await resolveDatabaseTarget(MESSAGING_SCHEMA);
-  const log = await openContextDataSource(target, { context: MESSAGING_SCHEMA, poolSize: 1 });
   try {
-    const summary = await rebuildReadModels({
-      analytics: app.select(AnalyticsModule).get(DataSource),
-      log,
-      codec: app.get(EnvelopeCodec),
+    const config = app.get<PlatformConfig>(PLATFORM_CONFIG);
+    const analytics = app.select(AnalyticsModule).get(DataSource);
+    const codec = app.get(EnvelopeCodec);
+    if (!config.kafka) {
+      if (args.from)
+        throw new Error('--from needs TRANSPORT=kafka: the in-process rebuild replays all that is retained');
+      return await rebuildFromInprocessLog(analytics, codec);
+    }
+    const summary = await rebuildFromKafka({
+      replay: KafkaReplay.fromSettings(config.kafka),
+      analytics,
+      commands: app.select(AnalyticsModule).get(CommandBus),
+      codec,
+      from: args.from,
       onProgress: progressBar(),
     });
-    const seconds = (summary.elapsedMs / 1000).toFixed(1);
     process.stdout.write(
-      `analytics read models rebuilt: ${summary.projected} event(s) projected, ${summary.skipped} skipped, ` +
-        `from ${summary.partitions} partition(s) in ${seconds} s\n`,
+      `analytics read models rebuilt from Kafka${args.from ? ` from ${args.from.toISOString()}` : ''}: ` +
+        `${summary.projected} event(s) projected, ${summary.skipped} skipped, ${summary.read} read ` +
+        `from ${summary.partitions} partition(s) in ${(summary.elapsedMs / 1000).toFixed(1)} s; ` +
+        `the live analytics group resumes after them (read as ${summary.replayGroup})\n`,
     );
   } finally {
-    await log.destroy();
-    await target.release();
     await app.close();
   }
 }

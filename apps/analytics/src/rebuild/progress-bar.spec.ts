@@ -8,6 +8,12 @@ describe('formatProgress', () => {
     );
   });
 
+  it('shows the lag of a Kafka replay', () => {
+    expect(formatProgress({ done: 5, total: 10, elapsedMs: 1000, lag: 7 }, 4)).toBe(
+      '[##..]  5/10  50.0% 5 events/s lag 7',
+    );
+  });
+
   it('shows an empty log as complete', () => {
     expect(formatProgress({ done: 0, total: 0, elapsedMs: 0 }, 4)).toBe('[####] 0/0 100.0% 0 events/s');
   });

@@ -34,6 +34,13 @@ export interface KafkaSettings {
     /** the declarative topics file (partitions per topic) that verification compares with */
     readonly topicsFile: string;
   };
+  readonly replay: {
+    /**
+     * a replay `--from` a time starts at the brokers' offsets for that time; off, it reads from
+     * the beginning and skips older records (the mock cluster answers every time with the end)
+     */
+    readonly seekByTimestamp: boolean;
+  };
   readonly connectionTimeoutMs: number;
   readonly requestTimeoutMs: number;
   readonly logLevel: 'nothing' | 'error' | 'warn' | 'info' | 'debug';
@@ -73,6 +80,7 @@ export function kafkaSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Kafk
       verifyTopics: boolSetting('KAFKA_VERIFY_TOPICS', true, env),
       topicsFile: stringSetting('KAFKA_TOPICS_FILE', 'schemas/topics.json', env),
     },
+    replay: { seekByTimestamp: boolSetting('KAFKA_REPLAY_SEEK_BY_TIMESTAMP', true, env) },
     connectionTimeoutMs: intSetting('KAFKA_CONNECTION_TIMEOUT_MS', 3_000, { env }),
     requestTimeoutMs: intSetting('KAFKA_REQUEST_TIMEOUT_MS', 30_000, { env }),
     logLevel: oneOfSetting('KAFKA_LOG_LEVEL', ['nothing', 'error', 'warn', 'info', 'debug'] as const, 'warn', env),

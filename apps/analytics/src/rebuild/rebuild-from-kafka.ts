@@ -1,0 +1,92 @@
+import type { CommandBus } from '@nestjs/cqrs';
+import type { DataSource } from 'typeorm';
+import { TransactionRunner } from '@platform/database';
+import type { EnvelopeCodec, EventEnvelope } from '@platform/events';
+import { PermanentFailure, type KafkaReplay, type ReceivedRecord, type ReplayProgress } from '@platform/messaging';
+import { UpdateOrderFactsCommand } from '../commands/update-order-facts/update-order-facts.command';
+import { ANALYTICS } from '../context';
+import { PROJECTED_CONTRACTS } from '../persistence/order-facts.projection';
+import { READ_MODEL_TABLES } from '../persistence/read-model-tables';
+
+export interface KafkaRebuildOptions {
+  readonly replay: KafkaReplay;
+  /** the analytics context's data source (schema `analytics`) */
+  readonly analytics: DataSource;
+  /** the analytics context's bus: records go through the live consumer's command and handler */
+  readonly commands: CommandBus;
+  readonly codec: EnvelopeCodec;
+  readonly from?: Date;
+  readonly onProgress?: (progress: ReplayProgress) => void;
+}
+
+export interface KafkaRebuildSummary {
+  readonly read: number;
+  readonly projected: number;
+  /** read past (before --from), undecodable, or refused for good (the live consumer dead-letters those) */
+  readonly skipped: number;
+  readonly partitions: number;
+  readonly replayGroup: string;
+  readonly elapsedMs: number;
+}
+
+/**
+ * Rebuilds the analytics read models from Kafka and hands the live `analytics` group over to
+ * the end of the replay (KafkaReplay): the live consumer must be stopped, the tables are
+ * emptied once it is proven stopped, every fetched batch is projected in one transaction
+ * through UpdateOrderFactsCommand, and the live group resumes right after the last replayed
+ * record. With `from`, the models hold only what was produced from then on.
+ */
+export async function rebuildFromKafka(options: KafkaRebuildOptions): Promise<KafkaRebuildSummary> {
+  const transactions = new TransactionRunner(options.analytics);
+  let projected = 0;
+  const summary = await options.replay.run({
+    liveGroup: ANALYTICS,
+    topics: PROJECTED_CONTRACTS.map((c) => c.topic),
+    from: options.from,
+    beforeRead: async () => void (await options.analytics.query(`TRUNCATE ${READ_MODEL_TABLES.join(', ')}`)),
+    onRecords: async (records) => {
+      // partitions are read concurrently: add after the await, or one batch's count overwrites another's
+      const n = await projectRecords(options, transactions, records);
+      projected += n;
+    },
+    onProgress: options.onProgress,
+  });
+  return {
+    read: summary.read,
+    projected,
+    skipped: summary.read - projected,
+    partitions: summary.partitions.length,
+    replayGroup: summary.replayGroup,
+    elapsedMs: summary.elapsedMs,
+  };
+}
+
+async function projectRecords(
+  options: KafkaRebuildOptions,
+  transactions: TransactionRunner,
+  records: readonly ReceivedRecord[],
+): Promise<number> {
+  const envelopes = records.map((record) => decodeOrSkip(options.codec, record));
+  return transactions.run(async (tx) => {
+    let projected = 0;
+    for (const envelope of envelopes) {
+      if (!envelope) continue;
+      try {
+        await options.commands.execute(new UpdateOrderFactsCommand(envelope, tx));
+        projected += 1;
+      } catch (error) {
+        // refused before any SQL ran, so the transaction is still good; anything else aborts the rebuild
+        if (!(error instanceof PermanentFailure)) throw error;
+      }
+    }
+    return projected;
+  });
+}
+
+function decodeOrSkip(codec: EnvelopeCodec, record: ReceivedRecord): EventEnvelope | undefined {
+  try {
+    return codec.decode(record);
+  } catch {
+    return undefined; // the live pipeline dead-lettered it; a replay cannot do better
+  }
+}

@@ -1,0 +1,3 @@
+export * from './kafka-replay';
+export * from './replay-plan';
+export * from './replay-progress';
