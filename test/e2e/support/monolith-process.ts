@@ -28,10 +28,17 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** starts the monolith with `env` on top of this process's, ready once /health/ready answers 200 */
-export async function startMonolith(env: NodeJS.ProcessEnv, options: { port?: number } = {}): Promise<Monolith> {
+/**
+ * starts the monolith with `env` on top of this process's, ready once /health/ready answers 200;
+ * `app` picks another deployable (`payments` runs apps/payments/src/main.ts, one context alone)
+ */
+export async function startMonolith(
+  env: NodeJS.ProcessEnv,
+  options: { port?: number; app?: string } = {},
+): Promise<Monolith> {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/monolith/src/main.ts'], {
+  const app = options.app ?? 'monolith';
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${app}/src/main.ts`], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -61,13 +68,13 @@ export async function startMonolith(env: NodeJS.ProcessEnv, options: { port?: nu
   void exited.then(() => (gone = true));
   await eventually(
     async () => {
-      if (gone) throw new Error(`the monolith exited while starting: ${output}`);
+      if (gone) return 0; // stop polling at once: the error below says why it exited
       return (await fetch(`${monolith.baseUrl}/health/ready`)).status;
     },
     (status) => status === 200 || gone,
-    { expected: 'the monolith ready', timeoutMs: 90_000, intervalMs: 200 },
+    { expected: `${app} ready`, timeoutMs: 90_000, intervalMs: 200 },
   );
-  if (gone) throw new Error(`the monolith exited while starting: ${output}`);
+  if (gone) throw new Error(`${app} exited while starting: ${output}`);
   return monolith;
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eventually } from '@platform/testing';
-import type { RunningPlatform } from './running-platform';
+import type { PlatformUnderTest } from './platform-under-test';
 
 export const CUSTOMER_ADDRESS = {
   name: 'Ada Lovelace',
@@ -18,7 +18,7 @@ export interface OrderInput {
 }
 
 /** A product of the test's own, so tests never depend on the demo catalogue. */
-export async function createProduct(p: RunningPlatform, stock: number, priceMinor = 1999): Promise<string> {
+export async function createProduct(p: PlatformUnderTest, stock: number, priceMinor = 1999): Promise<string> {
   const sku = `SKU-E2E-${randomUUID().slice(0, 8).toUpperCase()}`;
   const { response, error } = await p.admin.POST('/admin/products', {
     body: { sku, name: `Test product ${sku}`, priceMinor, currency: 'EUR', initialStock: stock },
@@ -33,7 +33,7 @@ export async function createProduct(p: RunningPlatform, stock: number, priceMino
   return sku;
 }
 
-async function placeable(p: RunningPlatform, sku: string): Promise<boolean> {
+async function placeable(p: PlatformUnderTest, sku: string): Promise<boolean> {
   const rows: unknown[] = await p.db.query('SELECT 1 FROM orders.price_list WHERE sku = $1', [sku]);
   return rows.length === 1;
 }
@@ -49,7 +49,7 @@ export function orderBody(input: OrderInput) {
   };
 }
 
-export async function placeOrder(p: RunningPlatform, input: OrderInput, idempotencyKey?: string): Promise<string> {
+export async function placeOrder(p: PlatformUnderTest, input: OrderInput, idempotencyKey?: string): Promise<string> {
   const { data, response, error } = await p.api.POST('/orders', {
     body: orderBody(input),
     params: { header: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {} } as never,
@@ -59,13 +59,13 @@ export async function placeOrder(p: RunningPlatform, input: OrderInput, idempote
   return (data as { orderId: string }).orderId;
 }
 
-export async function orderStatus(p: RunningPlatform, orderId: string): Promise<string> {
+export async function orderStatus(p: PlatformUnderTest, orderId: string): Promise<string> {
   const { data } = await p.api.GET('/orders/{id}', { params: { path: { id: orderId } } });
   return (data as { status: string } | undefined)?.status ?? 'UNKNOWN';
 }
 
 export async function waitForStatus(
-  p: RunningPlatform,
+  p: PlatformUnderTest,
   orderId: string,
   wanted: string,
   timeoutMs = 30_000,

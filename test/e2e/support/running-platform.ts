@@ -1,12 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
-import createClient, { type Client } from 'openapi-fetch';
+import createClient from 'openapi-fetch';
 import { DataSource } from 'typeorm';
 import { MonolithModule } from '../../../apps/monolith/src/monolith.module';
 import type { DatabaseTarget } from '@platform/database';
 import { createPlatformApp } from '@platform/http';
 import { createTestDatabase, type Backend } from '@platform/testing';
 import type { paths } from '../api/schema';
+import type { PlatformUnderTest } from './platform-under-test';
 
 export const ADMIN_TOKEN = 'e2e-admin-token';
 
@@ -25,11 +26,7 @@ export const FAST_FLOW: NodeJS.ProcessEnv = {
   INPROCESS_IDLE_POLL_MS: '200',
 };
 
-export interface RunningPlatform {
-  readonly api: Client<paths>;
-  readonly admin: Client<paths>;
-  /** a separate connection to the platform's database, for invariant checks */
-  readonly db: DataSource;
+export interface RunningPlatform extends PlatformUnderTest {
   readonly baseUrl: string;
   readonly app: INestApplication;
   stop(): Promise<void>;

@@ -20,10 +20,10 @@ export function handlerFailures(text: string, group: string): Record<string, num
   return out;
 }
 
-/** events_consumed_total by outcome (handled, duplicate, dead_lettered), every group */
-export function consumedByOutcome(text: string): Record<string, number> {
+/** events_consumed_total by outcome (handled, duplicate, dead_lettered), of `group` or every group */
+export function consumedByOutcome(text: string, group?: string): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const { line, value } of series(text, 'events_consumed_total', {})) {
+  for (const { line, value } of series(text, 'events_consumed_total', group === undefined ? {} : { group })) {
     const outcome = /outcome="([^"]*)"/.exec(line)?.[1] ?? '?';
     out[outcome] = (out[outcome] ?? 0) + value;
   }

@@ -1,0 +1,37 @@
+import { kafkaTestBrokers, kafkaTestEnv, requirePostgresUrl } from '@platform/testing';
+import { orderLifecycleScenarios } from './support/order-lifecycle-scenarios';
+import { ProcessPlatform, SPLIT } from './support/process-platform';
+
+const SUITE = 'order lifecycle, seven processes on Kafka';
+const brokers = kafkaTestBrokers(SUITE);
+const postgres = requirePostgresUrl(SUITE);
+
+/**
+ * Stage 5 of docs/deploy.md: every context as its own process (`apps/<context>/src/main.ts`, its
+ * own port), all on Kafka and one PostgreSQL database, each request routed to the process that
+ * owns its path, running the very scenarios of order-lifecycle.e2e-spec.ts.
+ */
+(brokers && postgres ? describe : describe.skip)(SUITE, () => {
+  let p: ProcessPlatform;
+
+  beforeAll(async () => {
+    p = await ProcessPlatform.start(
+      {
+        ...kafkaTestEnv(brokers!),
+        SHIPPING_AUTO_ADVANCE: 'false',
+        CONSUMER_MAX_ATTEMPTS: '400',
+        // the 200 concurrent orders must not hit the saga's deadline (30 s, then TIMEOUT) on a
+        // loaded 2-core machine: the scenario is about stock, not about the deadline
+        ORDERS_SAGA_TIMEOUT_MS: '120000',
+        INVENTORY_SEED_DEMO: 'false',
+      },
+      SPLIT,
+    );
+  }, 180_000);
+
+  afterAll(async () => {
+    await p?.close();
+  }, 60_000);
+
+  orderLifecycleScenarios(() => p);
+});
