@@ -48,6 +48,10 @@ export interface PlatformStart {
   readonly cpuProfDir?: string;
   /** load query-census.preload.cjs, which writes its census here (see that file) */
   readonly censusFile?: string;
+  /** the deployable under apps/ (default monolith): a context's own process in the split-services stage */
+  readonly app?: string;
+  /** set after the bench's own settings: the transport, CONTEXTS, Kafka settings (bench:kafka) */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /** `npm run build` (tsc is incremental: seconds when little changed), so dist/ matches the sources */
@@ -59,10 +63,11 @@ export async function buildDist(): Promise<number> {
 
 export async function startPlatform(options: PlatformStart): Promise<PlatformProcess> {
   const port = await freePort();
+  const app = options.app ?? 'monolith';
   const entry =
     options.build === 'dist'
-      ? ['dist/apps/monolith/src/main.js']
-      : ['-r', '@swc-node/register', 'apps/monolith/src/main.ts'];
+      ? [`dist/apps/${app}/src/main.js`]
+      : ['-r', '@swc-node/register', `apps/${app}/src/main.ts`];
   const args = [
     ...(options.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfDir] : []),
     ...(options.censusFile ? ['-r', './test/bench/orders/query-census.preload.cjs'] : []),
@@ -81,6 +86,7 @@ export async function startPlatform(options: PlatformStart): Promise<PlatformPro
     SHIPPING_AUTO_ADVANCE: 'false',
     INVENTORY_SEED_DEMO: 'true',
     ...(options.censusFile ? { BENCH_QUERY_CENSUS_FILE: options.censusFile } : {}),
+    ...options.env,
   };
   const started = performance.now();
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

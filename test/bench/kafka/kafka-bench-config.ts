@@ -1,0 +1,66 @@
+import { intSetting, oneOfSetting, stringSetting } from '@platform/config';
+import { DEFAULT_DATABASE_URL, shellQuote } from '../bench-config';
+import { PLATFORM_KNOBS, type PlatformBuild } from '../orders/orders-bench-config';
+
+/**
+ * What `npm run bench:kafka` runs, from the environment. The workload is bench:orders' (its
+ * phases A and B, same client, same product), shorter by default so that three deployments fit
+ * in about five minutes on a 2-core machine; the report prints the values used.
+ */
+export const DEPLOYMENTS = ['inprocess', 'kafka', 'split'] as const;
+export type DeploymentKind = (typeof DEPLOYMENTS)[number];
+
+export interface KafkaBenchConfig {
+  readonly databaseUrl: string;
+  /** which deployments to measure, in this order */
+  readonly deployments: readonly DeploymentKind[];
+  /** phase A: orders per second, open loop (low enough for the mock cluster to keep up) */
+  readonly rate: number;
+  /** length of phase A, and of phase B's placing */
+  readonly seconds: number;
+  /** phase B: HTTP clients placing orders back to back */
+  readonly concurrency: number;
+  /** phase B stops placing after this many orders even if time remains */
+  readonly maxOrders: number;
+  readonly products: number;
+  readonly drainTimeoutSeconds: number;
+  readonly build: PlatformBuild;
+  /** KAFKA_FETCH_MAX_WAIT_MS for the platform on the mock cluster (the mock answers a fetch only when it ends) */
+  readonly fetchMaxWaitMs: number;
+}
+
+export function kafkaBenchConfigFromEnv(env: NodeJS.ProcessEnv = process.env): KafkaBenchConfig {
+  const deployments = stringSetting('BENCH_KAFKA_DEPLOYMENTS', DEPLOYMENTS.join(','), env)
+    .split(',')
+    .map((d) => d.trim())
+    .filter(Boolean);
+  const unknown = deployments.filter((d) => !(DEPLOYMENTS as readonly string[]).includes(d));
+  if (unknown.length > 0 || deployments.length === 0) {
+    throw new Error(`BENCH_KAFKA_DEPLOYMENTS: ${unknown.join(', ') || 'empty'}; known: ${DEPLOYMENTS.join(', ')}`);
+  }
+  return {
+    databaseUrl: stringSetting('DATABASE_URL', DEFAULT_DATABASE_URL, env),
+    deployments: deployments as DeploymentKind[],
+    rate: intSetting('BENCH_KAFKA_RATE', 10, { env, min: 1 }),
+    seconds: intSetting('BENCH_KAFKA_SECONDS', 8, { env, min: 1 }),
+    concurrency: intSetting('BENCH_KAFKA_CONCURRENCY', 16, { env, min: 1 }),
+    maxOrders: intSetting('BENCH_KAFKA_MAX', 4_000, { env, min: 1 }),
+    products: intSetting('BENCH_KAFKA_PRODUCTS', 1, { env, min: 1 }),
+    drainTimeoutSeconds: intSetting('BENCH_KAFKA_DRAIN_TIMEOUT_SECONDS', 60, { env, min: 1 }),
+    build: oneOfSetting('BENCH_KAFKA_BUILD', ['dist', 'source'], 'dist', env),
+    fetchMaxWaitMs: intSetting('KAFKA_FETCH_MAX_WAIT_MS', 200, { env, min: 0 }),
+  };
+}
+
+/** Kafka settings the platform reads; they pass through to its processes and appear in the reproduce line */
+export const KAFKA_KNOBS = /^KAFKA_[A-Z_]+$/;
+const BENCH_KNOBS = /^(DATABASE_URL|BENCH_KAFKA_[A-Z_]+)$/;
+
+/** the command line that repeats this run: the knobs set in this environment, then the script */
+export function kafkaReproduceCommand(env: NodeJS.ProcessEnv = process.env): string {
+  const set = Object.keys(env)
+    .filter((name) => (BENCH_KNOBS.test(name) || PLATFORM_KNOBS.test(name) || KAFKA_KNOBS.test(name)) && env[name])
+    .sort()
+    .map((name) => `${name}=${shellQuote(env[name] ?? '')}`);
+  return [...set, 'npm run bench:kafka'].join(' ');
+}

@@ -1,0 +1,71 @@
+/**
+ * `npm run bench:kafka`: bench:orders' workload (test/bench/orders/) through three deployments of
+ * the same code, each in a scratch database of its own: the monolith on the in-process transport,
+ * the monolith on Kafka, and every context as its own process on Kafka. Per deployment: orders/s
+ * at full speed, placement -> confirmation p50/p99 at a fixed rate and at full speed, the two
+ * round trips an order waits for, and CPU per order by process (platform, postgres, broker).
+ * Prints figures and never asserts. Knobs: kafka-bench-config.ts; docs/benchmarks.md.
+ */
+import { randomBytes } from 'node:crypto';
+import { gitRevision, machineLine } from '../machine';
+import { serverSettings } from '../orders/server-settings';
+import { buildDist } from '../orders/platform-process';
+import { startBenchBroker, type BenchBroker } from './bench-broker';
+import { runDeployment, type DeploymentResult } from './deployment-run';
+import { kafkaBenchConfigFromEnv, kafkaReproduceCommand } from './kafka-bench-config';
+import { DEPLOYMENT_TITLES, printComparison, printCpuByProcess, printHopLatencies, printHops } from './kafka-report';
+
+async function main(): Promise<void> {
+  const config = kafkaBenchConfigFromEnv();
+  process.env.DATABASE_URL = config.databaseUrl; // createTestDatabase() reads it
+  const command = kafkaReproduceCommand();
+  console.log(`Orders on Kafka benchmark, ${new Date().toISOString()}`);
+  console.log(`  machine: ${machineLine()}`);
+  console.log(`  code: ${gitRevision()}`);
+  console.log(`  PostgreSQL server: ${await serverSettings(config.databaseUrl)}`);
+  console.log(`  reproduce: ${command}`);
+  if (config.build === 'dist') {
+    console.log(
+      `  platform: npm run build took ${(await buildDist()).toFixed(1)} s; running dist/apps/<app>/src/main.js`,
+    );
+  } else {
+    console.log(`  platform: from the sources through @swc-node/register (BENCH_KAFKA_BUILD=source)`);
+  }
+  const needsKafka = config.deployments.some((d) => d !== 'inprocess');
+  const broker: BenchBroker | undefined = needsKafka ? await startBenchBroker(config.fetchMaxWaitMs) : undefined;
+  const adminToken = randomBytes(18).toString('base64url');
+  const results: DeploymentResult[] = [];
+  try {
+    if (broker) console.log(`  broker: ${broker.description}`);
+    console.log(
+      `  workload: bench:orders' (one product, 1 unit, tok_visa, random customers); phase A ${config.rate} orders/s for ` +
+        `${config.seconds} s, phase B ${config.concurrency} clients for ${config.seconds} s; LOG_LEVEL=warn SHIPPING_AUTO_ADVANCE=false`,
+    );
+    for (const kind of config.deployments) {
+      console.log(`\n== ${DEPLOYMENT_TITLES[kind]} ==`);
+      const result = await runDeployment(kind, config, broker, adminToken);
+      printHops(result);
+      printHopLatencies(result);
+      printCpuByProcess(result);
+      results.push(result);
+    }
+    printComparison(results, config.rate);
+    if (broker) console.log(`  broker: ${broker.description}`);
+    console.log(`\nreproduce: ${command}`);
+  } finally {
+    await broker?.stop();
+  }
+}
+
+main().then(
+  () => {
+    setTimeout(() => {
+      console.error('bench: something still holds the event loop open after cleanup; exiting');
+      process.exit(0);
+    }, 5000).unref();
+  },
+  (error: unknown) => {
+    console.error(`bench failed: ${error instanceof Error ? error.stack : String(error)}`);
+    process.exitCode = 1;
+  },
+);
