@@ -1,6 +1,6 @@
 import { eventually } from '@platform/testing';
 import { Deployment, type Topology } from './support/deployment';
-import { faultTransports } from './support/fault-transport';
+import { faultTransports, ordersFor } from './support/fault-transport';
 import { createCatalogue, OrderTraffic } from './support/order-traffic';
 import { checkDeployment, expectIntact, reportScenario } from './support/scenario-report';
 import { confirmedCount, groupLag, settle } from './support/settle';
@@ -19,6 +19,7 @@ const THREE_PROCESSES: Topology = {
 };
 
 describe.each(faultTransports())('fault: the analytics context stopped for a while (%s)', (transport) => {
+  const orders = ordersFor(transport, ORDERS);
   let d: Deployment | undefined;
 
   afterAll(async () => d?.close());
@@ -28,18 +29,18 @@ describe.each(faultTransports())('fault: the analytics context stopped for a whi
     if (!d) return;
     const catalogue = await createCatalogue(d);
 
-    const traffic = new OrderTraffic(d, catalogue, { orders: ORDERS, perSecond: 40 });
-    await traffic.acceptedAtLeast(ORDERS / 4);
+    const traffic = new OrderTraffic(d, catalogue, { orders, perSecond: 40 });
+    await traffic.acceptedAtLeast(orders / 4);
     await d.stop('analytics');
     const stoppedAt = Date.now();
     const confirmedAtStop = await confirmedCount(d);
-    await traffic.acceptedAtLeast((3 * ORDERS) / 4);
+    await traffic.acceptedAtLeast((3 * orders) / 4);
     // checkouts go on without analytics: wait for a good number of them to confirm meanwhile
     const confirmedWhileStopped =
       (await eventually(
         () => confirmedCount(d!),
-        (n) => n >= confirmedAtStop + ORDERS / 8,
-        { expected: `${ORDERS / 8} more orders confirmed with analytics down`, timeoutMs: 60_000, intervalMs: 100 },
+        (n) => n >= confirmedAtStop + orders / 8,
+        { expected: `${orders / 8} more orders confirmed with analytics down`, timeoutMs: 60_000, intervalMs: 100 },
       )) - confirmedAtStop;
     const lagWhileStopped = await groupLag(d, 'analytics');
     await d.startProcess('analytics');
@@ -60,7 +61,7 @@ describe.each(faultTransports())('fault: the analytics context stopped for a whi
       ],
     });
     expectIntact(outcome); // includes analytics: one order fact per order, with its status and total
-    expect(result.accepted).toHaveLength(ORDERS);
+    expect(result.accepted).toHaveLength(orders);
     expect(confirmedWhileStopped).toBeGreaterThan(0);
     expect(lagWhileStopped).toBeGreaterThan(0);
   });

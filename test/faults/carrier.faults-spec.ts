@@ -1,7 +1,7 @@
 import { eventually } from '@platform/testing';
 import { deadLetterCounts, summarise } from './support/dead-letters';
 import { ONE_PROCESS, Deployment } from './support/deployment';
-import { faultTransports } from './support/fault-transport';
+import { faultTransports, ordersFor } from './support/fault-transport';
 import { handlerFailures } from './support/metrics';
 import { createCatalogue, OrderTraffic } from './support/order-traffic';
 import { checkDeployment, expectIntact, reportScenario } from './support/scenario-report';
@@ -16,6 +16,7 @@ import { confirmedCount, settle } from './support/settle';
 const ORDERS = 240;
 
 describe.each(faultTransports())('fault: the carrier failing, then recovering (%s)', (transport) => {
+  const orders = ordersFor(transport, ORDERS);
   let d: Deployment | undefined;
 
   afterAll(async () => d?.close());
@@ -27,12 +28,12 @@ describe.each(faultTransports())('fault: the carrier failing, then recovering (%
     if (!d) return;
     const catalogue = await createCatalogue(d);
 
-    const traffic = new OrderTraffic(d, catalogue, { orders: ORDERS, perSecond: 40 });
-    await traffic.acceptedAtLeast(ORDERS / 4);
+    const traffic = new OrderTraffic(d, catalogue, { orders, perSecond: 40 });
+    await traffic.acceptedAtLeast(orders / 4);
     await d.admin('shipping', 'PUT', '/admin/shipping/carrier-mode', { mode: 'down' });
     const downSince = Date.now();
     const confirmedAtDown = await confirmedCount(d);
-    await traffic.acceptedAtLeast((3 * ORDERS) / 4);
+    await traffic.acceptedAtLeast((3 * orders) / 4);
     // the outage lasts until it has done what is under test (checkouts carried on through it and
     // the carrier refused bookings), not a fixed time that a loaded machine may spend doing neither
     const deployment = d;
@@ -66,7 +67,7 @@ describe.each(faultTransports())('fault: the carrier failing, then recovering (%
       ],
     });
     expectIntact(outcome);
-    expect(result.accepted).toHaveLength(ORDERS);
+    expect(result.accepted).toHaveLength(orders);
     expect(confirmedWhileDown).toBeGreaterThan(0); // a dead carrier never blocks a checkout
     expect(Object.values(refusals).reduce((a, b) => a + b, 0)).toBeGreaterThan(0); // the carrier did refuse
     expect(letters).toEqual([]); // and the retries outlasted it

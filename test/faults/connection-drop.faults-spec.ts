@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { deadLetterCounts, summarise } from './support/dead-letters';
 import { TWO_PROCESSES, Deployment } from './support/deployment';
-import { faultTransports } from './support/fault-transport';
+import { faultTransports, ordersFor } from './support/fault-transport';
 import { createCatalogue, OrderTraffic } from './support/order-traffic';
 import { checkDeployment, expectIntact, reportScenario } from './support/scenario-report';
 import { settle } from './support/settle';
@@ -18,6 +18,7 @@ const ORDERS = 240;
 const DROPS = 4;
 
 describe.each(faultTransports())('fault: database connections dropped mid-transaction (%s)', (transport) => {
+  const orders = ordersFor(transport, ORDERS);
   let d: Deployment | undefined;
 
   afterAll(async () => d?.close());
@@ -27,10 +28,10 @@ describe.each(faultTransports())('fault: database connections dropped mid-transa
     if (!d) return;
     const catalogue = await createCatalogue(d);
 
-    const traffic = new OrderTraffic(d, catalogue, { orders: ORDERS, perSecond: 40 });
+    const traffic = new OrderTraffic(d, catalogue, { orders, perSecond: 40 });
     const terminated: number[] = [];
     for (let drop = 1; drop <= DROPS; drop++) {
-      await traffic.acceptedAtLeast(Math.floor((drop * ORDERS) / (DROPS + 1)));
+      await traffic.acceptedAtLeast(Math.floor((drop * orders) / (DROPS + 1)));
       terminated.push(await terminatePlatformSessions(d.url));
     }
     const result = await traffic.done;
@@ -48,7 +49,7 @@ describe.each(faultTransports())('fault: database connections dropped mid-transa
       notes: [`dead letters: ${summarise(letters)}`],
     });
     expectIntact(outcome);
-    expect(result.accepted).toHaveLength(ORDERS);
+    expect(result.accepted).toHaveLength(orders);
     expect(terminated.every((n) => n > 0)).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { eventually } from '@platform/testing';
 import { deadLetterCounts, redriveAll, summarise } from './support/dead-letters';
 import { ONE_PROCESS, Deployment } from './support/deployment';
-import { faultTransports } from './support/fault-transport';
+import { faultTransports, ordersFor } from './support/fault-transport';
 import { handlerFailures } from './support/metrics';
 import { createCatalogue, OrderTraffic } from './support/order-traffic';
 import { checkDeployment, expectIntact, reportScenario } from './support/scenario-report';
@@ -19,6 +19,7 @@ const ORDERS = 240;
 const MAX_ATTEMPTS = 5; // so that fail-all exhausts attempts within a second, not a minute
 
 describe.each(faultTransports())('fault: the payment gateway failing (%s)', (transport) => {
+  const orders = ordersFor(transport, ORDERS);
   let d: Deployment | undefined;
 
   afterAll(async () => d?.close());
@@ -33,14 +34,14 @@ describe.each(faultTransports())('fault: the payment gateway failing (%s)', (tra
     const token = (i: number): string | undefined =>
       i % 5 === 0 ? 'tok_decline' : i % 4 === 1 ? 'tok_flaky' : undefined;
 
-    const traffic = new OrderTraffic(d, catalogue, { orders: ORDERS, perSecond: 40, token });
-    await traffic.acceptedAtLeast(ORDERS / 3);
+    const traffic = new OrderTraffic(d, catalogue, { orders, perSecond: 40, token });
+    await traffic.acceptedAtLeast(orders / 3);
     // before fail-all, every failed processor call is a tok_flaky one, and flaky cards get through
     const flakyFailures = sum(handlerFailures(await d.metrics(), 'payments'));
     const flakyAuthorised = await authorised(d, flakyOrders(traffic.idOf, token));
     await d.admin('payments', 'PUT', '/admin/payments/processor-mode', { mode: 'fail-all' });
     const failingSince = Date.now();
-    await traffic.acceptedAtLeast((2 * ORDERS) / 3);
+    await traffic.acceptedAtLeast((2 * orders) / 3);
     // fail-all until it has bitten both ways: an authorisation given up, a capture dead-lettered
     await eventually(
       () => permanentFailureSeen(d!),
@@ -82,7 +83,7 @@ describe.each(faultTransports())('fault: the payment gateway failing (%s)', (tra
       ],
     });
     expectIntact(outcome);
-    expect(result.accepted).toHaveLength(ORDERS);
+    expect(result.accepted).toHaveLength(orders);
     // the transient failures happened, and were ridden out: flaky cards authorised before fail-all
     expect(flakyFailures).toBeGreaterThan(0);
     expect(flakyAuthorised).toBeGreaterThan(0);

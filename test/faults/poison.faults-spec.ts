@@ -3,11 +3,11 @@ import { HEADER, type WireRecord } from '@platform/events';
 import { eventually } from '@platform/testing';
 import { deadLetterCounts, summarise } from './support/dead-letters';
 import { ONE_PROCESS, Deployment } from './support/deployment';
-import { faultTransports } from './support/fault-transport';
+import { faultTransports, ordersFor } from './support/fault-transport';
 import { createCatalogue, OrderTraffic } from './support/order-traffic';
 import { recordInjector, type RecordInjector } from './support/record-injector';
 import { checkDeployment, expectIntact, reportScenario } from './support/scenario-report';
-import { settle } from './support/settle';
+import { groupsByTopic, settle } from './support/settle';
 
 /**
  * Scenario 8: poison records appended onto the real topics of the order flow (placed and
@@ -30,6 +30,7 @@ const POISONS: ReadonlyArray<readonly [string, (real: WireRecord) => WireRecord,
 ];
 
 describe.each(faultTransports())('fault: poison records on the real topics (%s)', (transport) => {
+  const orders = ordersFor(transport, ORDERS);
   let d: Deployment | undefined;
 
   afterAll(async () => d?.close());
@@ -40,8 +41,8 @@ describe.each(faultTransports())('fault: poison records on the real topics (%s)'
     const injector = await recordInjector(d, transport);
     try {
       const catalogue = await createCatalogue(d);
-      const traffic = new OrderTraffic(d, catalogue, { orders: ORDERS, perSecond: 40 });
-      await traffic.acceptedAtLeast(ORDERS / 3);
+      const traffic = new OrderTraffic(d, catalogue, { orders, perSecond: 40 });
+      await traffic.acceptedAtLeast(orders / 3);
       const poisons = await poisonEachTopic(injector);
       await injector.append(poisons);
       const result = await traffic.done;
@@ -49,7 +50,7 @@ describe.each(faultTransports())('fault: poison records on the real topics (%s)'
       const settled = await settle(d);
       const letters = await deadLetterCounts(d);
       const outcome = await checkDeployment(d, result.accepted);
-      const groups = await groupsOf(d);
+      const groups = await groupsByTopic(d);
       reportScenario({
         scenario: 'poison records',
         d,
@@ -60,7 +61,7 @@ describe.each(faultTransports())('fault: poison records on the real topics (%s)'
         notes: [`dead letters: ${summarise(letters)}`],
       });
       expectIntact(outcome);
-      expect(result.accepted).toHaveLength(ORDERS);
+      expect(result.accepted).toHaveLength(orders);
       for (const topic of TOPICS) {
         expect(groups.get(topic)?.length ?? 0).toBeGreaterThan(0);
         for (const group of groups.get(topic) ?? []) {
@@ -89,15 +90,6 @@ async function poisonEachTopic(injector: RecordInjector): Promise<WireRecord[]> 
     }
   }
   return poisons;
-}
-
-/** the groups that consume each topic (every group commits offsets on what it consumes) */
-async function groupsOf(d: Deployment): Promise<Map<string, string[]>> {
-  const { rows } = await d.db.query(
-    'SELECT topic, array_agg(DISTINCT group_id ORDER BY group_id) AS groups FROM messaging.group_offsets WHERE topic = ANY($1) GROUP BY topic',
-    [TOPICS],
-  );
-  return new Map(rows.map((r) => [String(r.topic), r.groups as string[]]));
 }
 
 /** a group's dead letters on a topic (the group is its context, whose schema holds them) */

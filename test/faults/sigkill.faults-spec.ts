@@ -1,5 +1,5 @@
 import { TWO_PROCESSES, Deployment } from './support/deployment';
-import { faultTransports } from './support/fault-transport';
+import { faultTransports, ordersFor } from './support/fault-transport';
 import { createCatalogue, OrderTraffic } from './support/order-traffic';
 import { seededRandom } from './support/random';
 import { checkDeployment, expectIntact, reportScenario } from './support/scenario-report';
@@ -15,6 +15,7 @@ import { settle } from './support/settle';
 const ORDERS = 240;
 
 describe.each(faultTransports())('fault: SIGKILL of a context process (%s)', (transport) => {
+  const orders = ordersFor(transport, ORDERS);
   let d: Deployment | undefined;
 
   afterAll(async () => d?.close());
@@ -24,10 +25,10 @@ describe.each(faultTransports())('fault: SIGKILL of a context process (%s)', (tr
     if (!d) return;
     const random = seededRandom();
     const victim = d.processNames()[Math.floor(random.next() * 2)];
-    const killAt = Math.floor(ORDERS * (0.2 + random.next() * 0.5));
+    const killAt = Math.floor(orders * (0.2 + random.next() * 0.5));
     const catalogue = await createCatalogue(d);
 
-    const traffic = new OrderTraffic(d, catalogue, { orders: ORDERS, perSecond: 40 });
+    const traffic = new OrderTraffic(d, catalogue, { orders, perSecond: 40 });
     await traffic.acceptedAtLeast(killAt);
     const before = await d.db.query("SELECT count(*)::int AS n FROM orders.orders WHERE status <> 'PENDING'");
     await d.kill(victim);
@@ -47,6 +48,6 @@ describe.each(faultTransports())('fault: SIGKILL of a context process (%s)', (tr
       outcome,
     });
     expectIntact(outcome);
-    expect(result.accepted).toHaveLength(ORDERS);
+    expect(result.accepted).toHaveLength(orders);
   });
 });

@@ -3,6 +3,7 @@ import type { DatabaseTarget } from '@platform/database';
 import { createTestDatabase, requirePostgresUrl } from '@platform/testing';
 import { startMonolith, stopGracefully, type Monolith } from '../../e2e/support/monolith-process';
 import { ADMIN_TOKEN, FAST_FLOW } from '../../e2e/support/running-platform';
+import { InProcessOffsets, KafkaOffsets, type ConsumerOffsets } from './consumer-offsets';
 import { transportEnv, type FaultTransport } from './fault-transport';
 
 /** which contexts each process runs, by process name: `{ core: ['orders', ...], side: [...] }` */
@@ -23,17 +24,21 @@ export const TWO_PROCESSES: Topology = {
  * The platform as a fault scenario runs it: one fresh PostgreSQL database, and one or more
  * monolith processes on it (`CONTEXTS=...`), each consumer group in exactly one process (ADR 0005).
  * Processes can be killed, stopped and restarted by name; HTTP calls go to the process that
- * currently hosts the context. `db` is the test's own small pool on the same database.
+ * currently hosts the context. `db` is the test's own small pool on the same database; `offsets`
+ * reads the consumer groups' progress on the transport (on Kafka: topics and groups of the
+ * deployment's own prefix, through the admin API).
  */
 export class Deployment {
   private readonly running = new Map<string, Monolith>();
   readonly started: Monolith[] = [];
+  private consumerOffsets?: ConsumerOffsets;
 
   private constructor(
     readonly transport: FaultTransport,
     readonly topology: Topology,
     private readonly target: DatabaseTarget,
-    private readonly env: NodeJS.ProcessEnv,
+    /** what every process of the deployment runs with (transport settings included) */
+    readonly env: NodeJS.ProcessEnv,
     readonly db: Pool,
   ) {}
 
@@ -48,6 +53,8 @@ export class Deployment {
     const db = new Pool({ connectionString: target.url, max: 3, application_name: 'faults:probe' });
     const deployment = new Deployment(transport, topology, target, { ...baseEnv(transport, target.url), ...env }, db);
     try {
+      deployment.consumerOffsets =
+        transport === 'kafka' ? await KafkaOffsets.open(deployment.env) : new InProcessOffsets(db);
       // one after the other: every process migrates the shared `messaging` schema at start
       for (const name of Object.keys(topology)) await deployment.startProcess(name);
     } catch (error) {
@@ -55,6 +62,11 @@ export class Deployment {
       throw error;
     }
     return deployment;
+  }
+
+  get offsets(): ConsumerOffsets {
+    if (!this.consumerOffsets) throw new Error('the deployment is not started');
+    return this.consumerOffsets;
   }
 
   get url(): string {
@@ -138,6 +150,7 @@ export class Deployment {
     for (const p of this.started)
       if (p.process.exitCode === null && p.process.signalCode === null) p.process.kill('SIGKILL');
     await Promise.all(this.started.map((p) => p.exited));
+    await this.consumerOffsets?.close();
     await this.db.end();
     await this.target.release();
   }

@@ -1,13 +1,13 @@
 import { DataSource } from 'typeorm';
 import type { WireRecord } from '@platform/events';
-import { InProcessLog } from '@platform/messaging';
+import { InProcessLog, KafkaLogProbe } from '@platform/messaging';
+import { CONTEXTS } from '../../../scripts/invariants/check-invariants';
 import { LOG_PARTITIONS, type Deployment } from './deployment';
 import type { FaultTransport } from './fault-transport';
 
 /**
  * Writes records straight onto the transport's topics, behind the platform's back: duplicates of
- * what the relays published, and poison. One implementation per transport; Kafka's will produce
- * with kafkajs to the same topics.
+ * what the relays published, and poison. One implementation per transport.
  */
 export interface RecordInjector {
   /** the most recently published records, newest first (topic, key, headers and bytes as stored) */
@@ -20,6 +20,8 @@ export async function recordInjector(d: Deployment, transport: FaultTransport): 
   switch (transport) {
     case 'inprocess':
       return InProcessInjector.open(d);
+    case 'kafka':
+      return KafkaInjector.open(d);
     default: {
       const unknown: never = transport;
       throw new Error(`no record injector for ${String(unknown)}`);
@@ -59,5 +61,44 @@ class InProcessInjector implements RecordInjector {
 
   async close(): Promise<void> {
     await this.dataSource.destroy();
+  }
+}
+
+/**
+ * Produces onto the deployment's own (prefixed) Kafka topics with a plain producer and the same
+ * partitioner as the relays, so a record lands on the partition its key hashes to. `recent`
+ * reads what the relays published from the outboxes (published rows are kept for
+ * OUTBOX_RETENTION_HOURS): key, headers and value exactly as produced, without joining a
+ * consumer group to read the topics back (a group join costs seconds on the mock cluster).
+ */
+class KafkaInjector implements RecordInjector {
+  private constructor(
+    private readonly d: Deployment,
+    private readonly probe: KafkaLogProbe,
+  ) {}
+
+  static async open(d: Deployment): Promise<KafkaInjector> {
+    return new KafkaInjector(d, await KafkaLogProbe.connect(d.env));
+  }
+
+  async recent(limit: number, topic?: string): Promise<WireRecord[]> {
+    const published = CONTEXTS.map(
+      (c) =>
+        `SELECT topic, msg_key, headers, payload, published_at, id FROM ${c}.outbox
+          WHERE published_at IS NOT NULL AND ($1::text IS NULL OR topic = $1)`,
+    ).join(' UNION ALL ');
+    const { rows } = await this.d.db.query(`${published} ORDER BY published_at DESC, id DESC LIMIT $2`, [
+      topic ?? null,
+      limit,
+    ]);
+    return rows.map((r) => ({ topic: r.topic, key: r.msg_key, headers: r.headers, value: r.payload }));
+  }
+
+  async append(records: readonly WireRecord[]): Promise<void> {
+    await this.probe.append(records);
+  }
+
+  async close(): Promise<void> {
+    await this.probe.close();
   }
 }

@@ -2,6 +2,7 @@ import { checkInvariants, type InvariantResult } from '../../../scripts/invarian
 import { formatResults } from '../../../scripts/invariants/report';
 import { connectSources } from '../../../scripts/invariants/sources';
 import type { Deployment } from './deployment';
+import { scaleNote } from './fault-transport';
 import type { TrafficResult } from './order-traffic';
 import type { FlowState } from './settle';
 
@@ -48,7 +49,7 @@ export function reportScenario(report: {
   const { d, traffic, settled, outcome } = report;
   const lines = [
     `[faults] ${report.scenario} on ${d.transport}, processes ${JSON.stringify(d.topology)}`,
-    `  drove ${traffic.accepted.length + Object.values(traffic.failed).reduce((a, b) => a + b, 0)} orders: ${traffic.accepted.length} accepted (202); never accepted: ${JSON.stringify(traffic.failed)}; ` +
+    `  drove ${traffic.accepted.length + Object.values(traffic.failed).reduce((a, b) => a + b, 0)} orders${scaleNote(d.transport)}: ${traffic.accepted.length} accepted (202); never accepted: ${JSON.stringify(traffic.failed)}; ` +
       `client retries: ${JSON.stringify(traffic.retried)}`,
     `  injected: ${report.injected}`,
     `  settled: ${JSON.stringify(settled.orders)}; lost accepted orders: ${outcome.lost.length}`,

@@ -32,14 +32,20 @@ export async function groupLag(d: Deployment, group?: string): Promise<number> {
   return group === undefined ? Object.values(lags).reduce((a, b) => a + b, 0) : (lags[group] ?? 0);
 }
 
-/** records not yet consumed, per group */
+/** records not yet consumed, per group (on either transport, see ConsumerOffsets) */
 export async function lagByGroup(d: Deployment): Promise<Record<string, number>> {
-  const { rows } = await d.db.query(
-    `SELECT o.group_id, sum(GREATEST(h.next_offset - o.committed_offset, 0))::int AS lag
-       FROM messaging.group_offsets o JOIN messaging.partition_heads h USING (topic, partition)
-      GROUP BY o.group_id`,
+  const byTopic = await d.offsets.lagByTopic();
+  return Object.fromEntries(
+    Object.entries(byTopic).map(([group, lags]) => [group, Object.values(lags).reduce((a, b) => a + b, 0)]),
   );
-  return Object.fromEntries(rows.map((r) => [String(r.group_id), r.lag as number]));
+}
+
+/** the groups that consume each topic (a group commits offsets on what it consumes) */
+export async function groupsByTopic(d: Deployment): Promise<Map<string, string[]>> {
+  const groups = new Map<string, string[]>();
+  for (const [group, lags] of Object.entries(await d.offsets.lagByTopic()))
+    for (const topic of Object.keys(lags)) groups.set(topic, [...(groups.get(topic) ?? []), group].sort());
+  return groups;
 }
 
 /**
