@@ -1,7 +1,7 @@
 import { AVRO_BINARY, HEADER, OrderPlacedV1Contract } from '@platform/events';
 import { eventually, kafkaTestBrokers, kafkaTestEnv, newKafkaTestPrefix, requirePostgresUrl } from '@platform/testing';
 import { readWithKcat } from './support/kcat-records';
-import { orderLifecycleScenarios } from './support/order-lifecycle-scenarios';
+import { LIFECYCLE_SETTINGS, orderLifecycleScenarios } from './support/order-lifecycle-scenarios';
 import { createProduct, placeOrder } from './support/order-flow';
 import { MONOLITH, ProcessPlatform } from './support/process-platform';
 
@@ -22,11 +22,7 @@ const postgres = requirePostgresUrl(SUITE);
     p = await ProcessPlatform.start(
       {
         ...kafkaTestEnv(brokers!, prefix),
-        SHIPPING_AUTO_ADVANCE: 'false',
-        CONSUMER_MAX_ATTEMPTS: '400',
-        // the 200 concurrent orders must not hit the saga's deadline (30 s, then TIMEOUT) on a
-        // loaded 2-core machine: the scenario is about stock, not about the deadline
-        ORDERS_SAGA_TIMEOUT_MS: '120000',
+        ...LIFECYCLE_SETTINGS,
         INVENTORY_SEED_DEMO: 'false',
       },
       MONOLITH,

@@ -1,5 +1,5 @@
 import { kafkaTestBrokers, kafkaTestEnv, requirePostgresUrl } from '@platform/testing';
-import { orderLifecycleScenarios } from './support/order-lifecycle-scenarios';
+import { LIFECYCLE_SETTINGS, orderLifecycleScenarios } from './support/order-lifecycle-scenarios';
 import { ProcessPlatform, SPLIT } from './support/process-platform';
 
 const SUITE = 'order lifecycle, seven processes on Kafka';
@@ -18,11 +18,7 @@ const postgres = requirePostgresUrl(SUITE);
     p = await ProcessPlatform.start(
       {
         ...kafkaTestEnv(brokers!),
-        SHIPPING_AUTO_ADVANCE: 'false',
-        CONSUMER_MAX_ATTEMPTS: '400',
-        // the 200 concurrent orders must not hit the saga's deadline (30 s, then TIMEOUT) on a
-        // loaded 2-core machine: the scenario is about stock, not about the deadline
-        ORDERS_SAGA_TIMEOUT_MS: '120000',
+        ...LIFECYCLE_SETTINGS,
         INVENTORY_SEED_DEMO: 'false',
       },
       SPLIT,

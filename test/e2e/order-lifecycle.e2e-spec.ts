@@ -1,5 +1,5 @@
 import { databaseBackends, type Backend } from '@platform/testing';
-import { orderLifecycleScenarios } from './support/order-lifecycle-scenarios';
+import { LIFECYCLE_SETTINGS, orderLifecycleScenarios } from './support/order-lifecycle-scenarios';
 import { startPlatform, type RunningPlatform } from './support/running-platform';
 
 /**
@@ -12,7 +12,7 @@ describe.each(databaseBackends())('order lifecycle in the single binary on %s', 
   let p: RunningPlatform;
 
   beforeAll(async () => {
-    p = await startPlatform(backend, { SHIPPING_AUTO_ADVANCE: 'false', CONSUMER_MAX_ATTEMPTS: '400' });
+    p = await startPlatform(backend, LIFECYCLE_SETTINGS);
   });
 
   afterAll(async () => {

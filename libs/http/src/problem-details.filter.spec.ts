@@ -143,6 +143,24 @@ describe('ProblemDetailsFilter', () => {
     expect(logged).toHaveBeenCalledWith(expect.stringContaining('db-primary.internal'));
   });
 
+  it('logs a 5xx the code chose (503 overloaded) as one warning line, not as an error with a stack', () => {
+    // given
+    const warned = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const refusal = new ProblemException({
+      status: 503,
+      code: 'ORDER.OVERLOADED',
+      detail: '500 orders are in progress',
+    });
+    // when
+    const { sent, problem } = filtered(refusal, '/orders');
+    // then
+    expect(sent.status).toBe(503);
+    expect(problem()).toMatchObject({ status: 503, code: 'ORDER.OVERLOADED', title: 'Service Unavailable' });
+    expect(logged).not.toHaveBeenCalled();
+    expect(warned).toHaveBeenCalledWith('503 ORDER.OVERLOADED 500 orders are in progress');
+    warned.mockRestore();
+  });
+
   it('does not trust a 5xx status on a foreign error: still the generic 500', () => {
     // given
     const foreign = Object.assign(new Error('upstream said: secret stack'), { status: 503 });

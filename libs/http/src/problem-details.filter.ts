@@ -43,7 +43,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<IncomingMessage>();
     const problem = this.toProblem(exception, request.url);
-    if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (problem.status >= 500) {
+      // an answer the code chose (503 ORDER.OVERLOADED under load) is an event, not a bug: one
+      // warning line, no stack, however many requests it refuses
+      if (exception instanceof HttpException)
+        this.logger.warn(`${problem.status} ${problem.code ?? ''} ${problem.detail ?? ''}`);
+      else this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    }
     const response = http.getResponse<HttpResponseLike>();
     // body-parser refuses malformed or oversized bodies before the logging middleware gave the
     // request its correlation id: give it one here, so every answer carries one

@@ -64,6 +64,14 @@ export async function orderStatus(p: PlatformUnderTest, orderId: string): Promis
   return (data as { status: string } | undefined)?.status ?? 'UNKNOWN';
 }
 
+/** the status, and the reason of a cancellation: `CONFIRMED`, `CANCELLED OUT_OF_STOCK`, ... */
+export async function orderOutcome(p: PlatformUnderTest, orderId: string): Promise<string> {
+  const { data } = await p.api.GET('/orders/{id}', { params: { path: { id: orderId } } });
+  const order = data as { status: string; cancelReason?: string } | undefined;
+  if (!order) return 'UNKNOWN';
+  return order.cancelReason ? `${order.status} ${order.cancelReason}` : order.status;
+}
+
 export async function waitForStatus(
   p: PlatformUnderTest,
   orderId: string,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eventually } from '@platform/testing';
-import { createProduct, orderBody, orderStatus, placeOrder, waitForStatus } from './order-flow';
+import { createProduct, orderBody, orderOutcome, placeOrder, waitForStatus } from './order-flow';
 import type { PlatformUnderTest } from './platform-under-test';
 
 /**
@@ -9,6 +9,20 @@ import type { PlatformUnderTest } from './platform-under-test';
  * Each spec file starts its platform and calls this inside its describe. The assertions are the
  * same everywhere, which is the point: the deployment must not change what the platform does.
  */
+/**
+ * What every platform running these scenarios needs besides its transport: shipments move only
+ * when a scenario advances them, and no deadline of the flow fires because a loaded 2-core
+ * machine is slow. The 200 concurrent orders are about stock, so neither the saga's deadline
+ * (30 s, then TIMEOUT) nor the payment processor's (200 ms in FAST_FLOW, then a decline) may
+ * cancel one of them: either made a run confirm 49 of the 50.
+ */
+export const LIFECYCLE_SETTINGS: NodeJS.ProcessEnv = {
+  SHIPPING_AUTO_ADVANCE: 'false',
+  CONSUMER_MAX_ATTEMPTS: '400',
+  ORDERS_SAGA_TIMEOUT_MS: '120000',
+  PAYMENTS_PROCESSOR_TIMEOUT_MS: '2000',
+};
+
 export function orderLifecycleScenarios(platform: () => PlatformUnderTest): void {
   // the spec's own beforeAll, registered before this one, has started the platform by now
   let p: PlatformUnderTest;
@@ -152,12 +166,14 @@ export function orderLifecycleScenarios(platform: () => PlatformUnderTest): void
       );
     }
     const settled = await eventually(
-      () => Promise.all(orderIds.map((id) => orderStatus(p, id))),
-      (statuses) => statuses.every((s) => s === 'CONFIRMED' || s === 'CANCELLED'),
+      () => Promise.all(orderIds.map((id) => orderOutcome(p, id))),
+      (outcomes) => outcomes.every((o) => o === 'CONFIRMED' || o.startsWith('CANCELLED')),
       { expected: 'all 200 orders settled', timeoutMs: 120_000, intervalMs: 500 },
     );
-    expect(settled.filter((s) => s === 'CONFIRMED')).toHaveLength(50);
-    expect(settled.filter((s) => s === 'CANCELLED')).toHaveLength(150);
+    const counts: Record<string, number> = {};
+    for (const outcome of settled) counts[outcome] = (counts[outcome] ?? 0) + 1;
+    // every refusal is for stock: any other reason (a deadline, a decline) is a failure that says so
+    expect(counts).toEqual({ CONFIRMED: 50, 'CANCELLED OUT_OF_STOCK': 150 });
     const stock = await eventually(
       () => product(sku),
       (row) => row.reserved === 50,
