@@ -44,7 +44,7 @@ export class KafkaLogProbe {
     const { topics } = await this.admin.fetchTopicMetadata();
     const ours = topics.map((t) => t.name).filter((name) => name.startsWith(this.topicPrefix));
     const watermarks = new Map(
-      await Promise.all(ours.map(async (topic) => [topic, await this.admin.fetchTopicOffsets(topic)] as const)),
+      await Promise.all(ours.map(async (topic) => [topic, await this.watermarksOf(topic)] as const)),
     );
     const result: Record<string, Record<string, number>> = {};
     for (const group of groups) {
@@ -62,6 +62,22 @@ export class KafkaLogProbe {
       result[group] = lags;
     }
     return result;
+  }
+
+  /**
+   * A topic created a moment ago (a first dead letter's `.dlq`, say) can be listed before its
+   * partitions are, and kafkajs then fails inside fetchTopicOffsets: ask again a few times before
+   * giving up, rather than report a lag that leaves the topic out.
+   */
+  private async watermarksOf(topic: string): Promise<Awaited<ReturnType<Admin['fetchTopicOffsets']>>> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.admin.fetchTopicOffsets(topic);
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
   }
 
   /** produces `records` as they are (key, headers, bytes) onto their topics, acknowledged by all replicas */
