@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { EmbeddedPostgres, type DatabaseTarget } from '@platform/database';
 import { createTestDatabase, databaseBackends, eventually, type Backend } from '@platform/testing';
-import { checkInvariants, CONTEXTS, type InvariantResult } from '../../scripts/invariants/check-invariants';
+import { CONTEXTS, type InvariantResult } from '../../scripts/invariants/check-invariants';
+import { checkOneDatabase } from '../../scripts/invariants/check-one-database';
 import { formatResults } from '../../scripts/invariants/report';
-import { connectSources } from '../../scripts/invariants/sources';
 import { startMonolith, stopGracefully, type Monolith } from './support/monolith-process';
 import { orderBody } from './support/order-flow';
 import { ADMIN_TOKEN, FAST_FLOW } from './support/running-platform';
@@ -253,25 +253,10 @@ async function checkDatabase(
   accepted: readonly string[],
 ): Promise<{ invariants: InvariantResult[]; lostAccepted: string[] }> {
   const embedded = backend === 'pglite' ? await EmbeddedPostgres.start({ dataDir, maxConnections: 4 }) : undefined;
-  const url = embedded?.url ?? target!.url;
-  const connected = await connectSources({
-    orders: url,
-    inventory: url,
-    payments: url,
-    shipping: url,
-    notifications: url,
-    loyalty: url,
-    analytics: url,
-  });
   try {
-    const invariants = await checkInvariants(connected.sources, { settleMs: 0 });
-    const found = await connected.sources.orders('SELECT id::text FROM orders.orders WHERE id = ANY($1::uuid[])', [
-      accepted,
-    ]);
-    const present = new Set(found.map((row) => String(row.id)));
-    return { invariants, lostAccepted: accepted.filter((id) => !present.has(id)) };
+    const { invariants, lost } = await checkOneDatabase(embedded?.url ?? target!.url, accepted);
+    return { invariants, lostAccepted: lost };
   } finally {
-    await connected.close();
     await embedded?.stop();
   }
 }

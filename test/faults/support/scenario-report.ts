@@ -1,39 +1,15 @@
-import { checkInvariants, type InvariantResult } from '../../../scripts/invariants/check-invariants';
 import { formatResults } from '../../../scripts/invariants/report';
-import { connectSources } from '../../../scripts/invariants/sources';
+import { checkOneDatabase, type DatabaseCheck } from '../../../scripts/invariants/check-one-database';
 import type { Deployment } from './deployment';
 import { scaleNote } from './fault-transport';
 import type { TrafficResult } from './order-traffic';
 import type { FlowState } from './settle';
 
-export interface ScenarioOutcome {
-  readonly invariants: InvariantResult[];
-  /** accepted (202) orders the orders table does not have */
-  readonly lost: string[];
-}
+export type ScenarioOutcome = DatabaseCheck;
 
 /** the invariant checker over the deployment's database, with the platform at rest (settle 0) */
 export async function checkDeployment(d: Deployment, accepted: readonly string[]): Promise<ScenarioOutcome> {
-  const url = d.url;
-  const connected = await connectSources({
-    orders: url,
-    inventory: url,
-    payments: url,
-    shipping: url,
-    notifications: url,
-    loyalty: url,
-    analytics: url,
-  });
-  try {
-    const invariants = await checkInvariants(connected.sources, { settleMs: 0 });
-    const found = await connected.sources.orders('SELECT id::text FROM orders.orders WHERE id = ANY($1::uuid[])', [
-      accepted,
-    ]);
-    const present = new Set(found.map((row) => String(row.id)));
-    return { invariants, lost: accepted.filter((id) => !present.has(id)) };
-  } finally {
-    await connected.close();
-  }
+  return checkOneDatabase(d.url, accepted);
 }
 
 /** what every scenario prints: orders driven, the fault injected, how it ended, the invariants table */
