@@ -18,6 +18,7 @@ import { TestProducer } from '../../../../test/fixtures/pipeline-app/producer-co
 import { DEAD_LETTER_HEADER } from '../pipeline/dead-letter-store';
 import { InProcessLog } from './inprocess-log';
 import { InProcessPublisher } from './inprocess-publisher';
+import { InProcessTransport } from './inprocess.transport';
 
 const GROUPS = ['consumer_a', 'consumer_b'];
 const MAX_RECORD_BYTES = 64 * 1024;
@@ -42,6 +43,9 @@ describe.each(databaseBackends())('in-process transport and consumer pipeline on
       process.env.PGLITE_DATA_DIR = 'memory://';
     }
     process.env.CONSUMER_RETRY_BASE_MS = '5';
+    // a held-back event retries until its test releases it, quickly once released
+    process.env.CONSUMER_MAX_ATTEMPTS = '10000';
+    process.env.CONSUMER_RETRY_MAX_MS = '50';
     process.env.INPROCESS_PARTITIONS = '4';
     process.env.CONSUMER_MAX_RECORD_BYTES = String(MAX_RECORD_BYTES);
     app = await startPipelineApp(GROUPS);
@@ -103,6 +107,52 @@ describe.each(databaseBackends())('in-process transport and consumer pipeline on
     expect(effects.filter((e) => e.seq === 7)).toHaveLength(1);
     expect(faultsFor('consumer_a').attempts.get(7)).toBe(2);
     expect(effects.map((e) => e.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it("holds up only the retrying event's key: other keys on its partition go on, and the offset waits for it", async () => {
+    const log = app.get(InProcessLog);
+    const topic = 'platformtest.thing-happened.v1';
+    const held = 'held-key';
+    const other = sameInProcessPartition(log, held);
+    faultsFor('consumer_a').failUntilReleased.add(100);
+    await emit([
+      { entityId: held, seq: 100, note: '' },
+      { entityId: held, seq: 101, note: '' },
+      { entityId: other, seq: 102, note: '' },
+      { entityId: other, seq: 103, note: '' },
+    ]);
+    const partition = log.partitionOf(held);
+    const appended = await eventually(
+      async () => (await log.read(topic, partition, 0n, 10_000)).filter((r) => [held, other].includes(r.key)),
+      (records) => records.length === 4,
+      { expected: 'the four events in the log' },
+    );
+    const heldOffset = BigInt(appended[0].offset);
+    const lastOffset = BigInt(appended[3].offset);
+
+    const whileHeld = await eventually(
+      () => effectsOf('consumer_a'),
+      (e) => e.length >= 2,
+      { expected: 'the other key handled while the held one retries' },
+    );
+    expect(whileHeld.map((e) => e.seq)).toEqual([102, 103]);
+    expect(faultsFor('consumer_a').attempts.get(100)).toBeGreaterThanOrEqual(1);
+    expect(faultsFor('consumer_a').attempts.has(101)).toBe(false); // queued behind 100, in order
+    await app.get(InProcessTransport).flushOffsets();
+    expect(await log.committed('consumer_a', topic, partition)).toBeLessThanOrEqual(heldOffset);
+
+    faultsFor('consumer_a').failUntilReleased.delete(100);
+    const all = await eventually(
+      () => effectsOf('consumer_a'),
+      (e) => e.length >= 4,
+      { expected: 'the held key once released' },
+    );
+    expect(all.map((e) => e.seq)).toEqual([102, 103, 100, 101]);
+    await eventually(
+      async () => (await app.get(InProcessTransport).flushOffsets(), log.committed('consumer_a', topic, partition)),
+      (committed) => committed > lastOffset,
+      { expected: 'the offset past all four once the held key finished' },
+    );
   });
 
   it('skips a duplicate delivery through the inbox', async () => {
@@ -258,6 +308,14 @@ describe.each(databaseBackends())('in-process transport and consumer pipeline on
     }
   });
 });
+
+/** a key other than `key` that the log puts on the same partition */
+function sameInProcessPartition(log: InProcessLog, key: string): string {
+  for (let i = 0; ; i += 1) {
+    const candidate = `${key}-neighbour-${i}`;
+    if (log.partitionOf(candidate) === log.partitionOf(key)) return candidate;
+  }
+}
 
 /** the URL of the app's embedded PGlite, read from one of its data sources */
 async function embeddedUrl(app: INestApplication): Promise<string> {

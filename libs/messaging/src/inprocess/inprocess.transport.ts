@@ -91,6 +91,11 @@ export class InProcessTransport extends Server implements CustomTransportStrateg
       );
   }
 
+  /** writes the offsets staged so far (for tools and tests that read them from the log) */
+  async flushOffsets(): Promise<void> {
+    await this.offsets?.flush();
+  }
+
   on(): void {
     // no transport-level events to subscribe to
   }

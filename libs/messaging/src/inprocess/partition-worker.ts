@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Wakeup } from '@platform/outbox';
 import type { ConsumerPipeline, Subscription } from '../pipeline/consumer-pipeline';
+import type { KeyedLane } from '../pipeline/keyed-lane';
 import type { InProcessLog } from './inprocess-log';
 import type { OffsetCommitter } from './offset-committer';
 
@@ -11,15 +12,17 @@ export interface PartitionWorkerOptions {
 }
 
 /**
- * Consumes one (group, topic, partition) of the in-process log, one record at a time, so one
- * key's events are handled in order. Its progress is staged with the process's OffsetCommitter
- * after the records went through the pipeline, never before (at-least-once; the inbox absorbs
- * what a crash redelivers).
+ * Consumes one (group, topic, partition) of the in-process log in offset order through a
+ * KeyedLane, so one key's events are handled in order and a record waiting for a retry holds up
+ * only its own key. Progress is staged with the process's OffsetCommitter after the records went
+ * through the pipeline, never before (at-least-once; the inbox absorbs what a crash redelivers),
+ * and never past a record still held up.
  */
 export class PartitionWorker {
   private readonly logger: Logger;
   private readonly wakeup = new Wakeup();
   private readonly abort = new AbortController();
+  private lane: KeyedLane;
   private running?: Promise<void>;
 
   constructor(
@@ -31,6 +34,7 @@ export class PartitionWorker {
     private readonly options: PartitionWorkerOptions,
   ) {
     this.logger = new Logger(`PartitionWorker:${subscription.group}:${subscription.topic}:${partition}`);
+    this.lane = this.newLane();
   }
 
   start(): void {
@@ -41,22 +45,29 @@ export class PartitionWorker {
     this.wakeup.wake();
   }
 
-  /** stops after the record in progress (a retry back-off is cut short) and stages what finished */
+  /** stops after the record in progress (retry back-offs are cut short) and stages what finished */
   async stop(): Promise<void> {
     this.abort.abort();
     this.wakeup.wake();
     await this.running;
   }
 
+  private newLane(): KeyedLane {
+    return this.pipeline.lane(this.subscription, this.abort.signal, () => {
+      void this.stageProgress().catch(() => undefined);
+      this.wakeup.wake(); // a held-up record that could not finish is rethrown by the loop
+    });
+  }
+
   private async loop(): Promise<void> {
-    const { group, topic } = this.subscription;
     let failures = 0;
     // the worker is its partition's only consumer in this group, so the committed offset is read
-    // once and then kept in memory; after a failure it is read again
+    // once, and then the read position is kept in memory; after a failure both start again
     let next: bigint | undefined;
     while (!this.abort.signal.aborted) {
       try {
-        next ??= await this.log.committed(group, topic, this.partition);
+        this.lane.throwIfFailed();
+        next ??= await this.log.committed(this.subscription.group, this.subscription.topic, this.partition);
         const batch = await this.consumeBatch(next);
         next = batch.next;
         failures = 0;
@@ -68,28 +79,40 @@ export class PartitionWorker {
         this.logger.error(
           `consumer failed, retrying from the committed offset in ${delay} ms: ${(error as Error).message}`,
         );
+        await this.lane.stop();
+        await this.stageProgress().catch(() => undefined);
+        this.lane = this.newLane();
         await this.wakeup.wait(delay);
         // what finished before the failure must be in the log before the offset is read again
         await this.offsets.flush().catch(() => undefined);
       }
     }
+    await this.lane.stop();
+    await this.stageProgress();
   }
 
-  /** consumes from `from`; `full` when a whole batch was read (more may be waiting) */
+  /** consumes from `from`; `next` is where the following read starts, `full` when more may be waiting */
   private async consumeBatch(from: bigint): Promise<{ next: bigint; full: boolean }> {
-    const { group, topic } = this.subscription;
-    const records = await this.log.read(topic, this.partition, from, this.options.batchSize);
+    const records = await this.log.read(this.subscription.topic, this.partition, from, this.options.batchSize);
     let next = from;
     try {
       for (const record of records) {
-        const outcome = await this.pipeline.process(this.subscription, record, this.abort.signal);
-        if (outcome === 'aborted') break;
+        if ((await this.lane.offer(record)) === 'aborted') break;
         next = BigInt(record.offset) + 1n;
         if (this.abort.signal.aborted) break;
       }
     } finally {
-      if (next !== from) await this.offsets.stage({ group, topic, partition: this.partition, next });
+      await this.stageProgress();
     }
     return { next, full: records.length === this.options.batchSize };
+  }
+
+  private async stageProgress(): Promise<void> {
+    const lane = this.lane;
+    const next = lane.uncommitted;
+    if (next === undefined) return;
+    lane.markCommitted(next);
+    const { group, topic } = this.subscription;
+    await this.offsets.stage({ group, topic, partition: this.partition, next });
   }
 }

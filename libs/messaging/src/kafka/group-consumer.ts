@@ -3,13 +3,15 @@ import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { ConsumerPipeline, Subscription } from '../pipeline/consumer-pipeline';
 import type { KafkaNaming } from './kafka-naming';
 import type { KafkaSettings } from './kafka-settings';
+import type { KeyedLane } from '../pipeline/keyed-lane';
 import { consumePartitionBatch } from './partition-batch';
 
 const MAX_RESTART_DELAY_MS = 30_000;
 
 /**
  * One consumer group (one context) on Kafka: one kafkajs consumer subscribed to every topic
- * the group handles, partitions consumed concurrently, one record at a time within each.
+ * the group handles, partitions consumed concurrently, one record at a time within each except
+ * that a record waiting for a retry holds up only its own key (KeyedLane).
  * Offsets are committed by us after the pipeline (autoCommit off). A new group reads from the
  * beginning. A crash is logged and the consumer is started again, with back-off, as a fresh
  * kafkajs consumer: kafkajs restarts by itself only after errors it deems retriable, and we
@@ -25,6 +27,8 @@ export class GroupConsumer {
   private joined = false;
   private assigned: Record<string, number[]> = {};
   private stopped = false;
+  /** one lane per partition being consumed, kept across batches (held-up keys wait in it) */
+  private lanes = new Map<string, KeyedLane>();
 
   constructor(
     private readonly kafka: Kafka,
@@ -71,6 +75,8 @@ export class GroupConsumer {
     });
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      // kafkajs starts every assigned partition again from its committed offset: so do the lanes
+      this.dropLanes();
       this.joined = true;
       this.restartDelayMs = this.settings.restartDelayMs;
       this.assigned = payload.memberAssignment;
@@ -101,6 +107,7 @@ export class GroupConsumer {
     const consumer = this.consumer;
     this.consumer = undefined;
     try {
+      await Promise.all([...this.lanes.values()].map((lane) => lane.stop()));
       await consumer?.stop();
       await consumer?.disconnect();
     } catch (error) {
@@ -114,14 +121,51 @@ export class GroupConsumer {
     const subscription = topic === undefined ? undefined : this.byTopic.get(topic);
     if (!subscription)
       throw new Error(`${this.groupId} received ${payload.batch.topic}, which it does not subscribe to`);
-    await consumePartitionBatch(payload, subscription, this.pipeline, this.abort.signal, {
+    const lane = this.laneFor(subscription, payload.batch.topic, payload.batch.partition);
+    await consumePartitionBatch(payload, subscription, lane, this.abort.signal, {
       heartbeatIntervalMs: this.settings.heartbeatIntervalMs,
       commitEveryRecords: this.settings.commitEveryRecords,
     });
   }
 
+  private laneFor(subscription: Subscription, topic: string, partition: number): KeyedLane {
+    const name = `${topic}:${partition}`;
+    const existing = this.lanes.get(name);
+    if (existing) return existing;
+    const consumer = this.consumer;
+    const lane = this.pipeline.lane(subscription, this.abort.signal, (error) => {
+      if (this.lanes.get(name) !== lane || !consumer) return; // dropped at a rejoin or a restart
+      if (error) return void this.onCrash(consumer, error as Error);
+      void this.commitHeldUp(consumer, lane, topic, partition);
+    });
+    this.lanes.set(name, lane);
+    return lane;
+  }
+
+  /**
+   * A held-up record finished while no batch of its partition runs (kafkajs calls eachBatch only
+   * when records arrive), so its offset is committed here; on failure the next batch or the
+   * redelivery after a restart covers it.
+   */
+  private async commitHeldUp(consumer: Consumer, lane: KeyedLane, topic: string, partition: number): Promise<void> {
+    const offset = lane.uncommitted;
+    if (offset === undefined) return;
+    try {
+      await consumer.commitOffsets([{ topic, partition, offset: offset.toString() }]);
+      lane.markCommitted(offset);
+    } catch (error) {
+      this.logger.warn(`committing ${topic}[${partition}] at ${offset} failed: ${(error as Error).message}`);
+    }
+  }
+
+  private dropLanes(): void {
+    for (const lane of this.lanes.values()) void lane.stop();
+    this.lanes.clear();
+  }
+
   private async onCrash(crashed: Consumer, error: Error): Promise<void> {
     if (this.stopped || crashed !== this.consumer) return;
+    this.dropLanes();
     this.joined = false;
     this.assigned = {};
     const delay = this.restartDelayMs;

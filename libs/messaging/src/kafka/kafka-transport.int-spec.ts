@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { INestApplication } from '@nestjs/common';
-import { Kafka } from 'kafkajs';
+import { Kafka, Partitioners } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import type { DatabaseTarget } from '@platform/database';
 import { EnvelopeCodec, HEADER, newEventId, type EventEnvelope } from '@platform/events';
@@ -43,7 +43,13 @@ const postgres = requirePostgresUrl(SUITE);
   beforeAll(async () => {
     target = await createTestDatabase('postgres');
     env = kafkaTestEnv(brokers!);
-    Object.assign(process.env, env, { DATABASE_URL: target.url, CONSUMER_RETRY_BASE_MS: '5' });
+    Object.assign(process.env, env, {
+      DATABASE_URL: target.url,
+      CONSUMER_RETRY_BASE_MS: '5',
+      // a held-back event retries until its test releases it, quickly once released
+      CONSUMER_MAX_ATTEMPTS: '10000',
+      CONSUMER_RETRY_MAX_MS: '50',
+    });
     app = await startPipelineApp(GROUPS);
     db = new DataSource({ type: 'postgres', url: target.url });
     await db.initialize();
@@ -102,6 +108,59 @@ const postgres = requirePostgresUrl(SUITE);
     );
     expect(effects.map((e) => e.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(faultsFor('kafka_a').attempts.get(7)).toBe(2);
+  });
+
+  it("holds up only the retrying event's key: other keys on its partition go on, and the commit waits for it", async () => {
+    const admin = app.get(Kafka).admin();
+    await admin.connect();
+    try {
+      await emit([{ entityId: 'partition-count', seq: 0, note: '' }]); // the topic exists once this is consumed
+      await eventually(
+        () => effectsOf('kafka_a', 'partition-count'),
+        (e) => e.length === 1,
+        { expected: 'the topic to exist' },
+      );
+      const [{ partitions }] = (await admin.fetchTopicMetadata({ topics: [clusterTopic()] })).topics;
+      const held = 'held-key';
+      const other = sameKafkaPartition(held, partitions.length);
+      const partition = kafkaPartitionOf(held, partitions.length);
+      faultsFor('kafka_a').failUntilReleased.add(100);
+      await emit([
+        { entityId: held, seq: 100, note: '' },
+        { entityId: held, seq: 101, note: '' },
+        { entityId: other, seq: 102, note: '' },
+        { entityId: other, seq: 103, note: '' },
+      ]);
+
+      const whileHeld = await eventually(
+        () => effectsOf('kafka_a').then((e) => e.filter((x) => [held, other].includes(x.entity_id))),
+        (e) => e.length >= 2,
+        { expected: 'the other key handled while the held one retries' },
+      );
+      expect(whileHeld.map((e) => e.seq)).toEqual([102, 103]);
+      expect(faultsFor('kafka_a').attempts.has(101)).toBe(false); // queued behind 100, in order
+      const committed = async (): Promise<bigint> => {
+        const [topic] = await admin.fetchOffsets({
+          groupId: `${env.KAFKA_GROUP_PREFIX ?? env.KAFKA_TOPIC_PREFIX}kafka_a`,
+          topics: [clusterTopic()],
+        });
+        return BigInt(topic.partitions.find((p) => p.partition === partition)!.offset);
+      };
+      const end = BigInt((await admin.fetchTopicOffsets(clusterTopic())).find((p) => p.partition === partition)!.high);
+      expect(await committed()).toBeLessThanOrEqual(end - 4n); // not past 100, the first of the four
+
+      faultsFor('kafka_a').failUntilReleased.delete(100);
+      const all = await eventually(
+        () => effectsOf('kafka_a').then((e) => e.filter((x) => [held, other].includes(x.entity_id))),
+        (e) => e.length >= 4,
+        { expected: 'the held key once released' },
+      );
+      expect(all.map((e) => e.seq)).toEqual([102, 103, 100, 101]);
+      // committed by the consumer although no record arrived after the held one finished
+      await eventually(committed, (offset) => offset >= end, { expected: 'the commit past all four' });
+    } finally {
+      await admin.disconnect();
+    }
   });
 
   it('applies an event delivered twice once (inbox)', async () => {
@@ -295,3 +354,24 @@ const postgres = requirePostgresUrl(SUITE);
     expect(await effectsOf('kafka_a', 'crash')).toHaveLength(1);
   }, 90_000);
 });
+
+/** the partition kafkajs' default (Java-compatible) partitioner gives `key` */
+function kafkaPartitionOf(key: string, partitions: number): number {
+  const partitioner = Partitioners.DefaultPartitioner();
+  const partitionMetadata = Array.from({ length: partitions }, (_, partitionId) => ({
+    partitionId,
+    leader: 0,
+    replicas: [0],
+    isr: [0],
+    partitionErrorCode: 0,
+  }));
+  return partitioner({ topic: 't', partitionMetadata, message: { key, value: null } });
+}
+
+/** a key other than `key` that lands on the same partition */
+function sameKafkaPartition(key: string, partitions: number): string {
+  for (let i = 0; ; i += 1) {
+    const candidate = `${key}-neighbour-${i}`;
+    if (kafkaPartitionOf(candidate, partitions) === kafkaPartitionOf(key, partitions)) return candidate;
+  }
+}

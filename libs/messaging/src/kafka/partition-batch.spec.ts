@@ -1,5 +1,6 @@
 import type { Batch, EachBatchPayload, KafkaMessage, Offsets } from 'kafkajs';
-import type { ConsumeOutcome, ConsumerPipeline, Subscription } from '../pipeline/consumer-pipeline';
+import type { ConsumeOutcome, Subscription } from '../pipeline/consumer-pipeline';
+import { KeyedLane } from '../pipeline/keyed-lane';
 import type { ReceivedRecord } from '../pipeline/received-record';
 import { consumePartitionBatch } from './partition-batch';
 
@@ -40,14 +41,16 @@ function fakePayload(count: number, overrides: Partial<EachBatchPayload> = {}) {
   return { payload, commits, resolved };
 }
 
-function pipelineAnswering(outcome: (record: ReceivedRecord) => ConsumeOutcome | Error): ConsumerPipeline {
-  return {
-    process: async (_s: Subscription, record: ReceivedRecord) => {
+/** a lane whose pipeline answers each record with `outcome` */
+function laneAnswering(outcome: (record: ReceivedRecord) => ConsumeOutcome | Error): KeyedLane {
+  return new KeyedLane(
+    async (record) => {
       const result = outcome(record);
       if (result instanceof Error) throw result;
       return result;
     },
-  } as unknown as ConsumerPipeline;
+    { maxHeldUpRecords: 100 },
+  );
 }
 
 const options = { heartbeatIntervalMs: 1000, commitEveryRecords: 2 };
@@ -59,7 +62,7 @@ describe('consumePartitionBatch', () => {
     await consumePartitionBatch(
       payload,
       SUBSCRIPTION,
-      pipelineAnswering((r) => (seen.push(r), 'handled')),
+      laneAnswering((r) => (seen.push(r), 'handled')),
       new AbortController().signal,
       options,
     );
@@ -70,9 +73,32 @@ describe('consumePartitionBatch', () => {
     expect(commits).toEqual(['12', '14', '15']); // every 2 records, then the end of the batch
   });
 
+  it('moves the fetch past a record waiting for a retry, and commits only up to it', async () => {
+    const { payload, commits, resolved } = fakePayload(4);
+    let release!: () => void;
+    const lane = new KeyedLane(
+      async (r, _signal, onRetrying) => {
+        if (r.offset === '11') {
+          onRetrying();
+          await new Promise<void>((resolve) => (release = resolve));
+        }
+        return 'handled';
+      },
+      { maxHeldUpRecords: 100 },
+    );
+    // every record has key 'k' except 11, so the records behind it do not queue behind it
+    payload.batch.messages[1] = { ...payload.batch.messages[1], key: Buffer.from('other') };
+    await consumePartitionBatch(payload, SUBSCRIPTION, lane, new AbortController().signal, options);
+    expect(resolved).toEqual(['10', '11', '12', '13']);
+    expect(commits).toEqual(['11']); // 12 and 13 finished, 11 did not
+    release();
+    await lane.drain();
+    expect(lane.uncommitted).toBe(14n);
+  });
+
   it('never commits past a record the pipeline did not finish', async () => {
     const { payload, commits } = fakePayload(4);
-    const failing = pipelineAnswering((r) =>
+    const failing = laneAnswering((r) =>
       r.offset === '12' ? new Error('dead letter could not be written') : 'handled',
     );
     await expect(
@@ -83,7 +109,7 @@ describe('consumePartitionBatch', () => {
 
   it('stops at an aborted record (a retry cut short by shutdown) and commits what finished', async () => {
     const { payload, commits, resolved } = fakePayload(4);
-    const aborting = pipelineAnswering((r) => (r.offset === '11' ? 'aborted' : 'handled'));
+    const aborting = laneAnswering((r) => (r.offset === '11' ? 'aborted' : 'handled'));
     await consumePartitionBatch(payload, SUBSCRIPTION, aborting, new AbortController().signal, {
       ...options,
       commitEveryRecords: 100,
@@ -105,7 +131,7 @@ describe('consumePartitionBatch', () => {
       consumePartitionBatch(
         payload,
         SUBSCRIPTION,
-        pipelineAnswering(() => 'handled'),
+        laneAnswering(() => 'handled'),
         new AbortController().signal,
         {
           ...options,
@@ -124,7 +150,7 @@ describe('consumePartitionBatch', () => {
       consumePartitionBatch(
         payload,
         SUBSCRIPTION,
-        pipelineAnswering(() => 'handled'),
+        laneAnswering(() => 'handled'),
         new AbortController().signal,
         options,
       ),

@@ -3,8 +3,10 @@ import { isObservable, lastValueFrom } from 'rxjs';
 import type { EnvelopeCodec, EventEnvelope } from '@platform/events';
 import { withLogContext, type PlatformMetrics } from '@platform/observability';
 import type { ConsumerGroups } from './consumer-groups';
+import type { ConsumeOutcome } from './consume-outcome';
 import { classifyFailure } from './failure-classification';
 import { recordInInbox } from './inbox';
+import { KeyedLane } from './keyed-lane';
 import { MessageContext } from './message-context';
 import type { ReceivedRecord } from './received-record';
 import { checkRecordSize, DEFAULT_CONSUMER_LIMITS, type ConsumerLimits } from './record-size';
@@ -13,7 +15,7 @@ import type { Subscription } from './subscription';
 
 export type { BoundHandler, Subscription } from './subscription';
 
-export type ConsumeOutcome = 'handled' | 'duplicate' | 'dead_lettered' | 'aborted';
+export type { ConsumeOutcome } from './consume-outcome';
 
 /**
  * The one path every event takes on every transport, in this order:
@@ -35,7 +37,25 @@ export class ConsumerPipeline {
     private readonly limits: ConsumerLimits = DEFAULT_CONSUMER_LIMITS,
   ) {}
 
-  async process(subscription: Subscription, record: ReceivedRecord, signal?: AbortSignal): Promise<ConsumeOutcome> {
+  /**
+   * A lane for one partition of `subscription`: records in offset order, a retrying one set aside
+   * with its key so the other keys go on (see KeyedLane).
+   */
+  lane(subscription: Subscription, signal: AbortSignal, onSettled?: (error?: unknown) => void): KeyedLane {
+    return new KeyedLane(
+      (record, laneSignal, onRetrying) => this.process(subscription, record, laneSignal, onRetrying),
+      { maxHeldUpRecords: this.retry.maxHeldUpRecords, onSettled },
+      signal,
+    );
+  }
+
+  /** `onRetrying` is called each time an attempt failed and the record waits to be tried again */
+  async process(
+    subscription: Subscription,
+    record: ReceivedRecord,
+    signal?: AbortSignal,
+    onRetrying?: () => void,
+  ): Promise<ConsumeOutcome> {
     const { group, topic } = subscription;
     const stopTimer = this.metrics?.handlerDuration.startTimer({ topic, group });
     const firstFailedAt = new Date();
@@ -64,6 +84,7 @@ export class ConsumerPipeline {
           this.logger.warn(
             `attempt ${attempt} failed (${failure.code}: ${(error as Error).message}); retrying in ${delay} ms`,
           );
+          onRetrying?.();
           if (!(await pause(delay, signal))) return 'aborted';
         }
       }

@@ -1,7 +1,7 @@
 import { backoffDelay, retryPolicyFromEnv, type RetryPolicy } from './retry-policy';
 
 describe('backoffDelay', () => {
-  const policy: RetryPolicy = { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 1_000 };
+  const policy: RetryPolicy = { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 1_000, maxHeldUpRecords: 100 };
   const justBelowOne = 1 - Number.EPSILON;
 
   it.each([
@@ -47,20 +47,35 @@ describe('backoffDelay', () => {
 describe('retryPolicyFromEnv', () => {
   it('defaults to 5 attempts, 100 ms base and 10 s max', () => {
     // given / when / then
-    expect(retryPolicyFromEnv({})).toEqual({ maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 10_000 });
+    expect(retryPolicyFromEnv({})).toEqual({
+      maxAttempts: 5,
+      baseDelayMs: 100,
+      maxDelayMs: 10_000,
+      maxHeldUpRecords: 100,
+    });
   });
 
   it('treats empty variables as unset', () => {
     // given
     const env = { CONSUMER_MAX_ATTEMPTS: '', CONSUMER_RETRY_BASE_MS: '', CONSUMER_RETRY_MAX_MS: '' };
     // when / then
-    expect(retryPolicyFromEnv(env)).toEqual({ maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 10_000 });
+    expect(retryPolicyFromEnv(env)).toEqual({
+      maxAttempts: 5,
+      baseDelayMs: 100,
+      maxDelayMs: 10_000,
+      maxHeldUpRecords: 100,
+    });
   });
 
   it('reads the variables as numbers', () => {
     // given
     const env = { CONSUMER_MAX_ATTEMPTS: '3', CONSUMER_RETRY_BASE_MS: '50', CONSUMER_RETRY_MAX_MS: '2000' };
     // when / then
-    expect(retryPolicyFromEnv(env)).toEqual({ maxAttempts: 3, baseDelayMs: 50, maxDelayMs: 2_000 });
+    expect(retryPolicyFromEnv(env)).toEqual({
+      maxAttempts: 3,
+      baseDelayMs: 50,
+      maxDelayMs: 2_000,
+      maxHeldUpRecords: 100,
+    });
   });
 });

@@ -6,6 +6,11 @@ export interface RetryPolicy {
   readonly maxAttempts: number;
   readonly baseDelayMs: number;
   readonly maxDelayMs: number;
+  /**
+   * records one partition holds aside while their keys wait for a retry (KeyedLane); the other
+   * keys go on until this many are held up, then the partition waits too
+   */
+  readonly maxHeldUpRecords: number;
 }
 
 export function retryPolicyFromEnv(env = process.env): RetryPolicy {
@@ -13,6 +18,7 @@ export function retryPolicyFromEnv(env = process.env): RetryPolicy {
     maxAttempts: intSetting('CONSUMER_MAX_ATTEMPTS', 5, { env }),
     baseDelayMs: intSetting('CONSUMER_RETRY_BASE_MS', 100, { env }),
     maxDelayMs: intSetting('CONSUMER_RETRY_MAX_MS', 10_000, { env }),
+    maxHeldUpRecords: intSetting('CONSUMER_MAX_HELD_UP_RECORDS', 100, { env }),
   };
 }
 
