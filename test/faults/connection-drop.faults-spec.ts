@@ -12,7 +12,8 @@ import { settle } from './support/settle';
  * (found by its application_name, `order-platform:<context>`, its LISTEN sessions included):
  * HTTP transactions, handlers, relays, offset commits, the saga sweeper, whatever was running.
  * Pools reconnect, failed requests are retried by the client with the same Idempotency-Key,
- * failed handlers by the pipeline, and every invariant must hold.
+ * failed handlers by the pipeline, and every invariant must hold. A POST /orders that loses its
+ * connection answers 503 DATABASE.UNAVAILABLE (transient, retry), never a 500 (a bug).
  */
 const ORDERS = 240;
 const DROPS = 4;
@@ -50,6 +51,8 @@ describe.each(faultTransports())('fault: database connections dropped mid-transa
     });
     expectIntact(outcome);
     expect(result.accepted).toHaveLength(orders);
+    const answers = [...Object.keys(result.retried), ...Object.keys(result.failed)];
+    expect(answers.filter((answer) => answer.startsWith('500'))).toEqual([]);
     expect(terminated.every((n) => n > 0)).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+export * from './connection-loss';
 export * from './context-data-source';
 export * from './database-target';
 export * from './database-url';

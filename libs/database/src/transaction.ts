@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { ConnectionWatch } from './connection-watch';
 
 /**
  * A business transaction: the EntityManager to do all work with, and hooks that run only after
@@ -13,11 +14,28 @@ export interface Transaction {
 export class TransactionRunner {
   constructor(readonly dataSource: DataSource) {}
 
+  /**
+   * Runs `work` in a new transaction. A connection lost mid-way always throws an error that
+   * isConnectionLoss() recognises (see ConnectionWatch), so callers can tell it from a bug.
+   */
   async run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     const hooks: Array<() => void> = [];
-    const result = await this.dataSource.transaction((manager) =>
-      work({ manager, afterCommit: (hook) => void hooks.push(hook) }),
-    );
+    const runner = this.dataSource.createQueryRunner();
+    const watch = new ConnectionWatch();
+    let result: T;
+    try {
+      await watch.start(runner);
+      // a manager bound to the runner: TypeORM's transaction (begin, commit, or rollback on a throw)
+      // on our connection, which it leaves to us to release
+      result = await runner.manager.transaction((manager) =>
+        work({ manager, afterCommit: (hook) => void hooks.push(hook) }),
+      );
+    } catch (error) {
+      throw watch.explain(error);
+    } finally {
+      watch.stop();
+      await runner.release();
+    }
     for (const hook of hooks) hook();
     return result;
   }

@@ -1,4 +1,7 @@
 import { BadRequestException, Logger, NotFoundException, type ArgumentsHost } from '@nestjs/common';
+import { DatabaseError } from 'pg';
+import { QueryFailedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+import { DatabaseConnectionLostError } from '@platform/database';
 import { ProblemDetailsFilter, ProblemException, type ProblemDetails } from './problem-details.filter';
 
 // Every error leaves the API as application/problem+json; what is unexpected leaks no internals.
@@ -30,7 +33,7 @@ describe('ProblemDetailsFilter', () => {
     };
     const host = {
       getType: () => 'http',
-      switchToHttp: () => ({ getRequest: () => ({ url, headers }), getResponse: () => response }),
+      switchToHttp: () => ({ getRequest: () => ({ method: 'POST', url, headers }), getResponse: () => response }),
     } as unknown as ArgumentsHost;
     return { host, sent, problem: () => JSON.parse(sent.body) as ProblemDetails };
   }
@@ -159,6 +162,74 @@ describe('ProblemDetailsFilter', () => {
     expect(logged).not.toHaveBeenCalled();
     expect(warned).toHaveBeenCalledWith('503 ORDER.OVERLOADED 500 orders are in progress');
     warned.mockRestore();
+  });
+
+  describe('a lost database connection', () => {
+    let warned: jest.SpyInstance;
+    beforeEach(() => {
+      warned = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    });
+    afterEach(() => warned.mockRestore());
+
+    /** what TypeORM throws when pg_terminate_backend ends the session under a running statement */
+    function terminatedMidStatement(): QueryFailedError {
+      const driverError = new DatabaseError('terminating connection due to administrator command', 0, 'error');
+      driverError.code = '57P01';
+      return new QueryFailedError('INSERT INTO orders.orders ...', [], driverError);
+    }
+
+    it.each([
+      ['killed under a running statement (57P01)', terminatedMidStatement()],
+      [
+        'killed between two statements',
+        new DatabaseConnectionLostError(new Error('boom'), new QueryRunnerProviderAlreadyReleasedError()),
+      ],
+      [
+        'refused (ECONNREFUSED)',
+        Object.assign(new Error('connect ECONNREFUSED 10.0.0.7:5432'), { code: 'ECONNREFUSED' }),
+      ],
+    ])('answers a connection %s with 503 DATABASE.UNAVAILABLE and Retry-After', (_label, lost) => {
+      // given / when
+      const { sent, problem } = filtered(lost, '/orders');
+      // then
+      expect(sent.status).toBe(503);
+      expect(sent.headers['content-type']).toBe('application/problem+json');
+      expect(sent.headers['retry-after']).toBe('1');
+      expect(problem()).toEqual({
+        type: 'about:blank',
+        title: 'Service Unavailable',
+        status: 503,
+        code: 'DATABASE.UNAVAILABLE',
+        detail:
+          'The database connection was lost or could not be opened, so the request could not be completed. Retry later.',
+        instance: '/orders',
+      });
+      expect(sent.body).not.toContain('10.0.0.7');
+    });
+
+    it('logs it as one warning line naming the request and the driver error, not as an error', () => {
+      // given / when
+      filtered(terminatedMidStatement(), '/orders');
+      // then
+      expect(logged).not.toHaveBeenCalled();
+      expect(warned).toHaveBeenCalledTimes(1);
+      expect(warned).toHaveBeenCalledWith(
+        '503 DATABASE.UNAVAILABLE POST /orders: DB.CONNECTION: ' +
+          'QueryFailedError [57P01]: terminating connection due to administrator command',
+      );
+    });
+
+    it('keeps an answer the code chose even when it wraps a lost connection', () => {
+      // given
+      const chosen = new ProblemException({ status: 409, code: 'ORDER.ALREADY_CANCELLED', detail: 'cancelled' });
+      Object.assign(chosen, { cause: terminatedMidStatement() });
+      // when
+      const { sent, problem } = filtered(chosen);
+      // then
+      expect(sent.status).toBe(409);
+      expect(sent.headers['retry-after']).toBeUndefined();
+      expect(problem().code).toBe('ORDER.ALREADY_CANCELLED');
+    });
   });
 
   it('does not trust a 5xx status on a foreign error: still the generic 500', () => {

@@ -1,6 +1,13 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import { isConnectionLoss } from '@platform/database';
 import { correlationIdOf } from '@platform/observability';
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  DATABASE_UNAVAILABLE,
+  DATABASE_UNAVAILABLE_DETAIL,
+  describeConnectionLoss,
+} from './database-unavailable';
 
 const CORRELATION_RESPONSE_HEADER = 'X-Correlation-Id';
 
@@ -31,8 +38,9 @@ interface HttpResponseLike {
 
 /**
  * Every error leaves the HTTP API as application/problem+json: Nest's HTTP exceptions, our
- * ProblemException, body-parser's errors (malformed JSON, 413), and, without internals,
- * anything unexpected (500, logged with its stack).
+ * ProblemException, body-parser's errors (malformed JSON, 413), a lost database connection (503
+ * DATABASE.UNAVAILABLE with Retry-After), and, without internals, anything unexpected (500,
+ * logged with its stack).
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -44,13 +52,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<IncomingMessage>();
     const problem = this.toProblem(exception, request.url);
     if (problem.status >= 500) {
-      // an answer the code chose (503 ORDER.OVERLOADED under load) is an event, not a bug: one
-      // warning line, no stack, however many requests it refuses
+      // an answer the code chose (503 ORDER.OVERLOADED under load), or a lost database connection,
+      // is an event, not a bug: one warning line, no stack, however many requests it refuses
       if (exception instanceof HttpException)
         this.logger.warn(`${problem.status} ${problem.code ?? ''} ${problem.detail ?? ''}`);
+      else if (problem.code === DATABASE_UNAVAILABLE)
+        this.logger.warn(
+          `${problem.status} ${DATABASE_UNAVAILABLE} ${request.method} ${request.url}: ${describeConnectionLoss(exception)}`,
+        );
       else this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     }
     const response = http.getResponse<HttpResponseLike>();
+    if (problem.code === DATABASE_UNAVAILABLE) response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     // body-parser refuses malformed or oversized bodies before the logging middleware gave the
     // request its correlation id: give it one here, so every answer carries one
     if (!response.getHeader(CORRELATION_RESPONSE_HEADER)) {
@@ -77,6 +90,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (typeof status === 'number' && status >= 400 && status < 500) {
       // body-parser and friends: their message is meant for the caller
       return { ...base(status, instance), detail: (exception as Error).message };
+    }
+    if (isConnectionLoss(exception)) {
+      const unavailable = base(HttpStatus.SERVICE_UNAVAILABLE, instance);
+      return { ...unavailable, code: DATABASE_UNAVAILABLE, detail: DATABASE_UNAVAILABLE_DETAIL };
     }
     return {
       ...base(HttpStatus.INTERNAL_SERVER_ERROR, instance),

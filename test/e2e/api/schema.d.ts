@@ -1704,7 +1704,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemResponse'];
         };
       };
-      /** @description ORDER.OVERLOADED: ORDERS_MAX_PENDING orders are already in progress; nothing was placed. Retry after the Retry-After header (seconds), with the same Idempotency-Key. */
+      /** @description ORDER.OVERLOADED: ORDERS_MAX_PENDING orders are already in progress; nothing was placed. DATABASE.UNAVAILABLE: the database connection was lost mid-request or could not be opened; the transaction rolled back. Either way, retry after the Retry-After header (seconds), with the same Idempotency-Key. */
       503: {
         headers: {
           [name: string]: unknown;

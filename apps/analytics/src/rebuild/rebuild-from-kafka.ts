@@ -1,12 +1,13 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import type { DataSource } from 'typeorm';
-import { TransactionRunner } from '@platform/database';
-import type { EnvelopeCodec, EventEnvelope } from '@platform/events';
-import { PermanentFailure, type KafkaReplay, type ReceivedRecord, type ReplayProgress } from '@platform/messaging';
+import { TransactionRunner, type Transaction } from '@platform/database';
+import type { EnvelopeCodec } from '@platform/events';
+import type { KafkaReplay, ReplayProgress } from '@platform/messaging';
 import { UpdateOrderFactsCommand } from '../commands/update-order-facts/update-order-facts.command';
 import { ANALYTICS } from '../context';
 import { PROJECTED_CONTRACTS } from '../persistence/order-facts.projection';
 import { READ_MODEL_TABLES } from '../persistence/read-model-tables';
+import { projectBatch, type BatchProjection } from './project-batch';
 
 export interface KafkaRebuildOptions {
   readonly replay: KafkaReplay;
@@ -38,6 +39,12 @@ export interface KafkaRebuildSummary {
  */
 export async function rebuildFromKafka(options: KafkaRebuildOptions): Promise<KafkaRebuildSummary> {
   const transactions = new TransactionRunner(options.analytics);
+  // one transaction per fetched batch, through the live consumer's command and handler
+  const projection: BatchProjection<Transaction> = {
+    codec: options.codec,
+    transaction: (work) => transactions.run(work),
+    project: (envelope, tx) => options.commands.execute(new UpdateOrderFactsCommand(envelope, tx)),
+  };
   let projected = 0;
   const summary = await options.replay.run({
     liveGroup: ANALYTICS,
@@ -46,7 +53,7 @@ export async function rebuildFromKafka(options: KafkaRebuildOptions): Promise<Ka
     beforeRead: async () => void (await options.analytics.query(`TRUNCATE ${READ_MODEL_TABLES.join(', ')}`)),
     onRecords: async (records) => {
       // partitions are read concurrently: add after the await, or one batch's count overwrites another's
-      const n = await projectRecords(options, transactions, records);
+      const n = await projectBatch(projection, records);
       projected += n;
     },
     onProgress: options.onProgress,
@@ -59,34 +66,4 @@ export async function rebuildFromKafka(options: KafkaRebuildOptions): Promise<Ka
     replayGroup: summary.replayGroup,
     elapsedMs: summary.elapsedMs,
   };
-}
-
-async function projectRecords(
-  options: KafkaRebuildOptions,
-  transactions: TransactionRunner,
-  records: readonly ReceivedRecord[],
-): Promise<number> {
-  const envelopes = records.map((record) => decodeOrSkip(options.codec, record));
-  return transactions.run(async (tx) => {
-    let projected = 0;
-    for (const envelope of envelopes) {
-      if (!envelope) continue;
-      try {
-        await options.commands.execute(new UpdateOrderFactsCommand(envelope, tx));
-        projected += 1;
-      } catch (error) {
-        // refused before any SQL ran, so the transaction is still good; anything else aborts the rebuild
-        if (!(error instanceof PermanentFailure)) throw error;
-      }
-    }
-    return projected;
-  });
-}
-
-function decodeOrSkip(codec: EnvelopeCodec, record: ReceivedRecord): EventEnvelope | undefined {
-  try {
-    return codec.decode(record);
-  } catch {
-    return undefined; // the live pipeline dead-lettered it; a replay cannot do better
-  }
 }

@@ -1,8 +1,9 @@
-import type { DataSource } from 'typeorm';
-import type { EnvelopeCodec, EventEnvelope } from '@platform/events';
-import { MESSAGING_SCHEMA, PermanentFailure, type ReceivedRecord } from '@platform/messaging';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { EnvelopeCodec } from '@platform/events';
+import { MESSAGING_SCHEMA } from '@platform/messaging';
 import { PROJECTED_CONTRACTS, projectOrderEvent } from '../persistence/order-facts.projection';
 import { READ_MODEL_TABLES } from '../persistence/read-model-tables';
+import { projectBatch, type BatchProjection } from './project-batch';
 import { RetainedLog } from './retained-log';
 
 export interface RebuildProgress {
@@ -51,10 +52,16 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
   let done = 0;
   let projected = 0;
   const report = (): void => options.onProgress?.({ done, total, elapsedMs: Date.now() - started });
+  // one transaction per page, through the handlers' own projection
+  const projection: BatchProjection<EntityManager> = {
+    codec: options.codec,
+    transaction: (work) => options.analytics.transaction(work),
+    project: (envelope, manager) => projectOrderEvent(manager, envelope),
+  };
   report();
   for (const range of ranges) {
     for await (const page of log.pages(range, options.pageSize ?? 500)) {
-      projected += await projectPage(options, page);
+      projected += await projectBatch(projection, page);
       done += page.length;
       report();
     }
@@ -67,31 +74,4 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
     partitions: ranges.length,
     elapsedMs: Date.now() - started,
   };
-}
-
-/** one transaction per page; returns how many records were projected */
-async function projectPage(options: RebuildOptions, page: readonly ReceivedRecord[]): Promise<number> {
-  const envelopes = page.map((record) => decodeOrSkip(options.codec, record));
-  return options.analytics.transaction(async (manager) => {
-    let projected = 0;
-    for (const envelope of envelopes) {
-      if (!envelope) continue;
-      try {
-        await projectOrderEvent(manager, envelope);
-        projected += 1;
-      } catch (error) {
-        // refused before any SQL ran, so the transaction is still good; anything else aborts
-        if (!(error instanceof PermanentFailure)) throw error;
-      }
-    }
-    return projected;
-  });
-}
-
-function decodeOrSkip(codec: EnvelopeCodec, record: ReceivedRecord): EventEnvelope | undefined {
-  try {
-    return codec.decode(record);
-  } catch {
-    return undefined; // the live pipeline dead-lettered it; a replay cannot do better
-  }
 }

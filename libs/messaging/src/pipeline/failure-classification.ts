@@ -1,3 +1,4 @@
+import { connectionLossOf } from '@platform/database';
 import { UndeliverableEventError } from '@platform/events';
 
 /**
@@ -34,9 +35,7 @@ export function classifyFailure(error: unknown): FailureClass {
     (error as { code?: unknown })?.code;
   if (pgCode === '40P01') return { permanent: false, code: 'DB.DEADLOCK' };
   if (pgCode === '40001') return { permanent: false, code: 'DB.SERIALIZATION' };
-  if (typeof pgCode === 'string' && /^(08|57P)/.test(pgCode)) return { permanent: false, code: 'DB.CONNECTION' };
-  if (typeof pgCode === 'string' && /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE)$/.test(pgCode)) {
-    return { permanent: false, code: 'NET.CONNECTION' };
-  }
+  const connectionLoss = connectionLossOf(error);
+  if (connectionLoss) return { permanent: false, code: connectionLoss };
   return { permanent: false, code: error instanceof Error ? `ERROR.${error.name}` : 'ERROR.UNKNOWN' };
 }

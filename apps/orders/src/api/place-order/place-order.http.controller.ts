@@ -53,7 +53,9 @@ export class PlaceOrderHttpController {
   @ApiProblem(
     503,
     'ORDER.OVERLOADED: ORDERS_MAX_PENDING orders are already in progress; nothing was placed. ' +
-      'Retry after the Retry-After header (seconds), with the same Idempotency-Key.',
+      'DATABASE.UNAVAILABLE: the database connection was lost mid-request or could not be opened; the ' +
+      'transaction rolled back. Either way, retry after the Retry-After header (seconds), with the same ' +
+      'Idempotency-Key.',
   )
   async place(
     @Body() body: PlaceOrderRequest,
