@@ -1,3 +1,4 @@
+import { Type } from 'avsc';
 import { TestEventV1Contract, type TestEventV1 } from '@platform/testing';
 import { AvroCodec } from './avro-codec';
 import { ContractViolationError, UndeliverableEventError } from './event-errors';
@@ -109,5 +110,55 @@ describe('AvroCodec', () => {
     expect(error).toBeInstanceOf(UndeliverableEventError);
     expect((error as UndeliverableEventError).code).toBe('EVENT.UNDECODABLE');
     expect((error as Error).message).toContain('2 trailing bytes');
+  });
+
+  describe('decodeWritten (a writer schema from a schema registry)', () => {
+    const fields = TestEventV1Contract.schema.fields as object[];
+    const schemaWith = (extra: object[], keep = fields): Type =>
+      Type.forSchema({ ...TestEventV1Contract.schema, fields: [...keep, ...extra] } as never);
+
+    it('reads a body written with a newer schema that added a field with a default (the field is skipped)', () => {
+      // given
+      const newer = schemaWith([{ name: 'channel', type: 'string', default: 'web' }]);
+      const body = newer.toBuffer({ ...payload, channel: 'app' });
+      // when
+      const decoded = new AvroCodec().decodeWritten(TestEventV1Contract, newer, body, 'schema id 2');
+      // then
+      expect({ ...decoded }).toEqual(payload);
+    });
+
+    it('reads a body written without a field the contract has a default for (the default is used)', () => {
+      // given
+      const older = schemaWith([], fields.slice(0, 2)); // entityId, seq: no note
+      const body = older.toBuffer({ entityId: 'thing-1', seq: 7 });
+      // when
+      const decoded = new AvroCodec().decodeWritten(TestEventV1Contract, older, body, 'schema id 1');
+      // then
+      expect({ ...decoded }).toEqual({ entityId: 'thing-1', seq: 7, note: '' });
+    });
+
+    it('refuses a writer schema the contract cannot read as EVENT.INCOMPATIBLE_SCHEMA, naming the writer', () => {
+      // given: the writer lacks `seq`, which the contract needs and has no default for
+      const other = schemaWith([], [fields[0]]);
+      const body = other.toBuffer({ entityId: 'thing-1' });
+      // when
+      const error = errorOf(() => new AvroCodec().decodeWritten(TestEventV1Contract, other, body, 'schema id 9'));
+      // then
+      expect(error).toBeInstanceOf(UndeliverableEventError);
+      expect(error).toMatchObject({ code: 'EVENT.INCOMPATIBLE_SCHEMA' });
+      expect((error as Error).message).toMatch(/a body written with schema id 9 cannot be read as platformtest/);
+    });
+
+    it("refuses a truncated body as EVENT.UNDECODABLE, as for the contract's own schema", () => {
+      // given
+      const newer = schemaWith([{ name: 'channel', type: 'string', default: 'web' }]);
+      const body = newer.toBuffer({ ...payload, channel: 'app' });
+      // when
+      const error = errorOf(() =>
+        new AvroCodec().decodeWritten(TestEventV1Contract, newer, body.subarray(0, body.length - 2), 'schema id 2'),
+      );
+      // then
+      expect(error).toMatchObject({ code: 'EVENT.UNDECODABLE' });
+    });
   });
 });

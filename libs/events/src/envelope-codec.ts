@@ -5,6 +5,12 @@ import type { EventEnvelope } from './envelope';
 import { UndeliverableEventError } from './event-errors';
 import { AVRO_BINARY, HEADER, type WireRecord } from './wire-record';
 
+/** A record's checked headers, and the contract its payload must be decoded with. */
+export interface DecodedHeaders {
+  readonly contract: EventContract;
+  readonly envelope: Omit<EventEnvelope, 'payload'>;
+}
+
 /**
  * Envelope <-> wire record. The envelope's metadata becomes string headers, the payload
  * becomes Avro bytes, the key becomes the record key. Decoding validates every header a
@@ -33,6 +39,15 @@ export class EnvelopeCodec {
   }
 
   decode(record: WireRecord): EventEnvelope {
+    const { contract, envelope } = this.decodeHeaders(record);
+    return { ...envelope, payload: this.avro.decode(contract, record.value) };
+  }
+
+  /**
+   * Everything but the payload, checked: the headers, and the contract the payload must match.
+   * A decoder whose value is not the plain Avro body (the Confluent wire format) starts here.
+   */
+  decodeHeaders(record: WireRecord): DecodedHeaders {
     const h = record.headers;
     const type = required(h, HEADER.type);
     const version = Number(required(h, HEADER.version));
@@ -43,7 +58,7 @@ export class EnvelopeCodec {
     if (contract.topic !== record.topic) {
       throw new UndeliverableEventError('EVENT.WRONG_TOPIC', `${type} v${version} does not belong on ${record.topic}`);
     }
-    return {
+    const envelope = {
       eventId: required(h, HEADER.eventId),
       type,
       version,
@@ -53,8 +68,8 @@ export class EnvelopeCodec {
       correlationId: required(h, HEADER.correlationId),
       causationId: h[HEADER.causationId] || undefined,
       traceparent: h[HEADER.traceparent] || undefined,
-      payload: this.avro.decode(contract, record.value),
     };
+    return { contract, envelope };
   }
 
   /** the contract for the headers' type and version; an unknown one is named precisely for the dead letters */

@@ -19,6 +19,11 @@ export class EventCatalogue {
     return [...this.byTopic.values()];
   }
 
+  /** the contract of `topic`, or undefined when it is not a catalogue topic (a dead-letter topic, say) */
+  find(topic: string): EventContract | undefined {
+    return this.byTopic.get(topic);
+  }
+
   forTopic(topic: string): EventContract {
     const contract = this.byTopic.get(topic);
     if (!contract) throw new UndeliverableEventError('EVENT.UNKNOWN_TOPIC', `no event contract for topic "${topic}"`);

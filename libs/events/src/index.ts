@@ -8,3 +8,5 @@ export * from './event-ids';
 export * from './wire-record';
 export * from './key-hash';
 export * from './generated';
+export * from './record-decoder';
+export * from './registry';

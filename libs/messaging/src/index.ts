@@ -26,6 +26,7 @@ export * from './nest/context.module';
 export * from './nest/message-transport';
 export * from './nest/platform-config';
 export * from './nest/platform-messaging.module';
+export * from './nest/record-decoder';
 export * from './nest/shutdown-coordinator';
 export * from './subscriptions';
 export * from './kafka/topics/topic-plan';

@@ -4,3 +4,4 @@ export * from './test-databases';
 export * from './event-probes';
 export * from './context-test-app';
 export * from './kafka-test-cluster';
+export * from './test-schema-registry';

@@ -10,7 +10,7 @@ import type { FaultTransport } from './fault-transport';
  * what the relays published, and poison. One implementation per transport.
  */
 export interface RecordInjector {
-  /** the most recently published records, newest first (topic, key, headers and bytes as stored) */
+  /** the most recently published records, newest first (topic, key, headers and bytes as on the wire) */
   recent(limit: number, topic?: string): Promise<WireRecord[]>;
   append(records: readonly WireRecord[]): Promise<void>;
   close(): Promise<void>;
@@ -68,8 +68,9 @@ class InProcessInjector implements RecordInjector {
  * Produces onto the deployment's own (prefixed) Kafka topics with a plain producer and the same
  * partitioner as the relays, so a record lands on the partition its key hashes to. `recent`
  * reads what the relays published from the outboxes (published rows are kept for
- * OUTBOX_RETENTION_HOURS): key, headers and value exactly as produced, without joining a
- * consumer group to read the topics back (a group join costs seconds on the mock cluster).
+ * OUTBOX_RETENTION_HOURS): key, headers and value exactly as produced (with a schema registry,
+ * the value framed as the publisher framed it), without joining a consumer group to read the
+ * topics back (a group join costs seconds on the mock cluster).
  */
 class KafkaInjector implements RecordInjector {
   private constructor(
@@ -91,7 +92,11 @@ class KafkaInjector implements RecordInjector {
       topic ?? null,
       limit,
     ]);
-    return rows.map((r) => ({ topic: r.topic, key: r.msg_key, headers: r.headers, value: r.payload }));
+    return [
+      ...(await this.probe.asPublished(
+        rows.map((r) => ({ topic: r.topic, key: r.msg_key, headers: r.headers, value: r.payload })),
+      )),
+    ];
   }
 
   async append(records: readonly WireRecord[]): Promise<void> {

@@ -5,7 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { EnvelopeCodec } from '@platform/events';
 import { loadDotEnv, platformRoot } from '@platform/http';
-import { KafkaReplay, PLATFORM_CONFIG, type PlatformConfig } from '@platform/messaging';
+import { KafkaReplay, PLATFORM_CONFIG, RECORD_DECODER, type PlatformConfig } from '@platform/messaging';
 import { AnalyticsModule } from '../analytics.module';
 import { progressBar } from './progress-bar';
 import { parseRebuildArgs } from './rebuild-args';
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
       replay: KafkaReplay.fromSettings(config.kafka),
       analytics,
       commands: app.select(AnalyticsModule).get(CommandBus),
-      codec,
+      decoder: app.get(RECORD_DECODER),
       from: args.from,
       onProgress: progressBar(),
     });

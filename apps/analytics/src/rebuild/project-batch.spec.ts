@@ -29,7 +29,7 @@ describe('projectBatch', () => {
     const committed: number[] = [];
     const transactions: string[] = [];
     const batch: BatchProjection<number[]> = {
-      codec,
+      decoder: codec,
       transaction: async (work) => {
         transactions.push('opened');
         const tx: number[] = [];

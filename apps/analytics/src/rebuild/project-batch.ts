@@ -1,4 +1,4 @@
-import type { EnvelopeCodec, EventEnvelope } from '@platform/events';
+import { UndeliverableEventError, type EventEnvelope, type RecordDecoder } from '@platform/events';
 import { PermanentFailure, type ReceivedRecord } from '@platform/messaging';
 
 /**
@@ -6,7 +6,8 @@ import { PermanentFailure, type ReceivedRecord } from '@platform/messaging';
  * through projectBatch and differ only in the transaction they open and the call that projects.
  */
 export interface BatchProjection<Tx> {
-  readonly codec: EnvelopeCodec;
+  /** the live pipeline's decoder (an EnvelopeCodec, or the schema registry's on Kafka) */
+  readonly decoder: RecordDecoder;
   /** runs the batch's work in one transaction */
   readonly transaction: (work: (tx: Tx) => Promise<number>) => Promise<number>;
   /** projects one event inside that transaction */
@@ -15,7 +16,7 @@ export interface BatchProjection<Tx> {
 
 /**
  * Projects a batch of replayed records in one transaction and returns how many were projected.
- * Undecodable records and events the projection refuses for good (PermanentFailure) are
+ * Undecodable records (UndeliverableEventError) and events the projection refuses for good (PermanentFailure) are
  * skipped, as the live consumer dead-letters them; any other error aborts the batch, and the
  * rebuild with it.
  */
@@ -23,7 +24,7 @@ export async function projectBatch<Tx>(
   projection: BatchProjection<Tx>,
   records: readonly ReceivedRecord[],
 ): Promise<number> {
-  const envelopes = records.map((record) => decodeOrSkip(projection.codec, record));
+  const envelopes = await Promise.all(records.map((record) => decodeOrSkip(projection.decoder, record)));
   return projection.transaction(async (tx) => {
     let projected = 0;
     for (const envelope of envelopes) {
@@ -40,10 +41,13 @@ export async function projectBatch<Tx>(
   });
 }
 
-function decodeOrSkip(codec: EnvelopeCodec, record: ReceivedRecord): EventEnvelope | undefined {
+async function decodeOrSkip(decoder: RecordDecoder, record: ReceivedRecord): Promise<EventEnvelope | undefined> {
   try {
-    return codec.decode(record);
-  } catch {
-    return undefined; // the live pipeline dead-lettered it; a replay cannot do better
+    return await decoder.decode(record);
+  } catch (error) {
+    // undecodable: the live pipeline dead-lettered it, a replay cannot do better; anything else
+    // (the schema registry unavailable) aborts the rebuild rather than leave the record out
+    if (error instanceof UndeliverableEventError) return undefined;
+    throw error;
   }
 }

@@ -1,7 +1,7 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import type { DataSource } from 'typeorm';
 import { TransactionRunner, type Transaction } from '@platform/database';
-import type { EnvelopeCodec } from '@platform/events';
+import type { RecordDecoder } from '@platform/events';
 import type { KafkaReplay, ReplayProgress } from '@platform/messaging';
 import { UpdateOrderFactsCommand } from '../commands/update-order-facts/update-order-facts.command';
 import { ANALYTICS } from '../context';
@@ -15,7 +15,8 @@ export interface KafkaRebuildOptions {
   readonly analytics: DataSource;
   /** the analytics context's bus: records go through the live consumer's command and handler */
   readonly commands: CommandBus;
-  readonly codec: EnvelopeCodec;
+  /** the pipeline's (RECORD_DECODER): with a schema registry, values are in the Confluent wire format */
+  readonly decoder: RecordDecoder;
   readonly from?: Date;
   readonly onProgress?: (progress: ReplayProgress) => void;
 }
@@ -41,7 +42,7 @@ export async function rebuildFromKafka(options: KafkaRebuildOptions): Promise<Ka
   const transactions = new TransactionRunner(options.analytics);
   // one transaction per fetched batch, through the live consumer's command and handler
   const projection: BatchProjection<Transaction> = {
-    codec: options.codec,
+    decoder: options.decoder,
     transaction: (work) => transactions.run(work),
     project: (envelope, tx) => options.commands.execute(new UpdateOrderFactsCommand(envelope, tx)),
   };

@@ -54,7 +54,7 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
   const report = (): void => options.onProgress?.({ done, total, elapsedMs: Date.now() - started });
   // one transaction per page, through the handlers' own projection
   const projection: BatchProjection<EntityManager> = {
-    codec: options.codec,
+    decoder: options.codec,
     transaction: (work) => options.analytics.transaction(work),
     project: (envelope, manager) => projectOrderEvent(manager, envelope),
   };

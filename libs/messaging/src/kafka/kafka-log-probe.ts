@@ -1,9 +1,10 @@
 import { Partitioners, type Admin, type Kafka, type Producer } from 'kafkajs';
-import type { WireRecord } from '@platform/events';
+import { ALL_EVENT_CONTRACTS, EventCatalogue, SchemaRegistryClient, type WireRecord } from '@platform/events';
 import { createKafkaClient } from './kafka-client';
 import { toKafkaMessage } from './kafka-records';
 import { KafkaNaming } from './kafka-naming';
 import { kafkaSettingsFromEnv } from './kafka-settings';
+import { RegistryValueFramer } from './registry-value-framer';
 
 /**
  * The platform's Kafka topics and groups seen from outside, as a fault drill or an operator's
@@ -17,6 +18,7 @@ export class KafkaLogProbe {
     private readonly producer: Producer,
     private readonly naming: KafkaNaming,
     private readonly topicPrefix: string,
+    private readonly framer?: RegistryValueFramer,
   ) {}
 
   /** from the same settings as the platform's processes (KAFKA_BROKERS, KAFKA_TOPIC_PREFIX, ...) */
@@ -28,12 +30,22 @@ export class KafkaLogProbe {
     const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, idempotent: false });
     await admin.connect();
     await producer.connect();
-    return new KafkaLogProbe(
-      admin,
-      producer,
-      new KafkaNaming(settings.topicPrefix, settings.groupPrefix),
-      settings.topicPrefix,
-    );
+    const naming = new KafkaNaming(settings.topicPrefix, settings.groupPrefix);
+    // with a registry: look ids up only, registering is the platform's publisher's business
+    const registry = settings.schemaRegistry
+      ? new SchemaRegistryClient({ ...settings.schemaRegistry, autoRegister: false, clientId: settings.clientId })
+      : undefined;
+    const framer = registry && new RegistryValueFramer(registry, new EventCatalogue(ALL_EVENT_CONTRACTS), naming);
+    return new KafkaLogProbe(admin, producer, naming, settings.topicPrefix, framer);
+  }
+
+  /**
+   * `records` as the platform's publisher puts them on the topics: an outbox row's value framed
+   * in the Confluent wire format when SCHEMA_REGISTRY_URL is set (the schema must be registered
+   * already), as it is otherwise.
+   */
+  async asPublished(records: readonly WireRecord[]): Promise<readonly WireRecord[]> {
+    return this.framer ? this.framer.frame(records) : records;
   }
 
   /**

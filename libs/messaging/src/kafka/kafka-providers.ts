@@ -1,9 +1,17 @@
-import type { Provider } from '@nestjs/common';
+import { Logger, type Provider } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
+import {
+  AvroCodec,
+  EnvelopeCodec,
+  EventCatalogue,
+  RegistryRecordDecoder,
+  SchemaRegistryClient,
+} from '@platform/events';
 import { PlatformMetrics, ReadinessChecks } from '@platform/observability';
 import { RECORD_PUBLISHER } from '@platform/outbox';
 import { MESSAGE_TRANSPORT } from '../nest/message-transport';
 import { PLATFORM_CONFIG, type PlatformConfig } from '../nest/platform-config';
+import { RECORD_DECODER } from '../nest/record-decoder';
 import { ShutdownCoordinator } from '../nest/shutdown-coordinator';
 import { ConsumerGroups } from '../pipeline/consumer-groups';
 import { ConsumerPipeline } from '../pipeline/consumer-pipeline';
@@ -11,10 +19,13 @@ import { createKafkaClient } from './kafka-client';
 import { KafkaNaming } from './kafka-naming';
 import { KafkaPublisher } from './kafka-publisher';
 import { KafkaTransport } from './kafka.transport';
+import { RegistryValueFramer } from './registry-value-framer';
 
 /**
  * TRANSPORT=kafka: one kafkajs client per process, the relays' publisher (connected at start,
  * disconnected after every relay stopped) and the transport. No in-process log is opened.
+ * With SCHEMA_REGISTRY_URL, one registry client (null without) that the publisher frames values
+ * with and the pipeline's decoder reads them with (ADR 0013).
  */
 export const KAFKA_PROVIDERS: Provider[] = [
   {
@@ -27,10 +38,25 @@ export const KAFKA_PROVIDERS: Provider[] = [
     useFactory: (config: PlatformConfig) => new KafkaNaming(kafkaOf(config).topicPrefix, kafkaOf(config).groupPrefix),
     inject: [PLATFORM_CONFIG],
   },
+  { provide: SchemaRegistryClient, useFactory: openSchemaRegistry, inject: [PLATFORM_CONFIG] },
+  {
+    provide: RECORD_DECODER,
+    useFactory: (registry: SchemaRegistryClient | null, codec: EnvelopeCodec, avro: AvroCodec) =>
+      registry ? new RegistryRecordDecoder(codec, avro, registry) : codec,
+    inject: [SchemaRegistryClient, EnvelopeCodec, AvroCodec],
+  },
   {
     provide: KafkaPublisher,
     useFactory: openKafkaPublisher,
-    inject: [PLATFORM_CONFIG, Kafka, KafkaNaming, ShutdownCoordinator, ReadinessChecks],
+    inject: [
+      PLATFORM_CONFIG,
+      Kafka,
+      KafkaNaming,
+      ShutdownCoordinator,
+      ReadinessChecks,
+      SchemaRegistryClient,
+      EventCatalogue,
+    ],
   },
   { provide: RECORD_PUBLISHER, useExisting: KafkaPublisher },
   {
@@ -49,7 +75,16 @@ export const KAFKA_PROVIDERS: Provider[] = [
   { provide: MESSAGE_TRANSPORT, useExisting: KafkaTransport },
 ];
 
-export const KAFKA_EXPORTS = [Kafka, KafkaNaming, KafkaPublisher, KafkaTransport];
+export const KAFKA_EXPORTS = [Kafka, KafkaNaming, KafkaPublisher, KafkaTransport, SchemaRegistryClient];
+
+function openSchemaRegistry(config: PlatformConfig): SchemaRegistryClient | null {
+  const { schemaRegistry, clientId } = kafkaOf(config);
+  if (!schemaRegistry) return null;
+  new Logger('SchemaRegistry').log(
+    `schema registry at ${schemaRegistry.url}: record values in the Confluent wire format (auto-register ${schemaRegistry.autoRegister ? `on, ${schemaRegistry.compatibility}` : 'off'})`,
+  );
+  return new SchemaRegistryClient({ ...schemaRegistry, clientId });
+}
 
 async function openKafkaPublisher(
   config: PlatformConfig,
@@ -57,8 +92,11 @@ async function openKafkaPublisher(
   naming: KafkaNaming,
   shutdown: ShutdownCoordinator,
   readiness: ReadinessChecks,
+  registry: SchemaRegistryClient | null,
+  catalogue: EventCatalogue,
 ): Promise<KafkaPublisher> {
-  const publisher = new KafkaPublisher(kafka, naming, kafkaOf(config).producer);
+  const framer = registry ? new RegistryValueFramer(registry, catalogue, naming) : undefined;
+  const publisher = new KafkaPublisher(kafka, naming, kafkaOf(config).producer, framer);
   await publisher.connect();
   shutdown.onSharedClose('kafka-producer', () => publisher.disconnect());
   readiness.add({

@@ -5,6 +5,7 @@ import type { RecordPublisher } from '@platform/outbox';
 import { toKafkaMessage } from './kafka-records';
 import type { KafkaNaming } from './kafka-naming';
 import type { KafkaSettings } from './kafka-settings';
+import type { RegistryValueFramer } from './registry-value-framer';
 
 /**
  * The relay's publisher on Kafka. `publish` resolves only once the cluster acknowledged every
@@ -13,6 +14,7 @@ import type { KafkaSettings } from './kafka-settings';
  * Java-compatible murmur2 partitioner, so other clients agree); one produce request per broker
  * is in flight at a time, so a retried request can never overtake a later one (without the
  * idempotent producer that is the only protection); the relay awaits each batch before the next.
+ * With a schema registry, values are framed in the Confluent wire format first (RegistryValueFramer).
  */
 export class KafkaPublisher implements RecordPublisher {
   private readonly logger = new Logger(KafkaPublisher.name);
@@ -23,6 +25,7 @@ export class KafkaPublisher implements RecordPublisher {
     kafka: Kafka,
     private readonly naming: KafkaNaming,
     private readonly settings: KafkaSettings['producer'],
+    private readonly framer?: RegistryValueFramer,
   ) {
     this.producer = kafka.producer({
       createPartitioner: Partitioners.DefaultPartitioner,
@@ -54,7 +57,7 @@ export class KafkaPublisher implements RecordPublisher {
   async publish(records: readonly WireRecord[]): Promise<void> {
     if (records.length === 0) return;
     const byTopic = new Map<string, WireRecord[]>();
-    for (const record of records) {
+    for (const record of this.framer ? await this.framer.frame(records) : records) {
       const batch = byTopic.get(record.topic) ?? [];
       batch.push(record);
       byTopic.set(record.topic, batch);

@@ -1,4 +1,5 @@
 import { boolSetting, intSetting, oneOfSetting, stringSetting } from '@platform/config';
+import { schemaRegistrySettingsFromEnv, type SchemaRegistrySettings } from './schema-registry-settings';
 
 /**
  * Kafka settings (TRANSPORT=kafka), read once from the environment and documented in
@@ -41,6 +42,8 @@ export interface KafkaSettings {
      */
     readonly seekByTimestamp: boolean;
   };
+  /** set (SCHEMA_REGISTRY_URL): record values are in the Confluent wire format, schemas in this registry */
+  readonly schemaRegistry?: SchemaRegistrySettings;
   readonly connectionTimeoutMs: number;
   readonly requestTimeoutMs: number;
   readonly logLevel: 'nothing' | 'error' | 'warn' | 'info' | 'debug';
@@ -81,6 +84,7 @@ export function kafkaSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Kafk
       topicsFile: stringSetting('KAFKA_TOPICS_FILE', 'schemas/topics.json', env),
     },
     replay: { seekByTimestamp: boolSetting('KAFKA_REPLAY_SEEK_BY_TIMESTAMP', true, env) },
+    schemaRegistry: schemaRegistrySettingsFromEnv(env),
     connectionTimeoutMs: intSetting('KAFKA_CONNECTION_TIMEOUT_MS', 3_000, { env }),
     requestTimeoutMs: intSetting('KAFKA_REQUEST_TIMEOUT_MS', 30_000, { env }),
     logLevel: oneOfSetting('KAFKA_LOG_LEVEL', ['nothing', 'error', 'warn', 'info', 'debug'] as const, 'warn', env),

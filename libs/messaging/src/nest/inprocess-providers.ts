@@ -1,5 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import { openContextDataSource, resolveDatabaseTarget } from '@platform/database';
+import { EnvelopeCodec } from '@platform/events';
 import { PlatformMetrics, ReadinessChecks } from '@platform/observability';
 import { RECORD_PUBLISHER } from '@platform/outbox';
 import { InProcessLog } from '../inprocess/inprocess-log';
@@ -10,6 +11,7 @@ import { ConsumerGroups } from '../pipeline/consumer-groups';
 import { ConsumerPipeline } from '../pipeline/consumer-pipeline';
 import { MESSAGE_TRANSPORT } from './message-transport';
 import { PLATFORM_CONFIG, type PlatformConfig } from './platform-config';
+import { RECORD_DECODER } from './record-decoder';
 import { ShutdownCoordinator } from './shutdown-coordinator';
 
 /** The schema of the in-process transport's log (see InProcessLog). */
@@ -28,6 +30,7 @@ export const IN_PROCESS_PROVIDERS: Provider[] = [
     inject: [InProcessLog],
   },
   { provide: RECORD_PUBLISHER, useExisting: InProcessPublisher },
+  { provide: RECORD_DECODER, useExisting: EnvelopeCodec },
   {
     provide: InProcessTransport,
     useFactory: (

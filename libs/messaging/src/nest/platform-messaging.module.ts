@@ -1,5 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ALL_EVENT_CONTRACTS, AvroCodec, EnvelopeCodec, EventCatalogue, type EventContract } from '@platform/events';
+import {
+  ALL_EVENT_CONTRACTS,
+  AvroCodec,
+  EnvelopeCodec,
+  EventCatalogue,
+  type EventContract,
+  type RecordDecoder,
+} from '@platform/events';
 import { PlatformMetrics } from '@platform/observability';
 import { RECORD_PUBLISHER } from '@platform/outbox';
 import { KAFKA_EXPORTS, KAFKA_PROVIDERS } from '../kafka/kafka-providers';
@@ -10,6 +17,7 @@ import { retryPolicyFromEnv } from '../pipeline/retry-policy';
 import { IN_PROCESS_EXPORTS, IN_PROCESS_PROVIDERS } from './inprocess-providers';
 import { MESSAGE_TRANSPORT } from './message-transport';
 import { PLATFORM_CONFIG, platformConfigFromEnv } from './platform-config';
+import { RECORD_DECODER } from './record-decoder';
 import { ShutdownCoordinator } from './shutdown-coordinator';
 
 export { MESSAGING_SCHEMA } from './inprocess-providers';
@@ -22,8 +30,8 @@ export interface PlatformMessagingOptions {
 /**
  * Process-wide messaging: the event catalogue and codec, the consumer pipeline, the registry
  * every context joins with its consumer group, and the transport TRANSPORT names (in-process
- * or Kafka): its RECORD_PUBLISHER for the relays and its MESSAGE_TRANSPORT strategy for
- * `connectMicroservice`. Only the chosen transport's resources are opened. Imported once, by
+ * or Kafka): its RECORD_PUBLISHER for the relays, its RECORD_DECODER for the pipeline, and its
+ * MESSAGE_TRANSPORT strategy for `connectMicroservice`. Only the chosen transport's resources are opened. Imported once, by
  * the app's root module, beside ObservabilityModule (metrics, readiness); TRANSPORT is read
  * when forRoot runs, so after `.env` was loaded.
  */
@@ -48,9 +56,9 @@ export class PlatformMessagingModule {
         ShutdownCoordinator,
         {
           provide: ConsumerPipeline,
-          useFactory: (codec: EnvelopeCodec, groups: ConsumerGroups, metrics: PlatformMetrics) =>
-            new ConsumerPipeline(codec, groups, retryPolicyFromEnv(), metrics, consumerLimitsFromEnv()),
-          inject: [EnvelopeCodec, ConsumerGroups, PlatformMetrics],
+          useFactory: (decoder: RecordDecoder, groups: ConsumerGroups, metrics: PlatformMetrics) =>
+            new ConsumerPipeline(decoder, groups, retryPolicyFromEnv(), metrics, consumerLimitsFromEnv()),
+          inject: [RECORD_DECODER, ConsumerGroups, PlatformMetrics],
         },
         ...(kafka ? KAFKA_PROVIDERS : IN_PROCESS_PROVIDERS),
       ],
@@ -62,6 +70,7 @@ export class PlatformMessagingModule {
         ConsumerGroups,
         ShutdownCoordinator,
         ConsumerPipeline,
+        RECORD_DECODER,
         RECORD_PUBLISHER,
         MESSAGE_TRANSPORT,
         ...(kafka ? KAFKA_EXPORTS : IN_PROCESS_EXPORTS),

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { isObservable, lastValueFrom } from 'rxjs';
-import type { EnvelopeCodec, EventEnvelope } from '@platform/events';
+import type { EventEnvelope, RecordDecoder } from '@platform/events';
 import { withLogContext, type PlatformMetrics } from '@platform/observability';
 import type { ConsumerGroups } from './consumer-groups';
 import type { ConsumeOutcome } from './consume-outcome';
@@ -24,13 +24,14 @@ export type { ConsumeOutcome } from './consume-outcome';
  * A failure is classified: permanent ones are dead-lettered at once, transient ones retried with
  * backoff and jitter, then dead-lettered. The caller acknowledges (commits the offset) only
  * after this resolves; if even the dead letter cannot be written, this throws and nothing is
- * acknowledged.
+ * acknowledged. Decoding may ask a schema registry (RecordDecoder); it is retried like a handler
+ * when the registry is unavailable, and dead-lettered at once when the record is undecodable.
  */
 export class ConsumerPipeline {
   private readonly logger = new Logger(ConsumerPipeline.name);
 
   constructor(
-    private readonly codec: EnvelopeCodec,
+    private readonly decoder: RecordDecoder,
     private readonly groups: ConsumerGroups,
     private readonly retry: RetryPolicy,
     private readonly metrics?: PlatformMetrics,
@@ -59,13 +60,8 @@ export class ConsumerPipeline {
     const { group, topic } = subscription;
     const stopTimer = this.metrics?.handlerDuration.startTimer({ topic, group });
     const firstFailedAt = new Date();
-    let envelope: EventEnvelope;
-    try {
-      checkRecordSize(record, this.limits.maxRecordBytes);
-      envelope = this.codec.decode(record);
-    } catch (error) {
-      return this.deadLetter(subscription, record, error, 1, firstFailedAt);
-    }
+    const envelope = await this.decode(subscription, record, firstFailedAt, signal, onRetrying);
+    if (typeof envelope === 'string') return envelope;
     const bindings = { correlationId: envelope.correlationId, eventId: envelope.eventId, topic, group };
     return withLogContext(bindings, async () => {
       for (let attempt = 1; ; attempt += 1) {
@@ -89,6 +85,35 @@ export class ConsumerPipeline {
         }
       }
     });
+  }
+
+  /** the record's envelope, or what became of a record that cannot be decoded (now or ever) */
+  private async decode(
+    subscription: Subscription,
+    record: ReceivedRecord,
+    firstFailedAt: Date,
+    signal?: AbortSignal,
+    onRetrying?: () => void,
+  ): Promise<EventEnvelope | ConsumeOutcome> {
+    const { group, topic } = subscription;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        checkRecordSize(record, this.limits.maxRecordBytes);
+        return await this.decoder.decode(record);
+      } catch (error) {
+        const failure = classifyFailure(error);
+        if (failure.permanent || attempt >= this.retry.maxAttempts) {
+          return this.deadLetter(subscription, record, error, attempt, firstFailedAt);
+        }
+        this.metrics?.handlerFailures.inc({ topic, group, error: failure.code });
+        const delay = backoffDelay(this.retry, attempt);
+        this.logger.warn(
+          `decoding ${topic}@${record.partition}:${record.offset} failed (${failure.code}: ${(error as Error).message}); retrying in ${delay} ms`,
+        );
+        onRetrying?.();
+        if (!(await pause(delay, signal))) return 'aborted';
+      }
+    }
   }
 
   private async attempt(

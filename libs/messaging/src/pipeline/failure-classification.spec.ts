@@ -1,4 +1,4 @@
-import { ContractViolationError, UndeliverableEventError } from '@platform/events';
+import { ContractViolationError, SchemaRegistryUnavailableError, UndeliverableEventError } from '@platform/events';
 import { classifyFailure, PermanentFailure } from './failure-classification';
 
 // What the pipeline dead-letters at once (permanent) and what it retries, with the stable code
@@ -54,6 +54,18 @@ describe('classifyFailure', () => {
       expect(classifyFailure(pgError(errno))).toEqual({ permanent: false, code: 'NET.CONNECTION' });
     },
   );
+
+  it('retries an unavailable schema registry as REGISTRY.UNAVAILABLE, and dead-letters an unknown schema id', () => {
+    // given / when / then
+    expect(classifyFailure(new SchemaRegistryUnavailableError('503'))).toEqual({
+      permanent: false,
+      code: 'REGISTRY.UNAVAILABLE',
+    });
+    expect(classifyFailure(new UndeliverableEventError('EVENT.UNKNOWN_SCHEMA_ID', 'id 9'))).toEqual({
+      permanent: true,
+      code: 'EVENT.UNKNOWN_SCHEMA_ID',
+    });
+  });
 
   it('retries a plain Error (a bug a deploy may fix) under its class name', () => {
     // given / when / then

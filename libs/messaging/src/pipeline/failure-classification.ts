@@ -1,5 +1,5 @@
 import { connectionLossOf } from '@platform/database';
-import { UndeliverableEventError } from '@platform/events';
+import { SchemaRegistryUnavailableError, UndeliverableEventError } from '@platform/events';
 
 /**
  * A business rule that will never pass: throw this from a handler to dead-letter the event at
@@ -22,14 +22,16 @@ export interface FailureClass {
 }
 
 /**
- * Permanent: undecodable or invalid records, unknown contracts, PermanentFailure.
- * Everything else is retried (deadlocks, serialization failures, lost connections, timeouts,
- * and bugs too, which a deploy may fix); what exhausts its attempts is dead-lettered.
+ * Permanent: undecodable or invalid records (a schema id the registry does not know included),
+ * unknown contracts, PermanentFailure. Everything else is retried (deadlocks, serialization
+ * failures, lost connections, timeouts, an unavailable schema registry, and bugs too, which a
+ * deploy may fix); what exhausts its attempts is dead-lettered.
  */
 export function classifyFailure(error: unknown): FailureClass {
   if (error instanceof UndeliverableEventError || error instanceof PermanentFailure) {
     return { permanent: true, code: error.code };
   }
+  if (error instanceof SchemaRegistryUnavailableError) return { permanent: false, code: error.code };
   const pgCode =
     (error as { code?: unknown; driverError?: { code?: unknown } })?.driverError?.code ??
     (error as { code?: unknown })?.code;
