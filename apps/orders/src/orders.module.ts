@@ -25,7 +25,9 @@ import { TrackPaymentWhenPaymentVoided } from './handlers/track-payment-when-pay
 import { TrackStockWhenStockReleased } from './handlers/track-stock-when-stock-released.handler';
 import { UpdatePriceListWhenProductUpdated } from './handlers/update-price-list-when-product-updated.handler';
 import { OrdersSchema1764200000000 } from './persistence/migrations/1764200000000-orders-schema';
+import { OrdersIdempotencyKeysByAge1764200000001 } from './persistence/migrations/1764200000001-idempotency-keys-by-age';
 import { IdempotencyKeyRepository } from './persistence/idempotency-key.repository';
+import { idempotencyKeyRetention } from './persistence/idempotency-key.retention';
 import { OrderRepository } from './persistence/order.repository';
 import { PriceListRepository } from './persistence/price-list.repository';
 import { SagaRepository } from './persistence/saga.repository';
@@ -39,7 +41,13 @@ import { SagaTimeoutSweeper } from './saga/saga-timeout.sweeper';
  * authorise payment in parallel, then confirm, or cancel and compensate), with its own price list.
  */
 @Module({
-  imports: [ContextModule.forContext({ name: ORDERS, migrations: [OrdersSchema1764200000000] })],
+  imports: [
+    ContextModule.forContext({
+      name: ORDERS,
+      migrations: [OrdersSchema1764200000000, OrdersIdempotencyKeysByAge1764200000001],
+      retention: (env) => [idempotencyKeyRetention(OrdersSettings.fromEnv(env).idempotencyKeyRetentionMs)],
+    }),
+  ],
   controllers: [
     PlaceOrderHttpController,
     CancelOrderHttpController,

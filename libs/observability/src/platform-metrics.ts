@@ -16,6 +16,7 @@ export class PlatformMetrics {
   readonly outboxOldestAge: Gauge<'context'>;
   readonly consumerLag: Gauge<'topic' | 'group'>;
   readonly deadLetterDepth: Gauge<'context' | 'group'>;
+  readonly retentionDeleted: Counter<'context' | 'table'>;
   private readonly collectors = new Set<() => Promise<void>>();
   private refreshing?: Promise<void>;
 
@@ -85,6 +86,12 @@ export class PlatformMetrics {
       labelNames: ['context', 'group'],
       registers: [registry],
       collect,
+    });
+    this.retentionDeleted = new Counter({
+      name: 'retention_deleted_rows_total',
+      help: 'Rows deleted by retention (inbox, settled dead letters, idempotency keys...), per context and table',
+      labelNames: ['context', 'table'],
+      registers: [registry],
     });
   }
 

@@ -1663,7 +1663,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description 1 to 200 characters; the same key with the same body answers with the same order */
+        /** @description 1 to 200 characters; the same key with the same body answers with the same order. A key is kept for ORDERS_IDEMPOTENCY_KEY_RETENTION_HOURS (24 h) after the order it placed; used again after that, it places a new order. */
         'Idempotency-Key'?: string;
       };
       path?: never;

@@ -13,6 +13,12 @@ export class OrdersSettings {
      * instead of orders that wait until the saga timeout cancels them.
      */
     readonly maxPending: number,
+    /**
+     * ORDERS_IDEMPOTENCY_KEY_RETENTION_HOURS, in ms: how long an Idempotency-Key answers with the
+     * order it placed. Older, it is free again (a request with it places a new order) and the
+     * retention job deletes it (docs/adr/0014).
+     */
+    readonly idempotencyKeyRetentionMs: number,
   ) {}
 
   static fromEnv(env: NodeJS.ProcessEnv = process.env): OrdersSettings {
@@ -20,6 +26,7 @@ export class OrdersSettings {
       intSetting('ORDERS_SAGA_TIMEOUT_MS', 30_000, { env }),
       intSetting('ORDERS_SAGA_SWEEP_MS', 500, { env }),
       intSetting('ORDERS_MAX_PENDING', 500, { min: 0, env }),
+      intSetting('ORDERS_IDEMPOTENCY_KEY_RETENTION_HOURS', 24, { env }) * 3_600_000,
     );
   }
 }

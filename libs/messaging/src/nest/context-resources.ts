@@ -18,10 +18,16 @@ import {
 } from '@platform/outbox';
 import { trackDeadLetterDepth } from '../dead-letters/dead-letter-depth';
 import { DeadLetterOperations1764000000010 } from '../dead-letters/dead-letter-operations.migration';
+import { deadLetterRetention } from '../dead-letters/dead-letter-retention';
+import { DeadLetterRetention1764000000011 } from '../dead-letters/dead-letter-retention.migration';
 import { DeadLetterTable } from '../dead-letters/dead-letter-table';
 import type { ConsumerGroups } from '../pipeline/consumer-groups';
 import { DeadLetterStore } from '../pipeline/dead-letter-store';
 import { PlatformInbox1764000000001 } from '../pipeline/inbox.migration';
+import { inboxRetention } from '../retention/inbox-retention';
+import type { RetentionJob } from '../retention/retention-job';
+import { retentionSettingsFromEnv, type RetentionSettings } from '../retention/retention-settings';
+import { RetentionSweeper } from '../retention/retention-sweeper';
 import type { ShutdownCoordinator } from './shutdown-coordinator';
 import { boolSetting, oneOfSetting } from '@platform/config';
 
@@ -30,6 +36,12 @@ export interface ContextModuleOptions {
   readonly name: string;
   readonly entities?: ContextDatabaseOptions['entities'];
   readonly migrations?: ContextDatabaseOptions['migrations'];
+  /**
+   * Tables of the context's own to keep bounded, beside the inbox and the dead letters that every
+   * context prunes; called once at start, so settings are read then (each job needs an index that
+   * finds its expired rows, added by one of the context's migrations).
+   */
+  readonly retention?: (env: NodeJS.ProcessEnv) => readonly RetentionJob[];
 }
 
 interface PlatformServices {
@@ -41,13 +53,17 @@ interface PlatformServices {
   readonly metrics: PlatformMetrics;
 }
 
-/** A context's open resources; the relay starts here and stops at shutdown, before the database closes. */
+/**
+ * A context's open resources; the relay and the retention sweeper start here and stop at
+ * shutdown, before the database closes.
+ */
 export class ContextResources {
   constructor(
     readonly dataSource: DataSource,
     readonly transactions: TransactionRunner,
     readonly outbox: OutboxWriter,
     readonly relay: OutboxRelay,
+    readonly retention: RetentionSweeper,
   ) {}
 }
 
@@ -56,6 +72,8 @@ export async function openContextResources(
   platform: PlatformServices,
 ): Promise<ContextResources> {
   const { name } = options;
+  const retentionSettings = retentionSettingsFromEnv();
+  const retentionJobs = retentionJobsOf(options, retentionSettings);
   const target = await resolveDatabaseTarget(name);
   const dataSource = await openContextDataSource(target, {
     context: name,
@@ -64,6 +82,7 @@ export async function openContextResources(
       ...OUTBOX_MIGRATIONS,
       PlatformInbox1764000000001,
       DeadLetterOperations1764000000010,
+      DeadLetterRetention1764000000011,
       ...(options.migrations ?? []),
     ],
   });
@@ -89,6 +108,9 @@ export async function openContextResources(
   await listener?.start();
   relay.start();
 
+  const retention = new RetentionSweeper(dataSource, name, retentionJobs, retentionSettings, platform.metrics);
+  retention.start();
+
   const stopDepth = trackDeadLetterDepth(platform.metrics, new DeadLetterTable(dataSource, name), name);
 
   platform.readiness.add({ name: `database:${name}`, check: async () => void (await dataSource.query('SELECT 1')) });
@@ -103,10 +125,24 @@ export async function openContextResources(
     stopDepth();
     await listener?.stop();
     await relay.stop();
+    await retention.stop();
     await dataSource.destroy();
     await target.release();
   });
-  return new ContextResources(dataSource, transactions, outbox, relay);
+  return new ContextResources(dataSource, transactions, outbox, relay, retention);
+}
+
+/** every context prunes its inbox and its settled dead letters, plus the tables it names itself */
+function retentionJobsOf(
+  options: ContextModuleOptions,
+  settings: RetentionSettings,
+  env: NodeJS.ProcessEnv = process.env,
+): RetentionJob[] {
+  return [
+    inboxRetention(settings.inboxRetentionMs),
+    deadLetterRetention(options.name, settings.deadLetterRetentionMs),
+    ...(options.retention?.(env) ?? []),
+  ];
 }
 
 /**

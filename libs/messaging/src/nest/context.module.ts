@@ -5,6 +5,7 @@ import { EnvelopeCodec } from '@platform/events';
 import { PlatformMetrics, ReadinessChecks } from '@platform/observability';
 import { OutboxRelay, OutboxWriter, RECORD_PUBLISHER, type RecordPublisher } from '@platform/outbox';
 import { ConsumerGroups } from '../pipeline/consumer-groups';
+import { RetentionSweeper } from '../retention/retention-sweeper';
 import { ContextResources, openContextResources, type ContextModuleOptions } from './context-resources';
 import { ShutdownCoordinator } from './shutdown-coordinator';
 
@@ -13,7 +14,8 @@ export const CONTEXT_NAME = Symbol('CONTEXT_NAME');
 /**
  * Everything one bounded context needs from the platform, scoped to it: its data source in its
  * own schema (outbox, inbox and dead letters migrated beside its own tables), a transaction
- * runner, an outbox writer, its relay, and its consumer group. A context module imports
+ * runner, an outbox writer, its relay, its consumer group, and the retention of its inbox, dead
+ * letters and whatever tables it names in `retention`. A context module imports
  * `ContextModule.forContext({ name, entities, migrations })` and injects TransactionRunner,
  * OutboxWriter and DataSource without knowing which database or transport is behind them.
  */
@@ -47,8 +49,9 @@ export class ContextModule {
         { provide: TransactionRunner, useFactory: (r: ContextResources) => r.transactions, inject: [ContextResources] },
         { provide: OutboxWriter, useFactory: (r: ContextResources) => r.outbox, inject: [ContextResources] },
         { provide: OutboxRelay, useFactory: (r: ContextResources) => r.relay, inject: [ContextResources] },
+        { provide: RetentionSweeper, useFactory: (r: ContextResources) => r.retention, inject: [ContextResources] },
       ],
-      exports: [CONTEXT_NAME, DataSource, TransactionRunner, OutboxWriter, OutboxRelay],
+      exports: [CONTEXT_NAME, DataSource, TransactionRunner, OutboxWriter, OutboxRelay, RetentionSweeper],
     };
   }
 }

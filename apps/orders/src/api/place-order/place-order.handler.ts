@@ -66,7 +66,8 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
     now: Date,
   ): Promise<string | undefined> {
     const hash = requestFingerprint(request);
-    if (await this.keys.claim(tx.manager, key, hash, orderId, now)) return undefined;
+    const expiredBefore = new Date(now.getTime() - this.settings.idempotencyKeyRetentionMs);
+    if (await this.keys.claim(tx.manager, { key, requestHash: hash, orderId, now, expiredBefore })) return undefined;
     const stored = await this.keys.find(tx.manager, key);
     if (!stored) throw new Error(`idempotency key ${key} conflicted but cannot be read`);
     if (stored.requestHash === hash) return stored.orderId;
