@@ -26,6 +26,7 @@ import { TrackStockWhenStockReleased } from './handlers/track-stock-when-stock-r
 import { UpdatePriceListWhenProductUpdated } from './handlers/update-price-list-when-product-updated.handler';
 import { OrdersSchema1764200000000 } from './persistence/migrations/1764200000000-orders-schema';
 import { OrdersIdempotencyKeysByAge1764200000001 } from './persistence/migrations/1764200000001-idempotency-keys-by-age';
+import { OrdersSagasInProgress1764200000002 } from './persistence/migrations/1764200000002-sagas-in-progress';
 import { IdempotencyKeyRepository } from './persistence/idempotency-key.repository';
 import { idempotencyKeyRetention } from './persistence/idempotency-key.retention';
 import { OrderRepository } from './persistence/order.repository';
@@ -34,6 +35,7 @@ import { SagaRepository } from './persistence/saga.repository';
 import { TimelineRepository } from './persistence/timeline.repository';
 import { OrderSagaStepper } from './saga/order-saga.stepper';
 import { OrdersSettings } from './saga/orders-settings';
+import { SagaStateMetrics } from './saga/saga-state.metrics';
 import { SagaTimeoutSweeper } from './saga/saga-timeout.sweeper';
 
 /**
@@ -44,7 +46,11 @@ import { SagaTimeoutSweeper } from './saga/saga-timeout.sweeper';
   imports: [
     ContextModule.forContext({
       name: ORDERS,
-      migrations: [OrdersSchema1764200000000, OrdersIdempotencyKeysByAge1764200000001],
+      migrations: [
+        OrdersSchema1764200000000,
+        OrdersIdempotencyKeysByAge1764200000001,
+        OrdersSagasInProgress1764200000002,
+      ],
       retention: (env) => [idempotencyKeyRetention(OrdersSettings.fromEnv(env).idempotencyKeyRetentionMs)],
     }),
   ],
@@ -74,6 +80,7 @@ import { SagaTimeoutSweeper } from './saga/saga-timeout.sweeper';
     PriceListRepository,
     IdempotencyKeyRepository,
     OrderSagaStepper,
+    SagaStateMetrics,
     ApplySagaReplyHandler,
     UpdatePriceListHandler,
     CancelOrderHandler,

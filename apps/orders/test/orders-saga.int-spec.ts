@@ -242,6 +242,39 @@ describe.each(databaseBackends())('the order saga on %s', (backend) => {
     expect(await statusOfOrder(orderId)).toBe('CANCELLED');
   });
 
+  it('reports on /metrics how many sagas wait at each step, and how long the least recently moved one has', async () => {
+    const scrape = async (metric: string, state: string): Promise<number> => {
+      const text = (await request(t.app.getHttpServer()).get('/metrics').expect(200)).text;
+      // other labels (the process's default `service`) may follow
+      const line = text.split('\n').find((l) => l.startsWith(`${metric}{saga="order",state="${state}"`));
+      if (!line) throw new Error(`no ${metric} for ${state} on /metrics`);
+      return Number(line.split(' ')[1]);
+    };
+    const waiting = (state: string): Promise<number> => scrape('sagas_in_progress', state);
+    const before = {
+      both: await waiting('awaiting_stock_and_payment'),
+      payment: await waiting('awaiting_payment'),
+      dispatch: await waiting('awaiting_dispatch'),
+    };
+
+    const orderId = await placeOrder(t);
+    expect(await waiting('awaiting_stock_and_payment')).toBe(before.both + 1);
+    await reserved(orderId);
+    await eventually(
+      () => waiting('awaiting_payment'),
+      (n) => n === before.payment + 1,
+      { expected: 'the order to wait for its payment only' },
+    );
+    expect(await waiting('awaiting_stock_and_payment')).toBe(before.both);
+    await authorized(orderId);
+    await untilStatus(t, orderId, 'CONFIRMED');
+    expect(await waiting('awaiting_dispatch')).toBe(before.dispatch + 1);
+    expect(await waiting('awaiting_payment')).toBe(before.payment);
+
+    await t.db.query(`UPDATE orders.sagas SET updated_at = now() - interval '2 hours' WHERE order_id = $1`, [orderId]);
+    expect(await scrape('saga_oldest_step_age_seconds', 'awaiting_dispatch')).toBeGreaterThanOrEqual(7200);
+  });
+
   it('dead-letters a reply for an order it does not know', async () => {
     const orderId = '0192f5a4-0000-7000-8000-0000000000ff';
     const stray = await reserved(orderId);

@@ -17,6 +17,8 @@ export class PlatformMetrics {
   readonly consumerLag: Gauge<'topic' | 'group'>;
   readonly deadLetterDepth: Gauge<'context' | 'group'>;
   readonly retentionDeleted: Counter<'context' | 'table'>;
+  readonly sagasInProgress: Gauge<'saga' | 'state'>;
+  readonly sagaOldestStepAge: Gauge<'saga' | 'state'>;
   private readonly collectors = new Set<() => Promise<void>>();
   private refreshing?: Promise<void>;
 
@@ -92,6 +94,20 @@ export class PlatformMetrics {
       help: 'Rows deleted by retention (inbox, settled dead letters, idempotency keys...), per context and table',
       labelNames: ['context', 'table'],
       registers: [registry],
+    });
+    this.sagasInProgress = new Gauge({
+      name: 'sagas_in_progress',
+      help: 'Sagas not yet in a terminal state, per saga and the step they wait at',
+      labelNames: ['saga', 'state'],
+      registers: [registry],
+      collect,
+    });
+    this.sagaOldestStepAge = new Gauge({
+      name: 'saga_oldest_step_age_seconds',
+      help: 'Time since the least recently moved saga in each state took its last step (a stuck saga grows it)',
+      labelNames: ['saga', 'state'],
+      registers: [registry],
+      collect,
     });
   }
 

@@ -20,6 +20,25 @@ interface SagaRow {
   correlation_id: string;
 }
 
+/** how many sagas wait at one step, and since when the least recently moved of them waits */
+export interface SagasAtStep {
+  readonly state: SagaStep;
+  readonly count: number;
+  readonly oldestStepAgeSeconds: number;
+}
+
+/** where an unfinished order saga waits (CANCELLED and DELIVERED are terminal) */
+export type SagaStep =
+  'awaiting_stock_and_payment' | 'awaiting_stock' | 'awaiting_payment' | 'awaiting_dispatch' | 'awaiting_delivery';
+
+export const SAGA_STEPS: readonly SagaStep[] = [
+  'awaiting_stock_and_payment',
+  'awaiting_stock',
+  'awaiting_payment',
+  'awaiting_dispatch',
+  'awaiting_delivery',
+];
+
 export interface DueSaga {
   readonly state: OrderSagaState;
   /** the placing request's, so the timeout's events join the order's trace */
@@ -55,6 +74,25 @@ export class SagaRepository {
         now,
       ],
     );
+  }
+
+  /** the unfinished sagas by step, read through the sagas_in_progress partial index */
+  async inProgressBySteps(manager: EntityManager): Promise<SagasAtStep[]> {
+    const rows: Array<{ state: SagaStep; count: number; age: number }> = await manager.query(
+      `SELECT CASE
+                WHEN status = 'CONFIRMED' THEN 'awaiting_dispatch'
+                WHEN status = 'SHIPPED' THEN 'awaiting_delivery'
+                WHEN stock = 'PENDING' AND payment = 'PENDING' THEN 'awaiting_stock_and_payment'
+                WHEN stock = 'PENDING' THEN 'awaiting_stock'
+                ELSE 'awaiting_payment'
+              END AS state,
+              count(*)::int AS count,
+              EXTRACT(EPOCH FROM now() - min(updated_at))::float8 AS age
+         FROM ${ORDERS}.sagas
+        WHERE status IN ('PENDING', 'CONFIRMED', 'SHIPPED')
+        GROUP BY 1`,
+    );
+    return rows.map((row) => ({ state: row.state, count: row.count, oldestStepAgeSeconds: Math.max(0, row.age) }));
   }
 
   async lock(manager: EntityManager, orderId: string): Promise<OrderSagaState | null> {
