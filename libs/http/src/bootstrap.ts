@@ -3,6 +3,7 @@ import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { MESSAGE_TRANSPORT } from '@platform/messaging';
+import { activeTracing, httpTracing } from '@platform/observability';
 import { installGracefulShutdown } from './graceful-shutdown';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { setupOpenApi } from './swagger';
@@ -37,6 +38,9 @@ export async function createPlatformApp(
 
 export function configureHttp(app: INestApplication): void {
   app.useLogger(app.get(Logger));
+  // first of all middleware, so the body parser and everything after it run inside the request's span
+  const tracing = activeTracing();
+  if (tracing) app.use(httpTracing(tracing));
   const bodyLimit = stringSetting('HTTP_BODY_LIMIT', '100kb');
   (app as INestApplication & { useBodyParser(type: string, options: object): void }).useBodyParser('json', {
     limit: bodyLimit,

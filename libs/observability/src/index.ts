@@ -4,3 +4,4 @@ export * from './readiness';
 export * from './correlation-id';
 export * from './health.controller';
 export * from './observability.module';
+export * from './tracing';

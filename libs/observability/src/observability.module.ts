@@ -5,6 +5,7 @@ import { correlationIdOf } from './correlation-id';
 import { HealthController } from './health.controller';
 import { PlatformMetrics, platformMetrics } from './platform-metrics';
 import { ReadinessChecks } from './readiness';
+import { traceIdsOfActiveSpan, TracingFlush, tracingEnabled } from './tracing';
 import { boolSetting, stringSetting } from '@platform/config';
 
 export interface ObservabilityOptions {
@@ -15,8 +16,9 @@ export interface ObservabilityOptions {
 const QUIET_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
 
 /**
- * JSON logs (pino) with the correlation id on every line of a request, Prometheus metrics at
- * /metrics, and /health/live + /health/ready. Imported once, by the app's root module.
+ * JSON logs (pino) with the correlation id on every line of a request (and the trace's ids when
+ * tracing is on), Prometheus metrics at /metrics, /health/live + /health/ready, and the last
+ * spans flushed at shutdown. Imported once, by the app's root module.
  */
 @Module({})
 export class ObservabilityModule {
@@ -27,6 +29,7 @@ export class ObservabilityModule {
       providers: [
         { provide: PlatformMetrics, useFactory: () => platformMetrics() },
         { provide: ReadinessChecks, useFactory: () => new ReadinessChecks() },
+        TracingFlush,
       ],
       exports: [PlatformMetrics, ReadinessChecks],
       imports: [
@@ -36,6 +39,8 @@ export class ObservabilityModule {
             base: { service: options.service },
             genReqId: correlationIdOf,
             customProps: (req) => ({ correlationId: (req as { id?: unknown }).id }),
+            // trace and span ids on every line, only while tracing is on (startTracing runs first)
+            mixin: tracingEnabled() ? traceIdsOfActiveSpan : undefined,
             autoLogging: { ignore: (req) => QUIET_PATHS.has(req.url?.split('?')[0] ?? '') },
             transport: boolSetting('LOG_PRETTY', false) ? { target: 'pino-pretty' } : undefined,
           },

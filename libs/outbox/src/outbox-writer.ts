@@ -9,6 +9,7 @@ import {
   type EventMetadata,
   type WireRecord,
 } from '@platform/events';
+import { traceparentForNewEvent } from '@platform/observability';
 
 export interface NewEvent<P = unknown> {
   readonly contract: EventContract<P>;
@@ -27,12 +28,16 @@ export interface OutboxWriterOptions {
   readonly lanes: number;
   /** PostgreSQL server only: NOTIFY relays in other processes on commit */
   readonly notifyChannel?: string;
+  /** the transport the relay publishes to (`inprocess` by default), as the create spans' `messaging.system` */
+  readonly messagingSystem?: 'inprocess' | 'kafka';
 }
 
 /**
  * Appends events to the outbox inside the caller's transaction: the business change and its
  * events commit together or not at all. Payloads are Avro-encoded here, so a contract
  * violation fails the business transaction instead of surfacing later in the relay.
+ * With tracing on, each event's `traceparent` is that of a `create <topic>` span under the
+ * active span (the request's, or the consumer span of the event being handled).
  */
 export class OutboxWriter {
   private readonly wakeListeners = new Set<() => void>();
@@ -96,8 +101,12 @@ export class OutboxWriter {
   }
 
   private envelopeOf(e: NewEvent, metadata: EventMetadata, occurredAt: string): EventEnvelope {
+    const eventId = newEventId();
+    const { topic } = e.contract;
+    const { correlationId } = metadata;
+    const system = this.options.messagingSystem ?? 'inprocess';
     return {
-      eventId: newEventId(),
+      eventId,
       type: e.contract.type,
       version: e.contract.version,
       key: partitionKeyOf(e.contract, e.payload),
@@ -105,7 +114,7 @@ export class OutboxWriter {
       producer: this.options.producer,
       correlationId: metadata.correlationId,
       causationId: metadata.causationId,
-      traceparent: metadata.traceparent,
+      traceparent: traceparentForNewEvent({ system, topic, eventId, correlationId }, metadata.traceparent),
       payload: e.payload,
     };
   }

@@ -89,7 +89,7 @@ export async function openContextResources(
   const relayOptions = relayOptionsFromEnv(name, target.embedded);
   const notifyChannel = notifiesOtherRelays(target.embedded) ? notifyChannelOf(name) : undefined;
   const outbox = new OutboxWriter(
-    { schema: name, producer: name, lanes: relayOptions.lanes, notifyChannel },
+    { schema: name, producer: name, lanes: relayOptions.lanes, notifyChannel, messagingSystem: transportOf() },
     platform.codec,
   );
   const relay = new OutboxRelay(dataSource, platform.publisher, relayOptions, platform.metrics);
@@ -156,6 +156,9 @@ function retentionJobsOf(
  */
 export function notifiesOtherRelays(embedded: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
   if (embedded) return false;
-  const transport = oneOfSetting('TRANSPORT', ['inprocess', 'kafka'] as const, 'inprocess', env);
-  return boolSetting('OUTBOX_NOTIFY', transport === 'kafka', env);
+  return boolSetting('OUTBOX_NOTIFY', transportOf(env) === 'kafka', env);
+}
+
+function transportOf(env: NodeJS.ProcessEnv = process.env): 'inprocess' | 'kafka' {
+  return oneOfSetting('TRANSPORT', ['inprocess', 'kafka'] as const, 'inprocess', env);
 }

@@ -57,7 +57,14 @@ export class PlatformMessagingModule {
         {
           provide: ConsumerPipeline,
           useFactory: (decoder: RecordDecoder, groups: ConsumerGroups, metrics: PlatformMetrics) =>
-            new ConsumerPipeline(decoder, groups, retryPolicyFromEnv(), metrics, consumerLimitsFromEnv()),
+            new ConsumerPipeline(
+              decoder,
+              groups,
+              retryPolicyFromEnv(),
+              metrics,
+              consumerLimitsFromEnv(),
+              config.transport,
+            ),
           inject: [RECORD_DECODER, ConsumerGroups, PlatformMetrics],
         },
         ...(kafka ? KAFKA_PROVIDERS : IN_PROCESS_PROVIDERS),

@@ -1,9 +1,16 @@
 import { Logger } from '@nestjs/common';
 import { isObservable, lastValueFrom } from 'rxjs';
 import type { EventEnvelope, RecordDecoder } from '@platform/events';
-import { withLogContext, type PlatformMetrics } from '@platform/observability';
+import {
+  markAttempt,
+  recordFailedAttempt,
+  traceConsume,
+  withLogContext,
+  type PlatformMetrics,
+} from '@platform/observability';
 import type { ConsumerGroups } from './consumer-groups';
 import type { ConsumeOutcome } from './consume-outcome';
+import { consumeSpanOf } from './consume-span';
 import { classifyFailure } from './failure-classification';
 import { recordInInbox } from './inbox';
 import { KeyedLane } from './keyed-lane';
@@ -26,6 +33,7 @@ export type { ConsumeOutcome } from './consume-outcome';
  * after this resolves; if even the dead letter cannot be written, this throws and nothing is
  * acknowledged. Decoding may ask a schema registry (RecordDecoder); it is retried like a handler
  * when the registry is unavailable, and dead-lettered at once when the record is undecodable.
+ * With tracing on, each record is one `process <topic>` span around all of this (tracing/).
  */
 export class ConsumerPipeline {
   private readonly logger = new Logger(ConsumerPipeline.name);
@@ -36,6 +44,8 @@ export class ConsumerPipeline {
     private readonly retry: RetryPolicy,
     private readonly metrics?: PlatformMetrics,
     private readonly limits: ConsumerLimits = DEFAULT_CONSUMER_LIMITS,
+    /** the transport, as the consumer spans' `messaging.system` */
+    private readonly messagingSystem: 'inprocess' | 'kafka' = 'inprocess',
   ) {}
 
   /**
@@ -51,7 +61,18 @@ export class ConsumerPipeline {
   }
 
   /** `onRetrying` is called each time an attempt failed and the record waits to be tried again */
-  async process(
+  process(
+    subscription: Subscription,
+    record: ReceivedRecord,
+    signal?: AbortSignal,
+    onRetrying?: () => void,
+  ): Promise<ConsumeOutcome> {
+    return traceConsume(consumeSpanOf(this.messagingSystem, subscription, record), () =>
+      this.processRecord(subscription, record, signal, onRetrying),
+    );
+  }
+
+  private async processRecord(
     subscription: Subscription,
     record: ReceivedRecord,
     signal?: AbortSignal,
@@ -66,6 +87,7 @@ export class ConsumerPipeline {
     return withLogContext(bindings, async () => {
       for (let attempt = 1; ; attempt += 1) {
         try {
+          markAttempt(attempt);
           const outcome = await this.attempt(subscription, record, envelope, attempt);
           stopTimer?.();
           this.metrics?.eventsConsumed.inc({ topic, group, outcome });
@@ -73,6 +95,7 @@ export class ConsumerPipeline {
         } catch (error) {
           const failure = classifyFailure(error);
           this.metrics?.handlerFailures.inc({ topic, group, error: failure.code });
+          recordFailedAttempt(error, attempt, failure.code);
           if (failure.permanent || attempt >= this.retry.maxAttempts) {
             return this.deadLetter(subscription, record, error, attempt, firstFailedAt);
           }
@@ -102,6 +125,7 @@ export class ConsumerPipeline {
         return await this.decoder.decode(record);
       } catch (error) {
         const failure = classifyFailure(error);
+        recordFailedAttempt(error, attempt, failure.code);
         if (failure.permanent || attempt >= this.retry.maxAttempts) {
           return this.deadLetter(subscription, record, error, attempt, firstFailedAt);
         }
