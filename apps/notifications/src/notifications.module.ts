@@ -25,7 +25,13 @@ import { NOTIFICATIONS_SETTINGS, notificationsSettingsFromEnv } from './notifica
  * never two, through a (fake) gateway that can be taken down.
  */
 @Module({
-  imports: [ContextModule.forContext({ name: NOTIFICATIONS, migrations: [Notifications1764100000000] })],
+  imports: [
+    ContextModule.forContext({
+      name: NOTIFICATIONS,
+      batchConsumerTransactions: false,
+      migrations: [Notifications1764100000000],
+    }),
+  ],
   controllers: [
     MailOrderReceivedWhenOrderPlaced,
     MailConfirmationWhenOrderConfirmed,

@@ -20,7 +20,13 @@ import { PaymentsTables1764300000000 } from './persistence/payments.migration';
 
 /** The payments bounded context: one charge at most per order, through a (fake) card processor. */
 @Module({
-  imports: [ContextModule.forContext({ name: PAYMENTS, migrations: [PaymentsTables1764300000000] })],
+  imports: [
+    ContextModule.forContext({
+      name: PAYMENTS,
+      batchConsumerTransactions: false,
+      migrations: [PaymentsTables1764300000000],
+    }),
+  ],
   controllers: [
     AuthorizePaymentWhenRequested,
     VoidPaymentWhenRequested,

@@ -24,7 +24,9 @@ import { SHIPPING_SETTINGS, shippingSettingsFromEnv } from './shipping.settings'
  * parcel to the door, and stops what a cancellation reaches in time.
  */
 @Module({
-  imports: [ContextModule.forContext({ name: SHIPPING, migrations: [Shipping1764100000000] })],
+  imports: [
+    ContextModule.forContext({ name: SHIPPING, batchConsumerTransactions: false, migrations: [Shipping1764100000000] }),
+  ],
   controllers: [
     CreateShipmentWhenOrderConfirmed,
     CancelShipmentWhenOrderCancelled,

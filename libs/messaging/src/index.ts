@@ -23,6 +23,7 @@ export * from './pipeline/received-record';
 export * from './pipeline/record-size';
 export * from './pipeline/retry-policy';
 export * from './pipeline/subscription';
+export * from './pipeline/transaction-batcher';
 export * from './nest/context-resources';
 export * from './nest/context.module';
 export * from './nest/message-transport';

@@ -11,6 +11,7 @@ export class PlatformMetrics {
   readonly eventsConsumed: Counter<'topic' | 'group' | 'outcome'>;
   readonly handlerFailures: Counter<'topic' | 'group' | 'error'>;
   readonly handlerDuration: Histogram<'topic' | 'group'>;
+  readonly consumerTransactionRecords: Histogram<'group'>;
   readonly deadLettered: Counter<'topic' | 'group' | 'error'>;
   readonly outboxBacklog: Gauge<'context'>;
   readonly outboxOldestAge: Gauge<'context'>;
@@ -53,6 +54,13 @@ export class PlatformMetrics {
       help: 'Time from dequeue to commit of one event, retries included',
       labelNames: ['topic', 'group'],
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    });
+    this.consumerTransactionRecords = new Histogram({
+      name: 'consumer_transaction_records',
+      help: 'Records committed together in one consumer transaction (CONSUMER_TRANSACTION_MAX_RECORDS)',
+      labelNames: ['group'],
+      buckets: [1, 2, 4, 8, 16, 32, 64],
       registers: [registry],
     });
     this.deadLettered = new Counter({

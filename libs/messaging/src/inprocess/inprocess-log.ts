@@ -9,6 +9,13 @@ interface LogRow {
   readonly value: Buffer;
 }
 
+/** what one append added to one partition, in offset order */
+export interface AppendedRecords {
+  readonly topic: string;
+  readonly partition: number;
+  readonly records: readonly ReceivedRecord[];
+}
+
 /**
  * Storage of the in-process transport (see InProcessLog migration). Appends are one transaction
  * per batch; offsets of a (topic, partition) are allocated in sorted order so concurrent
@@ -25,8 +32,11 @@ export class InProcessLog {
     return bucketOf(key, this.partitions);
   }
 
-  /** appends durably; returns the (topic, partition) pairs that received records */
-  async append(records: readonly WireRecord[]): Promise<Array<{ topic: string; partition: number }>> {
+  /**
+   * Appends durably; returns the (topic, partition) pairs that received records, each with the
+   * records as a read would return them, so that local consumers need not read them back.
+   */
+  async append(records: readonly WireRecord[]): Promise<AppendedRecords[]> {
     const groups = new Map<string, { topic: string; partition: number; records: WireRecord[] }>();
     for (const record of records) {
       const partition = this.partitionOf(record.key);
@@ -38,7 +48,7 @@ export class InProcessLog {
     const ordered = [...groups.values()].sort((a, b) =>
       a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1,
     );
-    await this.dataSource.transaction(async (manager) => {
+    const appended = await this.dataSource.transaction(async (manager) => {
       const heads: Array<{ topic: string; partition: number; next_offset: string }> = await manager.query(
         `INSERT INTO ${this.schema}.partition_heads AS h (topic, partition, next_offset)
          SELECT t, p, n FROM unnest($1::text[], $2::int[], $3::bigint[]) WITH ORDINALITY AS x(t, p, n, o) ORDER BY o
@@ -63,8 +73,15 @@ export class InProcessLog {
           rows.map((r) => r.value),
         ],
       );
+      return rows;
     });
-    return ordered.map(({ topic, partition }) => ({ topic, partition }));
+    return ordered.map(({ topic, partition }) => ({
+      topic,
+      partition,
+      records: appended
+        .filter((r) => r.topic === topic && r.partition === partition)
+        .map((r) => ({ topic, partition, offset: r.offset, key: r.key, headers: r.headers, value: r.value })),
+    }));
   }
 
   async read(topic: string, partition: number, fromOffset: bigint, limit: number): Promise<ReceivedRecord[]> {

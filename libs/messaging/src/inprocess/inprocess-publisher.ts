@@ -1,8 +1,10 @@
 import type { WireRecord } from '@platform/events';
 import type { RecordPublisher } from '@platform/outbox';
+import type { ReceivedRecord } from '../pipeline/received-record';
 import type { InProcessLog } from './inprocess-log';
 
-type AppendListener = (topic: string, partition: number) => void;
+/** told of every committed append to a partition, with the records it added (in offset order) */
+type AppendListener = (topic: string, partition: number, records: readonly ReceivedRecord[]) => void;
 
 /**
  * The relay's publisher for the in-process transport: a record is published once it is
@@ -17,7 +19,9 @@ export class InProcessPublisher implements RecordPublisher {
   async publish(records: readonly WireRecord[]): Promise<void> {
     if (records.length === 0) return;
     const touched = await this.log.append(records);
-    for (const { topic, partition } of touched) for (const listener of this.listeners) listener(topic, partition);
+    for (const { topic, partition, records: appended } of touched) {
+      for (const listener of this.listeners) listener(topic, partition, appended);
+    }
   }
 
   onAppended(listener: AppendListener): () => void {

@@ -93,6 +93,34 @@ describe.each(databaseBackends())('in-process transport and consumer pipeline on
     }
   });
 
+  it('hands what it appends to the workers that keep up: they consume it without reading it back from the log', async () => {
+    // given: every record a worker reads from the log is counted
+    const log = app.get(InProcessLog);
+    let readBack = 0;
+    const read = jest.spyOn(log, 'read').mockImplementation(async (...args) => {
+      const records = await InProcessLog.prototype.read.apply(log, args);
+      readBack += records.filter((r) => r.key.startsWith('handed-')).length;
+      return records;
+    });
+    try {
+      // when: events arrive one at a time, each handled by both groups before the next
+      for (let seq = 0; seq < 5; seq += 1) {
+        await emit([{ entityId: `handed-${seq}`, seq, note: '' }]);
+        for (const group of GROUPS) {
+          await eventually(
+            () => effectsOf(group),
+            (e) => e.some((effect) => effect.seq === seq),
+            { expected: `event ${seq} handled by ${group}` },
+          );
+        }
+      }
+    } finally {
+      read.mockRestore();
+    }
+    // then
+    expect(readBack).toBe(0);
+  });
+
   it('retries a handler that fails once; its effect happens exactly once', async () => {
     faultsFor('consumer_a').failOnce.add(7);
     await emit(Array.from({ length: 10 }, (_, i) => ({ entityId: 'retry', seq: i, note: '' })));

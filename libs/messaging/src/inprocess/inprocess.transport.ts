@@ -52,9 +52,9 @@ export class InProcessTransport extends Server implements CustomTransportStrateg
             new PartitionWorker(this.log, offsets, this.pipeline, subscription, partition, this.options),
         ),
       );
-      this.unsubscribe = this.publisher.onAppended((topic, partition) => {
+      this.unsubscribe = this.publisher.onAppended((topic, partition, records) => {
         for (const worker of this.workers) {
-          if (worker.partition === partition && worker.subscription.topic === topic) worker.wake();
+          if (worker.partition === partition && worker.subscription.topic === topic) worker.handOver(records);
         }
       });
       this.unregisterLag = this.metrics?.onCollect(async () => {

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Wakeup } from '@platform/outbox';
 import type { ConsumerPipeline, Subscription } from '../pipeline/consumer-pipeline';
 import type { KeyedLane } from '../pipeline/keyed-lane';
+import type { ReceivedRecord } from '../pipeline/received-record';
 import type { InProcessLog } from './inprocess-log';
 import type { OffsetCommitter } from './offset-committer';
 
@@ -16,7 +17,9 @@ export interface PartitionWorkerOptions {
  * KeyedLane, so one key's events are handled in order and a record waiting for a retry holds up
  * only its own key. Progress is staged with the process's OffsetCommitter after the records went
  * through the pipeline, never before (at-least-once; the inbox absorbs what a crash redelivers),
- * and never past a record still held up.
+ * and never past a record still held up. Records this process appends are handed over once
+ * committed, so a worker that keeps up consumes them without reading the log; one that is behind,
+ * or starts, reads them from the log.
  */
 export class PartitionWorker {
   private readonly logger: Logger;
@@ -24,6 +27,8 @@ export class PartitionWorker {
   private readonly abort = new AbortController();
   private lane: KeyedLane;
   private running?: Promise<void>;
+  /** committed records handed over by the publisher, in arrival order; used only from the read position on */
+  private handed: ReceivedRecord[] = [];
 
   constructor(
     private readonly log: InProcessLog,
@@ -42,6 +47,14 @@ export class PartitionWorker {
   }
 
   wake(): void {
+    this.wakeup.wake();
+  }
+
+  /** records an append just committed to this partition; wakes the worker */
+  handOver(records: readonly ReceivedRecord[]): void {
+    // more than a read's worth waiting means the worker is behind: it reads the log instead
+    if (this.handed.length + records.length <= this.options.batchSize) this.handed.push(...records);
+    else this.handed = [];
     this.wakeup.wake();
   }
 
@@ -93,7 +106,9 @@ export class PartitionWorker {
 
   /** consumes from `from`; `next` is where the following read starts, `full` when more may be waiting */
   private async consumeBatch(from: bigint): Promise<{ next: bigint; full: boolean }> {
-    const records = await this.log.read(this.subscription.topic, this.partition, from, this.options.batchSize);
+    const records =
+      this.takeHandedOver(from) ??
+      (await this.log.read(this.subscription.topic, this.partition, from, this.options.batchSize));
     let next = from;
     try {
       for (const record of records) {
@@ -104,7 +119,23 @@ export class PartitionWorker {
     } finally {
       await this.stageProgress();
     }
-    return { next, full: records.length === this.options.batchSize };
+    return { next, full: records.length === this.options.batchSize || this.handed.length > 0 };
+  }
+
+  /**
+   * The handed-over records that continue exactly at `from`, without a gap; undefined when they
+   * do not start there (the worker is behind, or has just started) and the log must be read.
+   */
+  private takeHandedOver(from: bigint): ReceivedRecord[] | undefined {
+    this.handed = this.handed.filter((record) => BigInt(record.offset) >= from);
+    const taken: ReceivedRecord[] = [];
+    for (const record of this.handed) {
+      if (BigInt(record.offset) !== from + BigInt(taken.length) || taken.length === this.options.batchSize) break;
+      taken.push(record);
+    }
+    if (taken.length === 0) return undefined;
+    this.handed = this.handed.slice(taken.length);
+    return taken;
   }
 
   private async stageProgress(): Promise<void> {

@@ -23,6 +23,7 @@ import { DeadLetterRetention1764000000011 } from '../dead-letters/dead-letter-re
 import { DeadLetterTable } from '../dead-letters/dead-letter-table';
 import type { ConsumerGroups } from '../pipeline/consumer-groups';
 import { DeadLetterStore } from '../pipeline/dead-letter-store';
+import { TransactionBatcher, transactionBatchMaxRecordsFromEnv } from '../pipeline/transaction-batcher';
 import { PlatformInbox1764000000001 } from '../pipeline/inbox.migration';
 import { inboxRetention } from '../retention/inbox-retention';
 import type { RetentionJob } from '../retention/retention-job';
@@ -42,6 +43,12 @@ export interface ContextModuleOptions {
    * finds its expired rows, added by one of the context's migrations).
    */
   readonly retention?: (env: NodeJS.ProcessEnv) => readonly RetentionJob[];
+  /**
+   * Whether the context's consumer commits the records that arrive together in one transaction
+   * (TransactionBatcher; default true). Say false when a handler calls an outside system inside
+   * its transaction: a slow call would hold up the records batched with it.
+   */
+  readonly batchConsumerTransactions?: boolean;
 }
 
 interface PlatformServices {
@@ -94,10 +101,15 @@ export async function openContextResources(
   );
   const relay = new OutboxRelay(dataSource, platform.publisher, relayOptions, platform.metrics);
   const transactions = new TransactionRunner(dataSource);
+  const batchMaxRecords = options.batchConsumerTransactions === false ? 1 : transactionBatchMaxRecordsFromEnv();
   platform.groups.register({
     group: name,
     schema: name,
     transactions,
+    recordTransactions: new TransactionBatcher(transactions, {
+      maxRecords: batchMaxRecords,
+      onCommitted: (records) => platform.metrics.consumerTransactionRecords.observe({ group: name }, records),
+    }),
     deadLetters: new DeadLetterStore(dataSource, name, { transactions, outbox }),
   });
 

@@ -1,12 +1,15 @@
 import type { TransactionRunner } from '@platform/database';
 import type { DeadLetterStore } from './dead-letter-store';
 import type { Subscription } from './subscription';
+import type { RecordTransactions } from './transaction-batcher';
 
 /** Where a consumer group (one per context) keeps its inbox and dead letters, and runs its transactions. */
 export interface ConsumerGroupBinding {
   readonly group: string;
   readonly schema: string;
   readonly transactions: TransactionRunner;
+  /** where the pipeline runs each record's inbox row and handler: batched or one per record */
+  readonly recordTransactions: RecordTransactions;
   readonly deadLetters: DeadLetterStore;
 }
 

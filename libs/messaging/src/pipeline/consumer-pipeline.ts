@@ -147,7 +147,7 @@ export class ConsumerPipeline {
     attempt: number,
   ): Promise<ConsumeOutcome> {
     const binding = this.groups.get(subscription.group);
-    return binding.transactions.run(async (tx) => {
+    return binding.recordTransactions.run(async (tx) => {
       if (!(await recordInInbox(tx, binding.schema, subscription.group, envelope.eventId))) return 'duplicate';
       const delivery = {
         group: subscription.group,
