@@ -1,6 +1,11 @@
 import { DatabaseError } from 'pg';
 import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
-import { connectionLossOf, DatabaseConnectionLostError, isConnectionLoss } from './connection-loss';
+import {
+  connectionLossOf,
+  DatabaseConnectionLostError,
+  isConnectionLoss,
+  isPassingConnectionLoss,
+} from './connection-loss';
 
 // Which errors mean "the database connection is gone, or cannot be had now" (transient: retry),
 // built the way node-postgres and TypeORM build them.
@@ -107,5 +112,26 @@ describe('connectionLossOf', () => {
     Object.assign(a, { cause: b });
     // when / then
     expect(connectionLossOf(a)).toBeUndefined();
+  });
+});
+
+// How loudly a relay or a consumer loop logs a failure it retries
+describe('isPassingConnectionLoss', () => {
+  const lost = new DatabaseConnectionLostError(new Error('terminating connection'), new Error('already released'));
+  const terminated = Object.assign(new Error('terminating connection due to administrator command'), {
+    code: '57P01',
+  });
+
+  it('given a lost connection, is a warning for the first attempts: the loop retries on a new one', () => {
+    expect(isPassingConnectionLoss(lost, 1)).toBe(true);
+    expect(isPassingConnectionLoss(terminated, 4)).toBe(true);
+  });
+
+  it('given the connection stays lost for five failures in a row, is an error', () => {
+    expect(isPassingConnectionLoss(lost, 5)).toBe(false);
+  });
+
+  it('given any other failure, is an error from the first attempt', () => {
+    expect(isPassingConnectionLoss(new Error('relation "orders.outbox" does not exist'), 1)).toBe(false);
   });
 });

@@ -48,6 +48,18 @@ export function isConnectionLoss(error: unknown): boolean {
   return connectionLossOf(error) !== undefined;
 }
 
+/** a connection still lost after this many failures in a row is logged as an error */
+const CONNECTION_LOSS_WARNINGS = 5;
+
+/**
+ * Whether a background loop (a relay, a consumer) should log this failure as a warning: a lost
+ * connection is expected now and then (a failover, a restart, a killed session), the loop retries
+ * on a new connection and loses nothing. Anything else, or a connection that stays lost, is an error.
+ */
+export function isPassingConnectionLoss(error: unknown, failuresInARow: number): boolean {
+  return isConnectionLoss(error) && failuresInARow < CONNECTION_LOSS_WARNINGS;
+}
+
 function lossWithin(error: unknown, depth: number): ConnectionLoss | undefined {
   if (typeof error !== 'object' || error === null || depth > MAX_DEPTH) return undefined;
   if (error instanceof DatabaseConnectionLostError) return 'DB.CONNECTION';

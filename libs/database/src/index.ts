@@ -1,4 +1,5 @@
 export * from './connection-loss';
+export * from './connection-watch';
 export * from './context-data-source';
 export * from './database-target';
 export * from './database-url';

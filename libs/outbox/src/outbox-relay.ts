@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { ConnectionWatch, isPassingConnectionLoss } from '@platform/database';
 import { keyHash } from '@platform/events';
 import type { PlatformMetrics } from '@platform/observability';
 import type { OutboxRelayOptions } from './outbox-relay-options';
@@ -113,7 +114,9 @@ export class OutboxRelay {
       } catch (error) {
         failures += 1;
         const delay = Math.min(30_000, 100 * 2 ** failures);
-        this.logger.error(`drain failed (attempt ${failures}, next in ${delay} ms): ${(error as Error).message}`);
+        const message = `drain failed (attempt ${failures}, next in ${delay} ms): ${(error as Error).message}`;
+        if (isPassingConnectionLoss(error, failures)) this.logger.warn(message);
+        else this.logger.error(message);
         await this.wakeup.wait(delay);
         continue;
       }
@@ -128,8 +131,9 @@ export class OutboxRelay {
 
   private async drainWithLaneLocks(): Promise<DrainResult> {
     const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
+    const watch = new ConnectionWatch();
     try {
+      await watch.start(runner);
       await runner.startTransaction();
       const locked: Array<{ lane: number }> = await runner.query(
         `SELECT lane FROM (SELECT lane FROM generate_series(0, $1::int - 1) AS lane ORDER BY random()) AS candidates
@@ -149,8 +153,9 @@ export class OutboxRelay {
       return published;
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-      throw error;
+      throw watch.explain(error);
     } finally {
+      watch.stop();
       await runner.release();
     }
   }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { TransactionRunner } from '@platform/database';
 import { bucketOf, type WireRecord } from '@platform/events';
 import type { ReceivedRecord } from '../pipeline/received-record';
 
@@ -48,7 +49,8 @@ export class InProcessLog {
     const ordered = [...groups.values()].sort((a, b) =>
       a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1,
     );
-    const appended = await this.dataSource.transaction(async (manager) => {
+    // TransactionRunner: a connection lost between two statements surfaces as a connection loss
+    const appended = await new TransactionRunner(this.dataSource).run(async ({ manager }) => {
       const heads: Array<{ topic: string; partition: number; next_offset: string }> = await manager.query(
         `INSERT INTO ${this.schema}.partition_heads AS h (topic, partition, next_offset)
          SELECT t, p, n FROM unnest($1::text[], $2::int[], $3::bigint[]) WITH ORDINALITY AS x(t, p, n, o) ORDER BY o

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { isPassingConnectionLoss } from '@platform/database';
 import type { InProcessLog } from './inprocess-log';
 
 export interface GroupOffset {
@@ -22,6 +23,7 @@ export class OffsetCommitter {
   private readonly staged = new Map<string, GroupOffset>();
   private timer?: NodeJS.Timeout;
   private writing: Promise<void> = Promise.resolve();
+  private failuresInARow = 0;
 
   constructor(
     private readonly log: Pick<InProcessLog, 'commitMany'>,
@@ -62,8 +64,14 @@ export class OffsetCommitter {
   private schedule(): void {
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
-      this.flush().catch((error: Error) =>
-        this.logger.error(`committing offsets failed; retrying at the next interval: ${error.message}`),
+      this.flush().then(
+        () => (this.failuresInARow = 0),
+        (error: Error) => {
+          this.failuresInARow += 1;
+          const message = `committing offsets failed; retrying at the next interval: ${error.message}`;
+          if (isPassingConnectionLoss(error, this.failuresInARow)) this.logger.warn(message);
+          else this.logger.error(message);
+        },
       );
     }, this.intervalMs);
   }

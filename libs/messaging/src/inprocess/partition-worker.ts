@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { isPassingConnectionLoss } from '@platform/database';
 import { Wakeup } from '@platform/outbox';
 import type { ConsumerPipeline, Subscription } from '../pipeline/consumer-pipeline';
 import type { KeyedLane } from '../pipeline/keyed-lane';
@@ -89,9 +90,9 @@ export class PartitionWorker {
         next = undefined;
         failures += 1;
         const delay = Math.min(30_000, 200 * 2 ** failures);
-        this.logger.error(
-          `consumer failed, retrying from the committed offset in ${delay} ms: ${(error as Error).message}`,
-        );
+        const message = `consumer failed, retrying from the committed offset in ${delay} ms: ${(error as Error).message}`;
+        if (isPassingConnectionLoss(error, failures)) this.logger.warn(message);
+        else this.logger.error(message);
         await this.lane.stop();
         await this.stageProgress().catch(() => undefined);
         this.lane = this.newLane();
