@@ -26,7 +26,14 @@ describe(`tracing one order across the single binary (${backend})`, () => {
 
   beforeAll(async () => {
     tracing = await startTracing({ service: 'monolith', exporter });
-    p = await startPlatform(backend, LIFECYCLE_SETTINGS);
+    // the carrier clock runs, and moves a shipment on at every tick: its steps are a timer's work
+    p = await startPlatform(backend, {
+      ...LIFECYCLE_SETTINGS,
+      SHIPPING_AUTO_ADVANCE: 'true',
+      SHIPPING_DISPATCH_AFTER_MS: '0',
+      SHIPPING_DELIVER_AFTER_MS: '0',
+      SHIPPING_TICK_MS: '50',
+    });
   });
 
   afterAll(async () => {
@@ -101,6 +108,25 @@ describe(`tracing one order across the single binary (${backend})`, () => {
     expect(tree.parentOf(tree.parentOf(reserve)!)).toBe(post);
     const [authorize] = tree.processed('payments', 'payments.authorize-payment.v1');
     expect(tree.parentOf(tree.parentOf(authorize)!)).toBe(post);
+  });
+
+  it("joins the carrier clock's dispatch and delivery, which a timer starts, to the order's trace", async () => {
+    await waitForStatus(p, orderId, 'DELIVERED');
+    const steps = ['shipping.shipment-dispatched.v1', 'shipping.shipment-delivered.v1'];
+    const created = await eventually(
+      () => {
+        const t = TraceTree.of(exporter.getFinishedSpans(), traceId);
+        return steps.map((topic) => t.spans.find((s) => s.name === `create ${topic}`));
+      },
+      (spans) => spans.every((s) => s !== undefined),
+      { expected: `create spans of ${steps.join(' and ')} in trace ${traceId}` },
+    );
+    const current = TraceTree.of(exporter.getFinishedSpans(), traceId);
+    // under the span that created the shipment: shipping's handling of the confirmation
+    const [shipping] = current.processed('shipping', 'orders.order-confirmed.v1');
+    for (const span of created) expect(current.parentOf(span!)).toBe(shipping);
+    const [post] = current.spans.filter((s) => s.kind === SpanKind.SERVER);
+    expect(current.ancestorsOf(created[1]!).at(-1)).toBe(post);
   });
 
   it('marks the span of a dead-lettered record ERROR, in the trace of the event it came from', async () => {

@@ -27,6 +27,7 @@ import { UpdatePriceListWhenProductUpdated } from './handlers/update-price-list-
 import { OrdersSchema1764200000000 } from './persistence/migrations/1764200000000-orders-schema';
 import { OrdersIdempotencyKeysByAge1764200000001 } from './persistence/migrations/1764200000001-idempotency-keys-by-age';
 import { OrdersSagasInProgress1764200000002 } from './persistence/migrations/1764200000002-sagas-in-progress';
+import { OrdersSagaTraceparent1764200000003 } from './persistence/migrations/1764200000003-saga-traceparent';
 import { IdempotencyKeyRepository } from './persistence/idempotency-key.repository';
 import { idempotencyKeyRetention } from './persistence/idempotency-key.retention';
 import { OrderRepository } from './persistence/order.repository';
@@ -50,6 +51,7 @@ import { SagaTimeoutSweeper } from './saga/saga-timeout.sweeper';
         OrdersSchema1764200000000,
         OrdersIdempotencyKeysByAge1764200000001,
         OrdersSagasInProgress1764200000002,
+        OrdersSagaTraceparent1764200000003,
       ],
       retention: (env) => [idempotencyKeyRetention(OrdersSettings.fromEnv(env).idempotencyKeyRetentionMs)],
     }),

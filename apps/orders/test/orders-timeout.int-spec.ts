@@ -5,6 +5,8 @@ import {
   StockReservedV1Contract,
   VoidPaymentV1Contract,
 } from '@platform/events';
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-node';
+import { startTracing, type TracingHandle } from '@platform/observability';
 import {
   databaseBackends,
   eventually,
@@ -32,8 +34,11 @@ const TIMEOUT_MS = 300;
 
 describe.each(databaseBackends())('the order saga timeout on %s', (backend) => {
   let t: ContextTestApp;
+  let tracing: TracingHandle | undefined;
 
   beforeAll(async () => {
+    // traced, so that a timeout's events can be checked to join the order's trace
+    tracing = await startTracing({ service: 'orders', exporter: new InMemorySpanExporter() });
     t = await startContextTestApp(backend, [OrdersModule], {
       ORDERS_SAGA_TIMEOUT_MS: String(TIMEOUT_MS),
       ORDERS_SAGA_SWEEP_MS: '50',
@@ -41,7 +46,12 @@ describe.each(databaseBackends())('the order saga timeout on %s', (backend) => {
     await seedPriceList(t);
   });
 
-  afterAll(() => t?.close());
+  afterAll(async () => {
+    await t?.close();
+    await tracing?.stop();
+  });
+
+  const traceIdOf = (traceparent: string | undefined): string | undefined => traceparent?.split('-')[1];
 
   it('cancels a PENDING order past its deadline (TIMEOUT) with release-stock and void-payment', async () => {
     const orderId = await placeOrder(t);
@@ -52,6 +62,9 @@ describe.each(databaseBackends())('the order saga timeout on %s', (backend) => {
     expect((await outboxOf(t, orderId, VoidPaymentV1Contract)).map((e) => e.payload.reason)).toEqual(['TIMEOUT']);
     const [placed] = await outboxOf(t, orderId);
     expect(cancelled.correlationId).toBe(placed.correlationId); // the timeout still traces back to the request
+    // a timer cancelled it, under the placing request's trace (the traceparent kept on the saga)
+    expect(traceIdOf(placed.traceparent)).toMatch(/^[0-9a-f]{32}$/);
+    expect(traceIdOf(cancelled.traceparent)).toBe(traceIdOf(placed.traceparent));
   });
 
   it('compensates replies that arrive after the timeout, once each', async () => {

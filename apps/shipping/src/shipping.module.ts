@@ -16,6 +16,7 @@ import { CancelShipmentWhenOrderCancelled } from './handlers/cancel-shipment-whe
 import { CreateShipmentWhenOrderConfirmed } from './handlers/create-shipment-when-order-confirmed.handler';
 import { CarrierCallRepository } from './persistence/carrier-call.repository';
 import { ShipmentRepository } from './persistence/shipment.repository';
+import { ShipmentTraceparent1764100000001 } from './persistence/shipment-traceparent.migration';
 import { Shipping1764100000000 } from './persistence/shipping.migration';
 import { SHIPPING_SETTINGS, shippingSettingsFromEnv } from './shipping.settings';
 
@@ -25,7 +26,11 @@ import { SHIPPING_SETTINGS, shippingSettingsFromEnv } from './shipping.settings'
  */
 @Module({
   imports: [
-    ContextModule.forContext({ name: SHIPPING, batchConsumerTransactions: false, migrations: [Shipping1764100000000] }),
+    ContextModule.forContext({
+      name: SHIPPING,
+      batchConsumerTransactions: false,
+      migrations: [Shipping1764100000000, ShipmentTraceparent1764100000001],
+    }),
   ],
   controllers: [
     CreateShipmentWhenOrderConfirmed,

@@ -18,6 +18,7 @@ interface SagaRow {
   cancel_reason: CancelReason | null;
   deadline_at: Date;
   correlation_id: string;
+  traceparent: string | null;
 }
 
 /** how many sagas wait at one step, and since when the least recently moved of them waits */
@@ -41,8 +42,10 @@ export const SAGA_STEPS: readonly SagaStep[] = [
 
 export interface DueSaga {
   readonly state: OrderSagaState;
-  /** the placing request's, so the timeout's events join the order's trace */
+  /** the placing request's, so the timeout's events carry the order's correlation id */
   readonly correlationId: string;
+  /** the placing request's span, so the timeout's events join the order's trace */
+  readonly traceparent?: string;
 }
 
 /**
@@ -57,11 +60,12 @@ export class SagaRepository {
     state: OrderSagaState,
     correlationId: string,
     now: Date,
+    traceparent?: string,
   ): Promise<void> {
     await manager.query(
       `INSERT INTO ${ORDERS}.sagas (order_id, status, stock, payment, shipment, cancel_reason, deadline_at,
-                                    correlation_id, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+                                    correlation_id, updated_at, traceparent)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [
         orderId,
         state.status,
@@ -72,6 +76,7 @@ export class SagaRepository {
         state.deadlineAt,
         correlationId,
         now,
+        traceparent ?? null,
       ],
     );
   }
@@ -114,7 +119,9 @@ export class SagaRepository {
        RETURNING *`,
       [orderId, now],
     );
-    return rows.length > 0 ? { state: stateOf(rows[0]), correlationId: rows[0].correlation_id } : null;
+    if (rows.length === 0) return null;
+    const [row] = rows;
+    return { state: stateOf(row), correlationId: row.correlation_id, traceparent: row.traceparent ?? undefined };
   }
 
   /** orders past their deadline and still PENDING, oldest deadline first */

@@ -59,7 +59,7 @@ export class SagaTimeoutSweeper implements OnApplicationBootstrap, OnModuleDestr
     return this.transactions.run(async (tx) => {
       const due = await this.sagas.claimDue(tx.manager, orderId, now);
       if (!due) return false;
-      const metadata = { correlationId: due.correlationId };
+      const metadata = { correlationId: due.correlationId, traceparent: due.traceparent };
       await this.stepper.apply(tx, metadata, orderId, due.state, { type: 'DeadlinePassed' }, now);
       return true;
     });

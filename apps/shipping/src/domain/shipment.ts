@@ -20,6 +20,8 @@ export interface Shipment {
   readonly parcel: Parcel | null;
   /** of the request that started the order flow: events the carrier's clock causes carry it on */
   readonly correlationId: string;
+  /** the span that created the shipment: the carrier clock's events join the order's trace through it */
+  readonly traceparent?: string;
   readonly createdAt: Date | null;
   readonly dispatchedAt: Date | null;
   readonly deliveredAt: Date | null;
@@ -27,12 +29,19 @@ export interface Shipment {
   readonly cancelReason: string | null;
 }
 
-export function createdShipment(orderId: string, parcel: Parcel, correlationId: string, now: Date): Shipment {
+export function createdShipment(
+  orderId: string,
+  parcel: Parcel,
+  correlationId: string,
+  now: Date,
+  traceparent?: string,
+): Shipment {
   return {
     orderId,
     status: 'CREATED',
     parcel,
     correlationId,
+    traceparent,
     createdAt: now,
     dispatchedAt: null,
     deliveredAt: null,

@@ -14,6 +14,7 @@ interface ShipmentRow {
   carrier: string | null;
   tracking_number: string | null;
   correlation_id: string;
+  traceparent: string | null;
   created_at: Date | null;
   dispatched_at: Date | null;
   delivered_at: Date | null;
@@ -22,7 +23,7 @@ interface ShipmentRow {
 }
 
 const COLUMNS = `order_id, status, shipment_id, carrier, tracking_number, correlation_id,
-  created_at, dispatched_at, delivered_at, cancelled_at, cancel_reason`;
+  created_at, dispatched_at, delivered_at, cancelled_at, cancel_reason, traceparent`;
 
 /**
  * Shipments in SQL of our own: the statements that make the flow idempotent (insert-if-absent,
@@ -51,7 +52,7 @@ export class ShipmentRepository {
   async insert(db: Queryable, shipment: Shipment): Promise<boolean> {
     const p = shipment.parcel;
     const rows: unknown[] = await db.query(
-      `INSERT INTO ${SHIPPING}.shipments (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+      `INSERT INTO ${SHIPPING}.shipments (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (order_id) DO NOTHING RETURNING 1`,
       [
         shipment.orderId,
@@ -65,6 +66,7 @@ export class ShipmentRepository {
         shipment.deliveredAt,
         shipment.cancelledAt,
         shipment.cancelReason,
+        shipment.traceparent ?? null,
       ],
     );
     return rows.length === 1;
@@ -110,6 +112,7 @@ function toShipment(row: ShipmentRow): Shipment {
         ? { shipmentId: row.shipment_id, carrier: row.carrier, trackingNumber: row.tracking_number }
         : null,
     correlationId: row.correlation_id,
+    traceparent: row.traceparent ?? undefined,
     createdAt: row.created_at,
     dispatchedAt: row.dispatched_at,
     deliveredAt: row.delivered_at,

@@ -43,6 +43,19 @@ export function traceparentForNewEvent(info: CreateSpanInfo, inherited: string |
   return traceparentOf(tracing, span) ?? inherited;
 }
 
+/**
+ * The `traceparent` of the active span, for state that a timer acts on later (a saga's deadline,
+ * a shipment the carrier clock moves on): the events the timer causes then join the trace that
+ * created the state, instead of starting one of their own. Undefined while tracing is off or no
+ * span is active.
+ */
+export function activeTraceparent(): string | undefined {
+  const tracing = activeTracing();
+  if (!tracing) return undefined;
+  const span = trace.getSpan(context.active());
+  return span && isSpanContextValid(span.spanContext()) ? traceparentOf(tracing, span) : undefined;
+}
+
 function hasSpan(ctx: Context): boolean {
   const span = trace.getSpan(ctx);
   return span !== undefined && isSpanContextValid(span.spanContext());

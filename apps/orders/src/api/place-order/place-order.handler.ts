@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { Clock } from '@platform/config';
 import { TransactionRunner, type Transaction } from '@platform/database';
 import { ProblemException } from '@platform/http';
+import { activeTraceparent } from '@platform/observability';
 import { OutboxWriter } from '@platform/outbox';
 import type { Order } from '../../domain/order';
 import { startOrderSaga } from '../../domain/order-saga';
@@ -49,7 +50,7 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
       const order = await this.price(tx, orderId, command.request);
       const start = startOrderSaga(now, this.settings.sagaTimeoutMs);
       await this.orders.insert(tx.manager, order, now);
-      await this.sagas.insert(tx.manager, orderId, start.state, command.correlationId, now);
+      await this.sagas.insert(tx.manager, orderId, start.state, command.correlationId, now, activeTraceparent());
       await this.timeline.append(tx.manager, orderId, start.timeline);
       const events = eventsForEffects(order, start.effects, now, command.request.paymentToken);
       await this.outbox.append(tx, { correlationId: command.correlationId }, events);

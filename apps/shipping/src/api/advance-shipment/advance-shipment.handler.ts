@@ -33,7 +33,12 @@ export class AdvanceShipmentHandler implements ICommandHandler<AdvanceShipmentCo
       return this.transactions.run((tx) => this.advance(tx, orderId, () => ({ correlationId })));
     }
     return this.transactions.run((tx) =>
-      this.advance(tx, orderId, (shipment) => ({ correlationId: shipment.correlationId }), this.settings),
+      this.advance(
+        tx,
+        orderId,
+        (shipment) => ({ correlationId: shipment.correlationId, traceparent: shipment.traceparent }),
+        this.settings,
+      ),
     );
   }
 

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '@platform/config';
 import { ShipmentCreatedV1Contract } from '@platform/events';
+import { activeTraceparent } from '@platform/observability';
 import { OutboxWriter, event } from '@platform/outbox';
 import { CarrierPort } from '../../adapters/carrier.port';
 import { decideCreation } from '../../domain/decide-creation';
@@ -35,7 +36,10 @@ export class CreateShipmentHandler implements ICommandHandler<CreateShipmentComm
     const parcel = await this.carrier.createShipment(orderId, shippingAddress, lines);
     const now = this.clock.now();
     // a cancellation's tombstone committed since our read: retry, and the next attempt sees it
-    if (!(await this.shipments.insert(tx.manager, createdShipment(orderId, parcel, metadata.correlationId, now))))
+    // the consumer span of order-confirmed, so the carrier clock's events later join the order's trace
+    const traceparent = activeTraceparent() ?? metadata.traceparent;
+    const created = createdShipment(orderId, parcel, metadata.correlationId, now, traceparent);
+    if (!(await this.shipments.insert(tx.manager, created)))
       throw new Error(`a shipment row for order ${orderId} appeared concurrently`);
     await this.carrierCalls.record(tx.manager, {
       idempotencyKey: orderId,
