@@ -120,7 +120,8 @@ export class PartitionWorker {
     } finally {
       await this.stageProgress();
     }
-    return { next, full: records.length === this.options.batchSize || this.handed.length > 0 };
+    // records handed over meanwhile woke the worker already (a wake while it works is remembered)
+    return { next, full: records.length === this.options.batchSize };
   }
 
   /**
