@@ -114,9 +114,9 @@ export class OutboxRelay {
       } catch (error) {
         failures += 1;
         const delay = Math.min(30_000, 100 * 2 ** failures);
-        const message = `drain failed (attempt ${failures}, next in ${delay} ms): ${(error as Error).message}`;
-        if (isPassingConnectionLoss(error, failures)) this.logger.warn(message);
-        else this.logger.error(message);
+        this.logger[isPassingConnectionLoss(error, failures) ? 'warn' : 'error'](
+          `drain failed (attempt ${failures}, next in ${delay} ms): ${(error as Error).message}`,
+        );
         await this.wakeup.wait(delay);
         continue;
       }

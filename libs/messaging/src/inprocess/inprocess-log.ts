@@ -23,11 +23,16 @@ export interface AppendedRecords {
  * appenders cannot deadlock on partition_heads.
  */
 export class InProcessLog {
+  /** a connection lost between two statements of an append surfaces as a connection loss */
+  private readonly transactions: TransactionRunner;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly schema: string,
     readonly partitions: number,
-  ) {}
+  ) {
+    this.transactions = new TransactionRunner(dataSource);
+  }
 
   partitionOf(key: string): number {
     return bucketOf(key, this.partitions);
@@ -49,8 +54,7 @@ export class InProcessLog {
     const ordered = [...groups.values()].sort((a, b) =>
       a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1,
     );
-    // TransactionRunner: a connection lost between two statements surfaces as a connection loss
-    const appended = await new TransactionRunner(this.dataSource).run(async ({ manager }) => {
+    const appended = await this.transactions.run(async ({ manager }) => {
       const heads: Array<{ topic: string; partition: number; next_offset: string }> = await manager.query(
         `INSERT INTO ${this.schema}.partition_heads AS h (topic, partition, next_offset)
          SELECT t, p, n FROM unnest($1::text[], $2::int[], $3::bigint[]) WITH ORDINALITY AS x(t, p, n, o) ORDER BY o

@@ -68,9 +68,9 @@ export class OffsetCommitter {
         () => (this.failuresInARow = 0),
         (error: Error) => {
           this.failuresInARow += 1;
-          const message = `committing offsets failed; retrying at the next interval: ${error.message}`;
-          if (isPassingConnectionLoss(error, this.failuresInARow)) this.logger.warn(message);
-          else this.logger.error(message);
+          this.logger[isPassingConnectionLoss(error, this.failuresInARow) ? 'warn' : 'error'](
+            `committing offsets failed; retrying at the next interval: ${error.message}`,
+          );
         },
       );
     }, this.intervalMs);

@@ -90,9 +90,9 @@ export class PartitionWorker {
         next = undefined;
         failures += 1;
         const delay = Math.min(30_000, 200 * 2 ** failures);
-        const message = `consumer failed, retrying from the committed offset in ${delay} ms: ${(error as Error).message}`;
-        if (isPassingConnectionLoss(error, failures)) this.logger.warn(message);
-        else this.logger.error(message);
+        this.logger[isPassingConnectionLoss(error, failures) ? 'warn' : 'error'](
+          `consumer failed, retrying from the committed offset in ${delay} ms: ${(error as Error).message}`,
+        );
         await this.lane.stop();
         await this.stageProgress().catch(() => undefined);
         this.lane = this.newLane();

@@ -52,8 +52,8 @@ export function traceparentForNewEvent(info: CreateSpanInfo, inherited: string |
 export function activeTraceparent(): string | undefined {
   const tracing = activeTracing();
   if (!tracing) return undefined;
-  const span = trace.getSpan(context.active());
-  return span && isSpanContextValid(span.spanContext()) ? traceparentOf(tracing, span) : undefined;
+  const current = context.active();
+  return hasSpan(current) ? traceparentOf(tracing, trace.getSpan(current)!) : undefined;
 }
 
 function hasSpan(ctx: Context): boolean {
