@@ -30,8 +30,11 @@ start() {
   }
   mkdir -p "$state"
   rm -f "$servers_file"
+  # created here, not by the background job's redirection, which may not have run when the loop
+  # below first reads it (under load the read then failed, and set -e ended the script)
+  : >"$log_file"
   # no `-d mock`: with it the log grows by every request (tens of MB in minutes of tests)
-  setsid kcat -C -t bootstrap -X test.mock.num.brokers=3 -b localhost:9092 >"$log_file" 2>&1 </dev/null &
+  setsid kcat -C -t bootstrap -X test.mock.num.brokers=3 -b localhost:9092 >>"$log_file" 2>&1 </dev/null &
   echo $! >"$pid_file"
   for _ in $(seq 1 100); do
     # "... original bootstrap.servers and security.protocol ignored and replaced with 127.0.0.1:1,127.0.0.1:2,..."

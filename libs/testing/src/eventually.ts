@@ -5,7 +5,13 @@
 export async function eventually<T>(
   probe: () => Promise<T> | T,
   until: (value: T) => boolean,
-  options: { timeoutMs?: number; intervalMs?: number; expected: string },
+  options: {
+    timeoutMs?: number;
+    intervalMs?: number;
+    expected: string;
+    /** more to say when it times out, from what was last seen (where a stalled flow stopped) */
+    explain?: (last: T | undefined) => Promise<string>;
+  },
 ): Promise<T> {
   const deadline = Date.now() + (options.timeoutMs ?? 20_000);
   let last: T | undefined;
@@ -19,8 +25,9 @@ export async function eventually<T>(
     }
     if (Date.now() > deadline) {
       const seen = lastError ? `error ${(lastError as Error).message}` : JSON.stringify(last, bigintSafe);
+      const explained = options.explain ? `\n${await options.explain(last).catch((e: Error) => e.message)}` : '';
       throw new Error(
-        `timed out after ${options.timeoutMs ?? 20_000} ms waiting for ${options.expected}; last seen: ${seen}`,
+        `timed out after ${options.timeoutMs ?? 20_000} ms waiting for ${options.expected}; last seen: ${seen}${explained}`,
       );
     }
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 25));

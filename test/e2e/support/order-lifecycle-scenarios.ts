@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eventually } from '@platform/testing';
+import { flowTrail } from './flow-trail';
 import { createProduct, orderBody, orderOutcome, placeOrder, waitForStatus } from './order-flow';
 import type { PlatformUnderTest } from './platform-under-test';
 
@@ -22,6 +23,11 @@ export const LIFECYCLE_SETTINGS: NodeJS.ProcessEnv = {
   ORDERS_SAGA_TIMEOUT_MS: '120000',
   PAYMENTS_PROCESSOR_TIMEOUT_MS: '2000',
 };
+
+/** the orders whose outcome is not final yet */
+function unsettled(orderIds: readonly string[], outcomes: readonly string[] | undefined): string[] {
+  return orderIds.filter((_, i) => outcomes?.[i] !== 'CONFIRMED' && !outcomes?.[i]?.startsWith('CANCELLED'));
+}
 
 export function orderLifecycleScenarios(platform: () => PlatformUnderTest): void {
   // the spec's own beforeAll, registered before this one, has started the platform by now
@@ -167,8 +173,13 @@ export function orderLifecycleScenarios(platform: () => PlatformUnderTest): void
     }
     const settled = await eventually(
       () => Promise.all(orderIds.map((id) => orderOutcome(p, id))),
-      (outcomes) => outcomes.every((o) => o === 'CONFIRMED' || o.startsWith('CANCELLED')),
-      { expected: 'all 200 orders settled', timeoutMs: 120_000, intervalMs: 500 },
+      (outcomes) => unsettled(orderIds, outcomes).length === 0,
+      {
+        expected: 'all 200 orders settled',
+        timeoutMs: 120_000,
+        intervalMs: 500,
+        explain: (last) => flowTrail(p.db, unsettled(orderIds, last)),
+      },
     );
     const counts: Record<string, number> = {};
     for (const outcome of settled) counts[outcome] = (counts[outcome] ?? 0) + 1;
