@@ -178,7 +178,8 @@ export function orderLifecycleScenarios(platform: () => PlatformUnderTest): void
         expected: 'all 200 orders settled',
         timeoutMs: 120_000,
         intervalMs: 500,
-        explain: (last) => flowTrail(p.db, unsettled(orderIds, last)),
+        explain: async (last) =>
+          `${await flowTrail(p.db, unsettled(orderIds, last))}\nbusy consumers:\n${p.describeBusyConsumers?.() ?? '(not visible)'}`,
       },
     );
     const counts: Record<string, number> = {};

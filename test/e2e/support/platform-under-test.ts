@@ -11,4 +11,6 @@ export interface PlatformUnderTest {
   readonly api: Client<paths>;
   readonly admin: Client<paths>;
   readonly db: DataSource;
+  /** the consumers that are busy, backing off or holding records, one per line (where it can be seen) */
+  describeBusyConsumers?(): string;
 }

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { MonolithModule } from '../../../apps/monolith/src/monolith.module';
 import type { DatabaseTarget } from '@platform/database';
 import { createPlatformApp } from '@platform/http';
+import { InProcessTransport } from '@platform/messaging';
 import { createTestDatabase, type Backend } from '@platform/testing';
 import type { paths } from '../api/schema';
 import type { PlatformUnderTest } from './platform-under-test';
@@ -61,6 +62,17 @@ export async function startPlatform(backend: Backend, env: NodeJS.ProcessEnv = {
     baseUrl,
     api: createClient<paths>({ baseUrl }),
     admin: createClient<paths>({ baseUrl, headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } }),
+    describeBusyConsumers: () =>
+      app
+        .get(InProcessTransport, { strict: false })
+        .describeWorkers()
+        .filter((w) => (w.activity !== 'waiting' && w.forMs > 1_000) || w.unfinished > 0 || w.failuresInARow > 0)
+        .map(
+          (w) =>
+            `${w.group} ${w.topic}:${w.partition} next ${w.next ?? '?'}: ${w.activity} for ${w.forMs} ms, ` +
+            `${w.unfinished} unfinished, ${w.failuresInARow} failures in a row`,
+        )
+        .join('\n'),
     stop: async () => {
       await db.destroy();
       await app.close();

@@ -166,6 +166,16 @@ describe.each(databaseBackends())('in-process transport and consumer pipeline on
     expect(whileHeld.map((e) => e.seq)).toEqual([102, 103]);
     expect(faultsFor('consumer_a').attempts.get(100)).toBeGreaterThanOrEqual(1);
     expect(faultsFor('consumer_a').attempts.has(101)).toBe(false); // queued behind 100, in order
+    // what an operator (or a stalled test) sees of that worker: read past all four, two unfinished
+    const worker = () =>
+      app
+        .get(InProcessTransport)
+        .describeWorkers()
+        .find((w) => w.group === 'consumer_a' && w.topic === topic && w.partition === partition);
+    const readPast = await eventually(worker, (w) => w?.next === (lastOffset + 1n).toString(), {
+      expected: 'the worker reading past all four',
+    });
+    expect(readPast).toMatchObject({ unfinished: 2, failuresInARow: 0 });
     await app.get(InProcessTransport).flushOffsets();
     expect(await log.committed('consumer_a', topic, partition)).toBeLessThanOrEqual(heldOffset);
 
@@ -176,6 +186,11 @@ describe.each(databaseBackends())('in-process transport and consumer pipeline on
       { expected: 'the held key once released' },
     );
     expect(all.map((e) => e.seq)).toEqual([102, 103, 100, 101]);
+    await eventually(
+      () => worker()?.unfinished,
+      (unfinished) => unfinished === 0,
+      { expected: 'nothing unfinished once the held key finished' },
+    );
     await eventually(
       async () => (await app.get(InProcessTransport).flushOffsets(), log.committed('consumer_a', topic, partition)),
       (committed) => committed > lastOffset,

@@ -6,7 +6,9 @@ import { subscriptionsOf } from '../subscriptions';
 import type { InProcessLog } from './inprocess-log';
 import type { InProcessPublisher } from './inprocess-publisher';
 import { OffsetCommitter } from './offset-committer';
-import { PartitionWorker, type PartitionWorkerOptions } from './partition-worker';
+import { PartitionWorker, type PartitionWorkerOptions, type PartitionWorkerState } from './partition-worker';
+
+export type { PartitionWorkerState } from './partition-worker';
 
 export interface InProcessTransportOptions extends PartitionWorkerOptions {
   /** records older than this are deleted from the log, consumed or not (ms) */
@@ -89,6 +91,11 @@ export class InProcessTransport extends Server implements CustomTransportStrateg
           `could not commit offsets on close; what was handled since the last commit is redelivered: ${error.message}`,
         ),
       );
+  }
+
+  /** what every partition worker is doing now: where it reads, and for how long it has been at it */
+  describeWorkers(): PartitionWorkerState[] {
+    return this.workers.map((worker) => worker.describe());
   }
 
   /** writes the offsets staged so far (for tools and tests that read them from the log) */

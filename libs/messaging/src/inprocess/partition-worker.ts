@@ -7,6 +7,21 @@ import type { ReceivedRecord } from '../pipeline/received-record';
 import type { InProcessLog } from './inprocess-log';
 import type { OffsetCommitter } from './offset-committer';
 
+/** what a worker is doing, for diagnostics (InProcessTransport.describeWorkers) */
+export interface PartitionWorkerState {
+  readonly group: string;
+  readonly topic: string;
+  readonly partition: number;
+  /** where the next read starts; undefined until the committed offset was read */
+  readonly next?: string;
+  readonly activity: 'reading' | 'handling' | 'waiting' | 'backing off' | 'stopped';
+  /** ms spent in the current activity */
+  readonly forMs: number;
+  /** records taken and not finished (held up behind retries, or in progress) */
+  readonly unfinished: number;
+  readonly failuresInARow: number;
+}
+
 export interface PartitionWorkerOptions {
   readonly batchSize: number;
   /** fallback poll when no append woke the worker (ms) */
@@ -30,6 +45,10 @@ export class PartitionWorker {
   private running?: Promise<void>;
   /** committed records handed over by the publisher, in arrival order; used only from the read position on */
   private handed: ReceivedRecord[] = [];
+  private next?: bigint;
+  private failures = 0;
+  private activity: PartitionWorkerState['activity'] = 'waiting';
+  private activitySince = Date.now();
 
   constructor(
     private readonly log: InProcessLog,
@@ -59,6 +78,20 @@ export class PartitionWorker {
     this.wakeup.wake();
   }
 
+  describe(): PartitionWorkerState {
+    const { group, topic } = this.subscription;
+    return {
+      group,
+      topic,
+      partition: this.partition,
+      next: this.next?.toString(),
+      activity: this.activity,
+      forMs: Date.now() - this.activitySince,
+      unfinished: this.lane.pending,
+      failuresInARow: this.failures,
+    };
+  }
+
   /** stops after the record in progress (retry back-offs are cut short) and stages what finished */
   async stop(): Promise<void> {
     this.abort.abort();
@@ -74,25 +107,28 @@ export class PartitionWorker {
   }
 
   private async loop(): Promise<void> {
-    let failures = 0;
     // the worker is its partition's only consumer in this group, so the committed offset is read
     // once, and then the read position is kept in memory; after a failure both start again
-    let next: bigint | undefined;
     while (!this.abort.signal.aborted) {
       try {
         this.lane.throwIfFailed();
-        next ??= await this.log.committed(this.subscription.group, this.subscription.topic, this.partition);
-        const batch = await this.consumeBatch(next);
-        next = batch.next;
-        failures = 0;
-        if (!batch.full) await this.wakeup.wait(this.options.idlePollMs);
+        this.setActivity('reading');
+        this.next ??= await this.log.committed(this.subscription.group, this.subscription.topic, this.partition);
+        const batch = await this.consumeBatch(this.next);
+        this.next = batch.next;
+        this.failures = 0;
+        if (!batch.full) {
+          this.setActivity('waiting');
+          await this.wakeup.wait(this.options.idlePollMs);
+        }
       } catch (error) {
-        next = undefined;
-        failures += 1;
-        const delay = Math.min(30_000, 200 * 2 ** failures);
-        this.logger[isPassingConnectionLoss(error, failures) ? 'warn' : 'error'](
+        this.next = undefined;
+        this.failures += 1;
+        const delay = Math.min(30_000, 200 * 2 ** this.failures);
+        this.logger[isPassingConnectionLoss(error, this.failures) ? 'warn' : 'error'](
           `consumer failed, retrying from the committed offset in ${delay} ms: ${(error as Error).message}`,
         );
+        this.setActivity('backing off');
         await this.lane.stop();
         await this.stageProgress().catch(() => undefined);
         this.lane = this.newLane();
@@ -101,8 +137,15 @@ export class PartitionWorker {
         await this.offsets.flush().catch(() => undefined);
       }
     }
+    this.setActivity('stopped');
     await this.lane.stop();
     await this.stageProgress();
+  }
+
+  private setActivity(activity: PartitionWorkerState['activity']): void {
+    if (this.activity === activity) return;
+    this.activity = activity;
+    this.activitySince = Date.now();
   }
 
   /** consumes from `from`; `next` is where the following read starts, `full` when more may be waiting */
@@ -110,6 +153,7 @@ export class PartitionWorker {
     const records =
       this.takeHandedOver(from) ??
       (await this.log.read(this.subscription.topic, this.partition, from, this.options.batchSize));
+    if (records.length > 0) this.setActivity('handling');
     let next = from;
     try {
       for (const record of records) {
