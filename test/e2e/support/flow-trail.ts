@@ -13,6 +13,7 @@ export async function flowTrail(db: DataSource, keys: readonly string[], limit =
       `SELECT table_schema AS schema FROM information_schema.tables WHERE table_name = 'outbox' ORDER BY 1`,
     )) as Array<{ schema: string }>
   ).map((r) => r.schema);
+  const [{ inProcess }] = await db.query(`SELECT to_regclass('messaging.log') IS NOT NULL AS "inProcess"`);
   const lines: string[] = keys.length > limit ? [`the first ${limit} of ${keys.length}:`] : [];
   for (const key of keys.slice(0, limit)) {
     lines.push(`${key}:`);
@@ -23,7 +24,7 @@ export async function flowTrail(db: DataSource, keys: readonly string[], limit =
       );
       for (const event of events) {
         const consumers = await consumersOf(db, schemas, event.event_id);
-        const logged = await logPositionOf(db, event.topic, key, event.event_id);
+        const logged = inProcess ? await logPositionOf(db, event.topic, key, event.event_id) : '';
         lines.push(
           `  ${event.topic} from ${schema}: ${event.published ? 'published' : 'NOT published'}` +
             `${logged}; consumed by [${consumers.join(', ')}]`,
@@ -53,10 +54,8 @@ async function consumersOf(db: DataSource, schemas: readonly string[], eventId: 
   return groups;
 }
 
-/** ` at p<partition>@<offset> (group committed <offset>, ...)` on the in-process log, else '' */
+/** ` at p<partition>@<offset> (committed: <group> <offset>, ...)` from the in-process log */
 async function logPositionOf(db: DataSource, topic: string, key: string, eventId: string): Promise<string> {
-  const [{ exists }] = await db.query(`SELECT to_regclass('messaging.log') IS NOT NULL AS exists`);
-  if (!exists) return '';
   const [record]: Array<{ partition: number; offset: string }> = await db.query(
     `SELECT partition, "offset" FROM messaging.log WHERE topic = $1 AND msg_key = $2 AND headers->>'event-id' = $3`,
     [topic, key, eventId],
