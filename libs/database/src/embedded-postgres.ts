@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { DataDirLock, type DataDirOwner } from './data-dir-lock';
 import { serialiseExtendedQueries } from './pglite-socket-serialization';
 import { intSetting, stringSetting } from '@platform/config';
 
@@ -25,23 +26,54 @@ export class EmbeddedPostgres {
     private readonly db: PGlite,
     private readonly server: PGLiteSocketServer,
     readonly url: string,
+    /** the folder's lock (docs/adr/0017); none in memory */
+    readonly lock: DataDirLock | undefined,
   ) {}
 
+  /**
+   * Opens the folder, first taking its lock: a second process is refused at once with a
+   * DataDirLockedError that names the owner, before it reads a byte of the data.
+   */
   static async start(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
     const inMemory = options.dataDir.startsWith('memory://');
     const dataDir = inMemory ? options.dataDir : resolve(options.dataDir);
     if (!inMemory) mkdirSync(dataDir, { recursive: true }); // PGlite does not create it
-    const db = await PGlite.create({ dataDir });
-    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: options.maxConnections });
-    serialiseExtendedQueries(server);
-    await server.start();
-    return new EmbeddedPostgres(db, server, `postgres://postgres@${server.getServerConn()}/postgres`);
+    const lock = inMemory ? undefined : await DataDirLock.acquire(dataDir, ownerDetails.command);
+    if (ownerDetails.http) lock?.describe({ http: ownerDetails.http });
+    try {
+      const db = await PGlite.create({ dataDir });
+      const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: options.maxConnections });
+      serialiseExtendedQueries(server);
+      await server.start();
+      return new EmbeddedPostgres(db, server, `postgres://postgres@${server.getServerConn()}/postgres`, lock);
+    } catch (error) {
+      await lock?.release();
+      throw error;
+    }
   }
 
   async stop(): Promise<void> {
     await this.server.stop();
     await this.db.close();
+    await this.lock?.release(); // only once the files are closed
   }
+}
+
+/** what this process tells another one that finds the data folder locked */
+const ownerDetails: { command: string; http?: string } = { command: defaultCommand() };
+
+/**
+ * Names this process to anyone who finds the embedded data folder locked: what it is (set
+ * before the database opens) and, once it listens, where its HTTP admin API answers.
+ */
+export function describeEmbeddedOwner(details: Partial<Pick<DataDirOwner, 'command' | 'http'>>): void {
+  Object.assign(ownerDetails, details);
+  void shared?.instance.then((instance) => instance.lock?.describe(details)).catch(() => undefined);
+}
+
+function defaultCommand(): string {
+  const event = process.env.npm_lifecycle_event;
+  return event ? `npm run ${event}` : `node ${process.argv.slice(1, 2).join(' ')}`.trim();
 }
 
 /**

@@ -2,6 +2,7 @@ export * from './connection-loss';
 export * from './connection-watch';
 export * from './context-data-source';
 export * from './database-target';
+export * from './data-dir-lock';
 export * from './database-url';
 export * from './embedded-postgres';
 export * from './schema-of';

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import type { AddressInfo } from 'node:net';
+import { describeEmbeddedOwner } from '@platform/database';
 import { MESSAGE_TRANSPORT } from '@platform/messaging';
 import { activeTracing, httpTracing } from '@platform/observability';
 import { installGracefulShutdown } from './graceful-shutdown';
@@ -58,7 +60,16 @@ export async function startPlatformApp(app: INestApplication): Promise<void> {
   const port = intSetting('PORT', 3000, { min: 0 });
   const host = stringSetting('HOST', '0.0.0.0');
   await app.listen(port, host);
+  describeEmbeddedOwner({ http: localUrlOf(app) });
   const logger = app.get(Logger);
   installGracefulShutdown(app, logger);
   logger.log(`listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port} (docs at /docs)`, 'Bootstrap');
+}
+
+/** where a process on this machine reaches the app (the operations CLIs, through the data folder's lock) */
+function localUrlOf(app: INestApplication): string {
+  const { address, port, family } = app.getHttpServer().address() as AddressInfo;
+  const wildcard = address === '0.0.0.0' || address === '::';
+  const host = wildcard ? '127.0.0.1' : family === 'IPv6' ? `[${address}]` : address;
+  return `http://${host}:${port}`;
 }
