@@ -17,8 +17,11 @@ filters (list, redrive):
   --limit <n>       --cursor <nextCursor>             (list: one page; --cursor from the last one)
 
 connection:
-  --url <base URL>     or DEAD_LETTERS_URL (default http://localhost:3000)
-  --token <token>      or ADMIN_TOKEN
+  --url <base URL>     or DEAD_LETTERS_URL. Without either: on the embedded database, the running
+                       platform that owns it, or, when none runs, the platform's admin API hosted
+                       by this command for its duration (no consumer runs); on a database server,
+                       http://localhost:3000
+  --token <token>      or ADMIN_TOKEN, else the embedded data folder's token file
   --json               print the API's JSON instead of a table
 
 exit status: 0 done; 1 the API refused or failed, or a re-drive failed again; 2 wrong usage or the API unreachable`;
@@ -29,7 +32,8 @@ export interface CliArgs {
   readonly filters: Readonly<Record<string, string>>;
   readonly all: boolean;
   readonly reason?: string;
-  readonly url: string;
+  /** the API's base URL when given; else the CLI finds the platform (operationsTarget) */
+  readonly url?: string;
   readonly token?: string;
   readonly json: boolean;
 }
@@ -96,10 +100,14 @@ function base(command: CliArgs['command'], values: Record<string, unknown>, env:
     filters: {},
     all: values.all === true,
     reason: typeof values.reason === 'string' ? values.reason : undefined,
-    url: String(values.url ?? env.DEAD_LETTERS_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
+    url: urlOf(values.url ?? env.DEAD_LETTERS_URL),
     token: typeof values.token === 'string' ? values.token : env.ADMIN_TOKEN,
     json: values.json === true,
   };
+}
+
+function urlOf(given: unknown): string | undefined {
+  return typeof given === 'string' && given.trim() ? given.trim().replace(/\/+$/, '') : undefined;
 }
 
 function parseRef(text: string): { context: string; id: string } {

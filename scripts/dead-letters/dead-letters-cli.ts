@@ -1,5 +1,13 @@
 import type { DeadLetterDetails, DeadLetterPage, RedriveResult } from '@platform/messaging';
-import { AdminApiClient, ApiError, UnreachableApi } from './admin-api-client';
+import {
+  AdminApiClient,
+  ApiError,
+  busyMessage,
+  operationsTarget,
+  readAdminToken,
+  UnreachableApi,
+} from '@platform/http';
+import { CONTEXTS } from '../invariants/invariant';
 import { parseCliArgs, UsageError, USAGE, type CliArgs } from './cli-args';
 import { renderLetter, renderPage, renderRedrives } from './render-letters';
 
@@ -28,9 +36,8 @@ export async function runDeadLettersCli(argv: readonly string[], io: CliIo): Pro
     io.out(USAGE);
     return 0;
   }
-  const api = new AdminApiClient(args.url, args.token);
   try {
-    return await execute(args, api, io);
+    return await withApi(args, io.env, (api) => execute(args, api, io));
   } catch (error) {
     if (error instanceof ApiError) {
       io.err(error.message);
@@ -41,6 +48,29 @@ export async function runDeadLettersCli(argv: readonly string[], io: CliIo): Pro
       return 2;
     }
     throw error;
+  }
+}
+
+/** where the admin API is: as given, else found from the embedded data folder's lock (ADR 0018) */
+async function withApi<T>(
+  args: CliArgs,
+  env: NodeJS.ProcessEnv,
+  work: (api: AdminApiClient) => Promise<T>,
+): Promise<T> {
+  if (args.url) return work(new AdminApiClient(args.url, args.token));
+  const target = await operationsTarget(CONTEXTS, env);
+  switch (target.kind) {
+    case 'running':
+      return work(new AdminApiClient(target.url, args.token ?? readAdminToken(env)));
+    case 'busy':
+      throw new UnreachableApi(busyMessage(target.owner));
+    case 'stopped': {
+      // loaded only here: it boots the whole platform (without its consumers) in this process
+      const { withOfflinePlatform } = await import('./offline-platform');
+      return withOfflinePlatform((url, token) => work(new AdminApiClient(url, token)));
+    }
+    case 'server':
+      return work(new AdminApiClient('http://localhost:3000', args.token));
   }
 }
 

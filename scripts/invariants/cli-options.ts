@@ -5,8 +5,9 @@ import type { InvariantOptions } from './invariant';
 export const USAGE = `usage: npm run check:invariants -- [--settle-ms N] [--outbox-max-age-s N] [--json]
 
 Checks the order flow's invariants against the databases of a deployment, found as the platform
-finds them: <CONTEXT>_DATABASE_URL, else DATABASE_URL (the embedded PGlite cannot be opened from a
-second process: stop the app and point DATABASE_URL at a server, or check from a test).
+finds them: <CONTEXT>_DATABASE_URL, else DATABASE_URL, else the embedded PGlite. Only one process
+may open the embedded database: while the platform runs, the check goes through its admin API
+(GET /admin/invariants); while it is stopped, the CLI opens the folder itself, under its lock.
 
   --settle-ms N         PENDING orders younger than this are in progress, and side effects may lag
                         changes this recent (default: ORDERS_SAGA_TIMEOUT_MS + 5000, i.e. 35000)
@@ -33,20 +34,36 @@ export function readCliOptions(argv: readonly string[], env: NodeJS.ProcessEnv =
     },
     strict: true,
   });
-  const sagaTimeoutMs = intSetting('ORDERS_SAGA_TIMEOUT_MS', 30_000, { env });
   return {
-    invariants: {
-      settleMs: wholeNumber('--settle-ms', values['settle-ms'], sagaTimeoutMs + 5_000),
-      outboxMaxAgeMs: wholeNumber('--outbox-max-age-s', values['outbox-max-age-s'], 30) * 1000,
-      pointsPerUnit: intSetting('LOYALTY_POINTS_PER_UNIT', 1, { env }),
-    },
+    invariants: invariantOptions(
+      {
+        settleMs: wholeNumber('--settle-ms', values['settle-ms']),
+        outboxMaxAgeS: wholeNumber('--outbox-max-age-s', values['outbox-max-age-s']),
+      },
+      env,
+    ),
     json: values.json === true,
     help: values.help === true,
   };
 }
 
-function wholeNumber(flag: string, raw: string | undefined, fallback: number): number {
-  if (raw === undefined) return fallback;
+/**
+ * The checker's options from what was asked, over the deployment's own settings: the CLI's flags
+ * and the platform's `GET /admin/invariants` alike.
+ */
+export function invariantOptions(
+  asked: { readonly settleMs?: number; readonly outboxMaxAgeS?: number },
+  env: NodeJS.ProcessEnv = process.env,
+): InvariantOptions {
+  return {
+    settleMs: asked.settleMs ?? intSetting('ORDERS_SAGA_TIMEOUT_MS', 30_000, { env }) + 5_000,
+    outboxMaxAgeMs: (asked.outboxMaxAgeS ?? 30) * 1000,
+    pointsPerUnit: intSetting('LOYALTY_POINTS_PER_UNIT', 1, { env }),
+  };
+}
+
+function wholeNumber(flag: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${flag} must be a whole number >= 0, got "${raw}"`);
   return value;

@@ -3,6 +3,7 @@ import { ContextModule } from '@platform/messaging';
 import { FailureMode } from './adapters/failure-mode';
 import { AnalyticsModeHttpController } from './api/analytics-mode/analytics-mode.http.controller';
 import { FunnelHttpController } from './api/funnel/funnel.http.controller';
+import { RebuildHttpController } from './api/rebuild/rebuild.http.controller';
 import { OrdersByStatusHttpController } from './api/orders-by-status/orders-by-status.http.controller';
 import { RevenueHttpController } from './api/revenue/revenue.http.controller';
 import { TopProductsHttpController } from './api/top-products/top-products.http.controller';
@@ -19,6 +20,7 @@ import { UpdateOrderFactsWhenShipmentDelivered } from './handlers/update-order-f
 import { UpdateOrderFactsWhenShipmentDispatched } from './handlers/update-order-facts-when-shipment-dispatched.handler';
 import { OrderFactsQueries } from './persistence/order-facts.queries';
 import { OrderFacts1764300000100 } from './persistence/order-facts.migration';
+import { OnlineRebuild } from './rebuild/online-rebuild';
 
 /**
  * The analytics bounded context: read models (order facts, from which the funnel, revenue and
@@ -33,6 +35,7 @@ import { OrderFacts1764300000100 } from './persistence/order-facts.migration';
     TopProductsHttpController,
     FunnelHttpController,
     AnalyticsModeHttpController,
+    RebuildHttpController,
     UpdateOrderFactsWhenOrderPlaced,
     UpdateOrderFactsWhenOrderConfirmed,
     UpdateOrderFactsWhenOrderCancelled,
@@ -42,6 +45,7 @@ import { OrderFacts1764300000100 } from './persistence/order-facts.migration';
   providers: [
     FailureMode,
     OrderFactsQueries,
+    OnlineRebuild,
     UpdateOrderFactsHandler,
     GetFunnelHandler,
     GetOrdersByStatusHandler,

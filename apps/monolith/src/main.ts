@@ -1,4 +1,4 @@
 import { runDeployable } from '@platform/http';
-import { selectedContexts } from './contexts';
+import { monolithModules } from './monolith.module';
 
-runDeployable('monolith', () => selectedContexts());
+runDeployable('monolith', () => monolithModules());

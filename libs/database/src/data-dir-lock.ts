@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /**
- * One owner per embedded data directory (docs/adr/0017-one-owner-per-data-directory.md).
+ * One owner per embedded data directory (docs/adr/0018-one-owner-per-data-directory.md).
  *
  * PGlite is PostgreSQL in WebAssembly with no postmaster: two processes that open one folder
  * each write its files as if alone, and the data is damaged. So the process that opens the folder

@@ -7,6 +7,11 @@ export function databaseUrlFor(context: string, env: NodeJS.ProcessEnv = process
   return nonEmpty(specific) ?? nonEmpty(env.DATABASE_URL);
 }
 
+/** whether a context would open the embedded PGlite (no database URL names a server for it) */
+export function usesEmbeddedDatabase(context: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  return databaseUrlFor(context, env) === undefined;
+}
+
 function nonEmpty(value: string | undefined): string | undefined {
   return value && value.trim().length > 0 ? value.trim() : undefined;
 }

@@ -26,7 +26,7 @@ export class EmbeddedPostgres {
     private readonly db: PGlite,
     private readonly server: PGLiteSocketServer,
     readonly url: string,
-    /** the folder's lock (docs/adr/0017); none in memory */
+    /** the folder's lock (docs/adr/0018); none in memory */
     readonly lock: DataDirLock | undefined,
   ) {}
 
@@ -76,6 +76,11 @@ function defaultCommand(): string {
   return event ? `npm run ${event}` : `node ${process.argv.slice(1, 2).join(' ')}`.trim();
 }
 
+/** the embedded database's folder (PGLITE_DATA_DIR, default ./data/pglite) */
+export function embeddedDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return stringSetting('PGLITE_DATA_DIR', './data/pglite', env);
+}
+
 /**
  * One embedded database per process, shared by every context (each in its own schema),
  * started on first use and stopped when the last user releases it.
@@ -86,7 +91,7 @@ export async function acquireEmbeddedPostgres(env: NodeJS.ProcessEnv = process.e
   if (!shared) {
     shared = {
       instance: EmbeddedPostgres.start({
-        dataDir: stringSetting('PGLITE_DATA_DIR', './data/pglite', env),
+        dataDir: embeddedDataDir(env),
         maxConnections: intSetting('PGLITE_MAX_CONNECTIONS', 200, { env }),
       }),
       users: 0,

@@ -490,6 +490,47 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/analytics/rebuild': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Where the last analytics rebuild stands: its progress, or its result */
+    get: operations['RebuildHttpController_status'];
+    put?: never;
+    /**
+     * Rebuild the analytics read models from the retained log while the platform runs
+     * @description Pauses only the analytics consumer, empties the read models, replays every retained event and resumes the consumer; follow it with GET. In-process transport only.
+     */
+    post: operations['RebuildHttpController_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/invariants': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Check the order flow's invariants now
+     * @description Every invariant of docs/invariants.md over this process's databases; `ok: false` names what is wrong.
+     */
+    get: operations['InvariantsHttpController_check'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/metrics': {
     parameters: {
       query?: never;
@@ -1311,6 +1352,65 @@ export interface components {
        * @enum {string}
        */
       mode: 'normal' | 'failing';
+    };
+    RebuildStatusResponse: {
+      /**
+       * @example running
+       * @enum {string}
+       */
+      state: 'idle' | 'running' | 'succeeded' | 'failed';
+      /** Format: date-time */
+      startedAt?: string;
+      /** Format: date-time */
+      finishedAt?: string;
+      /**
+       * @description records replayed so far
+       * @example 1200
+       */
+      done: number;
+      /**
+       * @description records retained in the replayed topics when it started
+       * @example 4800
+       */
+      total: number;
+      /** @description events applied to the read models */
+      projected?: number;
+      /** @description records the projection refuses for good (undecodable) */
+      skipped?: number;
+      partitions?: number;
+      /** @example 840 */
+      elapsedMs: number;
+      /** @description why it failed */
+      error?: string;
+    };
+    InvariantOptionsResponse: {
+      /** @example 35000 */
+      settleMs: number;
+      /** @example 30000 */
+      outboxMaxAgeMs: number;
+      /** @example 1 */
+      pointsPerUnit: number;
+    };
+    InvariantResultResponse: {
+      /** @example payments */
+      name: string;
+      /** @example true */
+      ok: boolean;
+      /** @example 12 order(s): at most one authorisation, capture and refund each */
+      detail: string;
+      /** @description the first 20 violations, each naming the order, SKU or row */
+      violations: string[];
+      /** @description set when the check could not run (a table missing, a database down) */
+      error?: string;
+    };
+    InvariantsResponse: {
+      /**
+       * @description distinct databases read
+       * @example 1
+       */
+      databases: number;
+      options: components['schemas']['InvariantOptionsResponse'];
+      results: components['schemas']['InvariantResultResponse'][];
     };
   };
   responses: never;
@@ -2579,6 +2679,99 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Missing or wrong admin credential (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RebuildHttpController_status: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RebuildStatusResponse'];
+        };
+      };
+      /** @description Missing or wrong admin credential (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RebuildHttpController_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Started */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RebuildStatusResponse'];
+        };
+      };
+      /** @description Missing or wrong admin credential (problem+json) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description A rebuild is running (ANALYTICS.REBUILD_RUNNING), or the transport is Kafka (ANALYTICS.REBUILD_OFFLINE_ONLY) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  InvariantsHttpController_check: {
+    parameters: {
+      query?: {
+        /** @description PENDING orders younger than this are in progress, and side effects may lag changes this recent (default ORDERS_SAGA_TIMEOUT_MS + 5000); 0 on a quiescent system */
+        settleMs?: number;
+        /** @description an unpublished outbox row older than this is stuck (default 30) */
+        outboxMaxAgeS?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvariantsResponse'];
         };
       };
       /** @description Missing or wrong admin credential (problem+json) */

@@ -4,21 +4,40 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { EnvelopeCodec } from '@platform/events';
-import { loadDotEnv, platformRoot } from '@platform/http';
-import { KafkaReplay, PLATFORM_CONFIG, RECORD_DECODER, type PlatformConfig } from '@platform/messaging';
+import {
+  AdminApiClient,
+  busyMessage,
+  loadDotEnv,
+  operationsTarget,
+  platformRoot,
+  readAdminToken,
+} from '@platform/http';
+import {
+  KafkaReplay,
+  MESSAGING_SCHEMA,
+  PLATFORM_CONFIG,
+  RECORD_DECODER,
+  platformConfigFromEnv,
+  type PlatformConfig,
+} from '@platform/messaging';
+import { ANALYTICS } from '../context';
 import { AnalyticsModule } from '../analytics.module';
 import { progressBar } from './progress-bar';
 import { parseRebuildArgs } from './rebuild-args';
 import { rebuildFromKafka } from './rebuild-from-kafka';
 import { rebuildFromInprocessLog } from './rebuild-from-inprocess-log';
+import { rebuildThroughPlatform } from './rebuild-through-platform';
 
 /**
  * `npm run analytics:rebuild [-- --from 2026-11-01T00:00:00Z]`: empties the analytics read
  * models and replays the events into them, with a progress bar on stderr. It boots the
  * platform's data sources without HTTP and without starting the transport.
  *
- * - TRANSPORT=inprocess: reads the retained log directly; no group's offset moves, a running
- *   consumer carries on (src/rebuild/rebuild-read-models.ts).
+ * - TRANSPORT=inprocess on the embedded database: when a platform owns the data folder, the
+ *   platform rebuilds (POST /admin/analytics/rebuild pauses only its analytics consumer) and this
+ *   shows the progress; when none does, this opens the folder itself, under its lock (ADR 0018).
+ * - TRANSPORT=inprocess on a PostgreSQL server: reads the retained log directly; no group's
+ *   offset moves, a running consumer carries on (src/rebuild/rebuild-read-models.ts).
  * - TRANSPORT=kafka: the live analytics consumer must be stopped; the rebuild reads with a fresh
  *   group, then commits the live group's offsets at the end of what it replayed
  *   (src/rebuild/rebuild-from-kafka.ts, KafkaReplay).
@@ -26,6 +45,20 @@ import { rebuildFromInprocessLog } from './rebuild-from-inprocess-log';
 async function main(): Promise<void> {
   const args = parseRebuildArgs(process.argv.slice(2));
   loadDotEnv();
+  if (!args.from && platformConfigFromEnv().transport === 'inprocess') {
+    const target = await operationsTarget([ANALYTICS, MESSAGING_SCHEMA]);
+    if (target.kind === 'busy') throw new Error(busyMessage(target.owner));
+    if (target.kind === 'running') {
+      const summary = await rebuildThroughPlatform(new AdminApiClient(target.url, readAdminToken()), progressBar());
+      process.stdout.write(
+        `analytics read models rebuilt by the running platform (pid ${target.owner.pid}, ${target.url}): ` +
+          `${summary.projected ?? 0} event(s) projected, ${summary.skipped ?? 0} skipped, from ` +
+          `${summary.partitions ?? 0} partition(s); its analytics consumer was paused for ` +
+          `${(summary.elapsedMs / 1000).toFixed(1)} s, every other context kept serving\n`,
+      );
+      return;
+    }
+  }
   const app = await NestFactory.createApplicationContext(platformRoot('analytics-rebuild', [AnalyticsModule]), {
     bufferLogs: true,
   });

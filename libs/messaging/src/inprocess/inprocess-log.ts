@@ -27,7 +27,8 @@ export class InProcessLog {
   private readonly transactions: TransactionRunner;
 
   constructor(
-    private readonly dataSource: DataSource,
+    /** the database holding the log (tools that read it directly: the analytics rebuild) */
+    readonly dataSource: DataSource,
     private readonly schema: string,
     readonly partitions: number,
   ) {

@@ -121,6 +121,33 @@ describe.each(databaseBackends())('in-process transport and consumer pipeline on
     expect(readBack).toBe(0);
   });
 
+  it('pauses one consumer group while the others go on, and resumes it where it stopped', async () => {
+    const transport = app.get(InProcessTransport);
+    await transport.pauseGroup('consumer_a');
+    try {
+      await emit(Array.from({ length: 10 }, (_, i) => ({ entityId: `paused-${i % 3}`, seq: i, note: '' })));
+      await eventually(
+        () => effectsOf('consumer_b'),
+        (e) => e.length >= 10,
+        { expected: '10 effects in consumer_b while consumer_a is paused' },
+      );
+      expect(await effectsOf('consumer_a')).toEqual([]);
+      await expect(transport.pauseGroup('consumer_a')).rejects.toThrow(/paused already/);
+    } finally {
+      transport.resumeGroup('consumer_a');
+    }
+    const effects = await eventually(
+      () => effectsOf('consumer_a'),
+      (e) => e.length >= 10,
+      { expected: '10 effects in consumer_a once resumed' },
+    );
+    expect(new Set(effects.map((e) => e.event_id)).size).toBe(10);
+    for (let key = 0; key < 3; key += 1) {
+      const seqs = effects.filter((e) => e.entity_id === `paused-${key}`).map((e) => e.seq);
+      expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    }
+  });
+
   it('retries a handler that fails once; its effect happens exactly once', async () => {
     faultsFor('consumer_a').failOnce.add(7);
     await emit(Array.from({ length: 10 }, (_, i) => ({ entityId: 'retry', seq: i, note: '' })));

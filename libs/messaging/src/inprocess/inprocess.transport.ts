@@ -1,7 +1,7 @@
 import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
 import type { PlatformMetrics } from '@platform/observability';
 import type { ConsumerGroups } from '../pipeline/consumer-groups';
-import type { ConsumerPipeline } from '../pipeline/consumer-pipeline';
+import type { ConsumerPipeline, Subscription } from '../pipeline/consumer-pipeline';
 import { subscriptionsOf } from '../subscriptions';
 import type { InProcessLog } from './inprocess-log';
 import type { InProcessPublisher } from './inprocess-publisher';
@@ -25,6 +25,9 @@ export interface InProcessTransportOptions extends PartitionWorkerOptions {
  */
 export class InProcessTransport extends Server implements CustomTransportStrategy {
   private workers: PartitionWorker[] = [];
+  private subscriptions: Subscription[] = [];
+  private readonly pausedGroups = new Set<string>();
+  private closed = false;
   private offsets?: OffsetCommitter;
   private unsubscribe?: () => void;
   private unregisterLag?: () => void;
@@ -45,15 +48,9 @@ export class InProcessTransport extends Server implements CustomTransportStrateg
     try {
       const subscriptions = subscriptionsOf(this.messageHandlers);
       for (const subscription of subscriptions) this.groups.subscribe(subscription); // fails fast on a missing group
-      const offsets = new OffsetCommitter(this.log, this.options.commitIntervalMs);
-      this.offsets = offsets;
-      this.workers = subscriptions.flatMap((subscription) =>
-        Array.from(
-          { length: this.log.partitions },
-          (_, partition) =>
-            new PartitionWorker(this.log, offsets, this.pipeline, subscription, partition, this.options),
-        ),
-      );
+      this.offsets = new OffsetCommitter(this.log, this.options.commitIntervalMs);
+      this.subscriptions = subscriptions;
+      this.workers = subscriptions.flatMap((subscription) => this.workersOf(subscription));
       this.unsubscribe = this.publisher.onAppended((topic, partition, records) => {
         for (const worker of this.workers) {
           if (worker.partition === partition && worker.subscription.topic === topic) worker.handOver(records);
@@ -79,6 +76,7 @@ export class InProcessTransport extends Server implements CustomTransportStrateg
 
   /** drains: every worker finishes its record in progress and commits */
   async close(): Promise<void> {
+    this.closed = true;
     this.unsubscribe?.();
     this.unregisterLag?.();
     clearInterval(this.cleanupTimer);
@@ -91,6 +89,43 @@ export class InProcessTransport extends Server implements CustomTransportStrateg
           `could not commit offsets on close; what was handled since the last commit is redelivered: ${error.message}`,
         ),
       );
+  }
+
+  /**
+   * Stops one consumer group: its workers finish the records in progress and their offsets are
+   * committed; its records wait in the log until resumeGroup, and every other group carries on.
+   * For work that must not overlap the group's handlers (the online analytics rebuild).
+   */
+  async pauseGroup(group: string): Promise<void> {
+    if (!this.subscriptions.some((s) => s.group === group)) {
+      throw new Error(`consumer group ${group} does not consume in this process`);
+    }
+    if (this.pausedGroups.has(group)) throw new Error(`consumer group ${group} is paused already`);
+    this.pausedGroups.add(group);
+    const stopping = this.workers.filter((worker) => worker.subscription.group === group);
+    this.workers = this.workers.filter((worker) => worker.subscription.group !== group);
+    await Promise.all(stopping.map((worker) => worker.stop()));
+    await this.offsets?.flush();
+  }
+
+  /** starts a paused group again from its committed offsets */
+  resumeGroup(group: string): void {
+    if (!this.pausedGroups.delete(group) || this.closed) return;
+    const resumed = this.subscriptions.filter((s) => s.group === group).flatMap((s) => this.workersOf(s));
+    this.workers.push(...resumed);
+    resumed.forEach((worker) => worker.start());
+  }
+
+  isPaused(group: string): boolean {
+    return this.pausedGroups.has(group);
+  }
+
+  private workersOf(subscription: Subscription): PartitionWorker[] {
+    const offsets = this.offsets as OffsetCommitter;
+    return Array.from(
+      { length: this.log.partitions },
+      (_, partition) => new PartitionWorker(this.log, offsets, this.pipeline, subscription, partition, this.options),
+    );
   }
 
   /** what every partition worker is doing now: where it reads, and for how long it has been at it */

@@ -141,5 +141,35 @@ export function operationCases(): BadRequest[] {
     },
     { name: 'wrong method', method: 'POST', route: '/metrics', path: '/metrics', status: 404, says: /Cannot POST/ },
     get('an unknown route', '/nowhere', '/nowhere', 404, /Cannot GET/),
+    // the operations the CLIs run through the platform (ADR 0018)
+    get('no credential', '/admin/invariants', '/admin/invariants', 401, /Authorization/),
+    get('settleMs negative', '/admin/invariants', '/admin/invariants?settleMs=-1', 400, /settleMs/, true),
+    get('settleMs not a number', '/admin/invariants', '/admin/invariants?settleMs=soon', 400, /settleMs/, true),
+    get(
+      'outboxMaxAgeS too large',
+      '/admin/invariants',
+      '/admin/invariants?outboxMaxAgeS=1e9',
+      400,
+      /outboxMaxAgeS/,
+      true,
+    ),
+    get('unknown query field', '/admin/invariants', '/admin/invariants?fast=yes', 400, /fast/, true),
+    {
+      name: 'no credential',
+      method: 'POST',
+      route: '/admin/analytics/rebuild',
+      path: '/admin/analytics/rebuild',
+      status: 401,
+      says: /Authorization/,
+    },
+    {
+      name: 'wrong method',
+      method: 'DELETE',
+      route: '/admin/analytics/rebuild',
+      path: '/admin/analytics/rebuild',
+      auth: true,
+      status: 404,
+      says: /Cannot DELETE/,
+    },
   ];
 }

@@ -1,0 +1,32 @@
+import { Controller, Get, Module, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AdminOnly } from '@platform/http';
+import { invariantOptions } from '../../../../scripts/invariants/cli-options';
+import { checkPlatformInvariants } from './check-platform-invariants';
+import { InvariantsQuery } from './invariants.query.dto';
+import { InvariantsResponse } from './invariants.response.dto';
+
+/**
+ * The invariant check served by the single binary, which hosts every context: what
+ * `npm run check:invariants` calls when it finds the platform running on the embedded database,
+ * whose folder it may not open itself. It only reads.
+ */
+@ApiTags('admin')
+@Controller('admin/invariants')
+@AdminOnly()
+export class InvariantsHttpController {
+  @Get()
+  @ApiOperation({
+    summary: "Check the order flow's invariants now",
+    description:
+      "Every invariant of docs/invariants.md over this process's databases; `ok: false` names what is wrong.",
+  })
+  @ApiOkResponse({ type: InvariantsResponse })
+  async check(@Query() query: InvariantsQuery): Promise<InvariantsResponse> {
+    return checkPlatformInvariants(invariantOptions(query));
+  }
+}
+
+/** Only where every context runs in this process: a split deployment checks with the CLI. */
+@Module({ controllers: [InvariantsHttpController] })
+export class InvariantsModule {}

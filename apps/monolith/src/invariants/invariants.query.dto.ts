@@ -1,0 +1,33 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
+export class InvariantsQuery {
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: 86_400_000,
+    description:
+      'PENDING orders younger than this are in progress, and side effects may lag changes this recent ' +
+      '(default ORDERS_SAGA_TIMEOUT_MS + 5000); 0 on a quiescent system',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(86_400_000)
+  settleMs?: number;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: 86_400,
+    description: 'an unpublished outbox row older than this is stuck (default 30)',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(86_400)
+  outboxMaxAgeS?: number;
+}
