@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
 import { join, resolve } from 'node:path';
 import { DEMO_CATALOGUE } from '../../../apps/inventory/src/domain/demo-catalogue';
+import { exampleOf } from './document-example';
 import committed from './openapi.json';
 
 /**
@@ -41,27 +42,15 @@ const operations = Object.entries(document.paths).flatMap(([path, item]) =>
   Object.entries(item).map(([method, operation]) => ({ path, method, operation, name: `${method} ${path}` })),
 );
 
-function resolveRef(schema: Schema): Schema {
-  return schema.$ref ? document.components.schemas[schema.$ref.split('/').pop() as string] : schema;
-}
-
-/** the example Swagger UI's "Try it out" starts from: every property's own example */
-function exampleOf(schema: Schema): unknown {
-  const resolved = resolveRef(schema);
-  if (resolved.example !== undefined) return resolved.example;
-  if (resolved.type === 'array' && resolved.items) return [exampleOf(resolved.items)];
-  if (resolved.properties) {
-    return Object.fromEntries(Object.entries(resolved.properties).map(([key, value]) => [key, exampleOf(value)]));
-  }
-  return undefined;
-}
-
 const catalogue = new Map(DEMO_CATALOGUE.map((product) => [product.sku, product]));
 
 describe('the OpenAPI document', () => {
   describe('examples work against the demo catalogue of a fresh npm start', () => {
     it('POST /orders: its example names demo products, in their currency and stock, with a token that succeeds', () => {
-      const body = exampleOf(document.paths['/orders'].post.requestBody!.content['application/json'].schema) as {
+      const body = exampleOf(
+        document.paths['/orders'].post.requestBody!.content['application/json'].schema,
+        document.components.schemas,
+      ) as {
         currency: string;
         lines: Array<{ sku: string; quantity: number }>;
         paymentToken: string;
