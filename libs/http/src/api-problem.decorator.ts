@@ -12,6 +12,17 @@ export interface ProblemExample {
   readonly errors?: ReadonlyArray<{ readonly field: string; readonly problems: readonly string[] }>;
 }
 
+/** An answer's description, and the headers it carries when there are any (Retry-After on a 503). */
+export type ProblemDescription =
+  | string
+  | {
+      readonly description: string;
+      readonly headers: Record<
+        string,
+        { description: string; schema: { type: 'integer' | 'string'; example?: unknown } }
+      >;
+    };
+
 /**
  * Documents an error answer as what it is on the wire: application/problem+json (RFC 9457), with
  * an example per stable code the endpoint answers with, so Swagger UI shows a 404 as a 404 and not
@@ -19,7 +30,7 @@ export interface ProblemExample {
  */
 export function ApiProblem(
   status: number,
-  description: string,
+  description: ProblemDescription,
   example: ProblemExample,
   ...more: ProblemExample[]
 ): MethodDecorator & ClassDecorator {
@@ -33,7 +44,7 @@ export function ApiProblem(
     ApiExtraModels(ProblemResponse),
     ApiResponse({
       status,
-      description,
+      ...(typeof description === 'string' ? { description } : description),
       content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemResponse) }, examples } },
     }),
   );

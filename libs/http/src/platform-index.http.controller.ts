@@ -43,7 +43,7 @@ export class PlatformIndexHttpController {
 
   @Get()
   @ApiOperation({ summary: 'What this deployment is, and links to its docs, health and metrics' })
-  @ApiOkResponse({ type: PlatformIndexResponse })
+  @ApiOkResponse({ type: PlatformIndexResponse, description: 'what this is, and where to look next' })
   index(): PlatformIndexResponse {
     return {
       name: 'Order platform',

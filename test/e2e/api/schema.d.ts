@@ -1410,6 +1410,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description what this is, and where to look next */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1840,6 +1841,8 @@ export interface operations {
       /** @description ORDER.OVERLOADED: ORDERS_MAX_PENDING orders are already in progress; nothing was placed. DATABASE.UNAVAILABLE: the database connection was lost mid-request or could not be opened; the transaction rolled back. Either way, retry after the Retry-After header (seconds), with the same Idempotency-Key. */
       503: {
         headers: {
+          /** @description seconds to wait before retrying */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {

@@ -40,7 +40,7 @@ export class PlaceOrderHttpController {
       '1 to 200 characters; the same key with the same body answers with the same order. A key is kept for ' +
       'ORDERS_IDEMPOTENCY_KEY_RETENTION_HOURS (24 h) after the order it placed; used again after that, it ' +
       'places a new order.',
-    example: 'checkout-3f2a9c',
+    schema: { type: 'string', minLength: 1, maxLength: 200, example: 'checkout-3f2a9c' },
   })
   @ApiAcceptedResponse({
     type: OrderStatusResponse,
@@ -71,10 +71,16 @@ export class PlaceOrderHttpController {
   )
   @ApiProblem(
     503,
-    'ORDER.OVERLOADED: ORDERS_MAX_PENDING orders are already in progress; nothing was placed. ' +
-      'DATABASE.UNAVAILABLE: the database connection was lost mid-request or could not be opened; the ' +
-      'transaction rolled back. Either way, retry after the Retry-After header (seconds), with the same ' +
-      'Idempotency-Key.',
+    {
+      description:
+        'ORDER.OVERLOADED: ORDERS_MAX_PENDING orders are already in progress; nothing was placed. ' +
+        'DATABASE.UNAVAILABLE: the database connection was lost mid-request or could not be opened; the ' +
+        'transaction rolled back. Either way, retry after the Retry-After header (seconds), with the same ' +
+        'Idempotency-Key.',
+      headers: {
+        'Retry-After': { description: 'seconds to wait before retrying', schema: { type: 'integer', example: 1 } },
+      },
+    },
     {
       code: 'ORDER.OVERLOADED',
       detail: '500 orders are in progress, the most this platform takes at once; nothing was placed. Retry later.',
