@@ -51,6 +51,17 @@ describe.each(databaseBackends())('the monolith on %s', (backend: Backend) => {
     expect(ui.text).toContain('swagger-ui');
   });
 
+  it('answers GET / with what it is and where its docs, health and metrics are, without a token', async () => {
+    const index = await request(app.getHttpServer()).get('/').expect(200);
+    expect(index.body).toMatchObject({
+      service: 'monolith',
+      links: { docs: '/docs', openapi: '/docs-json', ready: '/health/ready', metrics: '/metrics' },
+    });
+    for (const link of Object.values(index.body.links as Record<string, string>)) {
+      await request(app.getHttpServer()).get(link).expect(200);
+    }
+  });
+
   it('echoes a sane X-Correlation-Id and creates one otherwise', async () => {
     const given = await request(app.getHttpServer()).get('/health/live').set('X-Correlation-Id', 'req-123').expect(200);
     expect(given.headers['x-correlation-id']).toBe('req-123');

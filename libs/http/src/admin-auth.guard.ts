@@ -8,7 +8,8 @@ import {
   type CanActivate,
   type ExecutionContext,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import { ApiProblem } from './api-problem.decorator';
 
 let token: string | undefined;
 
@@ -50,6 +51,11 @@ export function AdminOnly(): ClassDecorator & MethodDecorator {
   return applyDecorators(
     UseGuards(AdminGuard),
     ApiBearerAuth('admin'),
-    ApiUnauthorizedResponse({ description: 'Missing or wrong admin credential (problem+json)' }),
+    ApiProblem(
+      401,
+      'Missing or wrong admin credential',
+      { name: 'missing', detail: 'This endpoint needs Authorization: Bearer <ADMIN_TOKEN>.' },
+      { name: 'wrong', detail: 'The admin credential is not valid.' },
+    ),
   );
 }

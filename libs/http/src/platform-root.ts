@@ -3,13 +3,14 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { PlatformMessagingModule } from '@platform/messaging';
 import { ObservabilityModule } from '@platform/observability';
 import { DeadLettersAdminModule } from './dead-letters/dead-letters-admin.module';
+import { PLATFORM_SERVICE, PlatformIndexHttpController } from './platform-index.http.controller';
 
 @Module({})
 class PlatformRoot {}
 
 /**
  * The root module of a deployable: observability, messaging and the command and query buses once,
- * the dead-letter admin API over whichever contexts it hosts, then the given contexts. The
+ * the dead-letter admin API over whichever contexts it hosts, `GET /`, then the given contexts. The
  * monolith passes every selected context; a context's own main.ts passes just itself.
  *
  * `CqrsModule.forRoot()` is global, so every context injects the same CommandBus and QueryBus, and
@@ -20,6 +21,8 @@ class PlatformRoot {}
 export function platformRoot(service: string, contexts: ReadonlyArray<Type<unknown> | DynamicModule>): DynamicModule {
   return {
     module: PlatformRoot,
+    controllers: [PlatformIndexHttpController],
+    providers: [{ provide: PLATFORM_SERVICE, useValue: service }],
     imports: [
       ObservabilityModule.forRoot({ service }),
       PlatformMessagingModule.forRoot(),

@@ -16,7 +16,7 @@ export class ProblemResponse {
   @ApiProperty({ example: 'Bad Request' })
   title!: string;
 
-  @ApiProperty({ example: 400 })
+  @ApiProperty({ type: 'integer', example: 400 })
   status!: number;
 
   @ApiPropertyOptional({ example: 'REQUEST.INVALID' })

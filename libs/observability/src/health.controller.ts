@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, HttpStatus, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { LivenessResponse, ReadinessResponse } from './health.response.dto';
 import { ReadinessChecks } from './readiness';
 
 const CHECK_TIMEOUT_MS = 2000;
@@ -16,15 +17,33 @@ export class HealthController {
   @Get('live')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Liveness: the process is up' })
-  live(): { status: 'up' } {
+  @ApiOkResponse({ type: LivenessResponse })
+  live(): LivenessResponse {
     return { status: 'up' };
   }
 
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: databases reachable and outbox relays running (503 otherwise)' })
-  async ready(
-    @Res({ passthrough: true }) res: { status(code: number): unknown },
-  ): Promise<{ status: 'up' | 'down'; checks: Record<string, string> }> {
+  @ApiExtraModels(ReadinessResponse)
+  @ApiOkResponse({ type: ReadinessResponse, description: 'every check is up: route traffic here' })
+  @ApiResponse({
+    status: HttpStatus.SERVICE_UNAVAILABLE,
+    description: 'a check is down: the same shape, with status down and why each failing check failed',
+    content: {
+      'application/json': {
+        schema: { $ref: getSchemaPath(ReadinessResponse) },
+        example: {
+          status: 'down',
+          checks: {
+            'database:orders': 'down: connect ECONNREFUSED 127.0.0.1:5432',
+            'relay:orders': 'up',
+            'database:messaging': 'up',
+          },
+        },
+      },
+    },
+  })
+  async ready(@Res({ passthrough: true }) res: { status(code: number): unknown }): Promise<ReadinessResponse> {
     const results = await Promise.all(
       this.readiness.all().map(async (c) => [c.name, await runCheck(c.check.bind(c))] as const),
     );

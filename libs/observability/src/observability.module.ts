@@ -3,6 +3,7 @@ import { PrometheusModule } from '@willsoto/nestjs-prometheus';
 import { LoggerModule } from 'nestjs-pino';
 import { correlationIdOf } from './correlation-id';
 import { HealthController } from './health.controller';
+import { MetricsController } from './metrics.controller';
 import { PlatformMetrics, platformMetrics } from './platform-metrics';
 import { ReadinessChecks } from './readiness';
 import { traceIdsOfActiveSpan, TracingFlush, tracingEnabled } from './tracing';
@@ -47,6 +48,7 @@ export class ObservabilityModule {
         }),
         PrometheusModule.register({
           path: '/metrics',
+          controller: MetricsController,
           defaultLabels: { service: options.service },
           defaultMetrics: { enabled: boolSetting('METRICS_DEFAULT', true) },
         }),

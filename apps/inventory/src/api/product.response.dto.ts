@@ -9,13 +9,13 @@ export class ProductResponse {
   @ApiProperty({ example: 'Espresso cup, stoneware' })
   name!: string;
 
-  @ApiProperty({ example: 1290, description: 'price in minor units of the currency (cents)' })
+  @ApiProperty({ type: 'integer', example: 1290, description: 'price in minor units of the currency (cents)' })
   priceMinor!: number;
 
   @ApiProperty({ example: 'EUR', description: 'ISO 4217' })
   currency!: string;
 
-  @ApiProperty({ example: 238, description: 'on hand minus reserved' })
+  @ApiProperty({ type: 'integer', example: 238, description: 'on hand minus reserved' })
   available!: number;
 
   @ApiProperty({ example: true })
@@ -29,10 +29,10 @@ export class ProductResponse {
 
 /** A product as an operator sees it: the stock counters behind `available`. */
 export class AdminProductResponse extends ProductResponse {
-  @ApiProperty({ example: 240 })
+  @ApiProperty({ type: 'integer', example: 240 })
   onHand!: number;
 
-  @ApiProperty({ example: 2 })
+  @ApiProperty({ type: 'integer', example: 2 })
   reserved!: number;
 
   @ApiProperty({ example: '2026-01-05T10:00:00.000Z' })
@@ -56,12 +56,12 @@ export class ProductPageResponse {
   @ApiProperty({ type: [ProductResponse] })
   items!: ProductResponse[];
 
-  @ApiProperty({ example: 20, description: 'products in the catalogue' })
+  @ApiProperty({ type: 'integer', example: 20, description: 'products in the catalogue' })
   total!: number;
 
-  @ApiProperty({ example: 50 })
+  @ApiProperty({ type: 'integer', example: 50 })
   limit!: number;
 
-  @ApiProperty({ example: 0 })
+  @ApiProperty({ type: 'integer', example: 0 })
   offset!: number;
 }

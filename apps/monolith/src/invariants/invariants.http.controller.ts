@@ -1,6 +1,6 @@
 import { Controller, Get, Module, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AdminOnly } from '@platform/http';
+import { AdminOnly, ApiProblem, invalidRequest } from '@platform/http';
 import { invariantOptions } from '../../../../scripts/invariants/cli-options';
 import { checkPlatformInvariants } from './check-platform-invariants';
 import { InvariantsQuery } from './invariants.query.dto';
@@ -11,7 +11,7 @@ import { InvariantsResponse } from './invariants.response.dto';
  * `npm run check:invariants` calls when it finds the platform running on the embedded database,
  * whose folder it may not open itself. It only reads.
  */
-@ApiTags('admin')
+@ApiTags('admin: invariants')
 @Controller('admin/invariants')
 @AdminOnly()
 export class InvariantsHttpController {
@@ -22,6 +22,11 @@ export class InvariantsHttpController {
       "Every invariant of docs/invariants.md over this process's databases; `ok: false` names what is wrong.",
   })
   @ApiOkResponse({ type: InvariantsResponse })
+  @ApiProblem(
+    400,
+    'A query parameter is not a whole number in range',
+    invalidRequest('settleMs', 'settleMs must not be less than 0'),
+  )
   async check(@Query() query: InvariantsQuery): Promise<InvariantsResponse> {
     return checkPlatformInvariants(invariantOptions(query));
   }

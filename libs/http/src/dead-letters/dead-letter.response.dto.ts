@@ -35,7 +35,7 @@ export class DeadLetterSummaryResponse {
   @ApiProperty({ example: 'payments.authorize-payment.v1: cannot decode Avro body: truncated Avro body' })
   errorMessage!: string;
 
-  @ApiProperty({ example: 1, description: 'handler attempts made before it was dead-lettered' })
+  @ApiProperty({ type: 'integer', example: 1, description: 'handler attempts made before it was dead-lettered' })
   attempts!: number;
 
   @ApiProperty({ format: 'date-time', example: '2026-11-25T10:00:00.000Z' })
@@ -62,7 +62,7 @@ export class DeadLetterSummaryResponse {
   @ApiProperty({ type: 'string', nullable: true, example: null, description: 'the letter this re-drive came from' })
   redrivenFrom!: string | null;
 
-  @ApiProperty({ example: 212, description: 'size of the stored value' })
+  @ApiProperty({ type: 'integer', example: 212, description: 'size of the stored value' })
   valueBytes!: number;
 }
 
@@ -114,16 +114,16 @@ export class RedriveResultResponse {
 }
 
 export class RedriveBatchResponse {
-  @ApiProperty({ example: 3, description: 'letters re-driven by this request' })
+  @ApiProperty({ type: 'integer', example: 3, description: 'letters re-driven by this request' })
   redriven!: number;
 
-  @ApiProperty({ example: 2 })
+  @ApiProperty({ type: 'integer', example: 2 })
   handled!: number;
 
-  @ApiProperty({ example: 0 })
+  @ApiProperty({ type: 'integer', example: 0 })
   duplicates!: number;
 
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: 'integer', example: 1 })
   failedAgain!: number;
 
   @ApiProperty({ type: [RedriveResultResponse] })

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DeadLetterAdmin } from '@platform/messaging';
 import { AdminOnly } from '../admin-auth.guard';
-import { ApiProblem } from '../api-problem.decorator';
+import { ApiProblem, invalidRequest, type ProblemExample } from '../api-problem.decorator';
 import { toFilter } from './dead-letter-filter.dto';
 import { answeringRefusals } from './dead-letter-refusals';
 import { DeadLetterParams, DiscardRequest, ListDeadLettersQuery, RedriveBatchRequest } from './dead-letter.request.dto';
@@ -13,6 +13,17 @@ import {
   RedriveResultResponse,
 } from './dead-letter.response.dto';
 
+const UNKNOWN_CONTEXT: ProblemExample = {
+  code: 'DEAD_LETTER.UNKNOWN_CONTEXT',
+  detail: 'context "shop" does not run in this process; it runs: orders, inventory, payments',
+};
+const NOT_FOUND: ProblemExample = { code: 'DEAD_LETTER.NOT_FOUND', detail: 'no dead letter payments/42' };
+const NOT_PENDING: ProblemExample = {
+  code: 'DEAD_LETTER.NOT_PENDING',
+  detail: 'dead letter payments/42 is resolved, only a pending one can be re-driven',
+};
+const BAD_ID = invalidRequest('id', 'id must be a positive whole number');
+
 const DEFAULT_PAGE = 50;
 const DEFAULT_BATCH = 100;
 
@@ -20,7 +31,7 @@ const DEFAULT_BATCH = 100;
  * The dead letters of every consumer group this process hosts (docs/reliability.md,
  * "Operating dead letters"). Mounted by every deployable; each answers for its own contexts.
  */
-@ApiTags('dead letters (admin)')
+@ApiTags('admin: dead letters')
 @AdminOnly()
 @Controller('admin/dead-letters')
 export class DeadLettersHttpController {
@@ -29,8 +40,16 @@ export class DeadLettersHttpController {
   @Get()
   @ApiOperation({ summary: 'List dead letters, newest first, a page at a time; filters combine' })
   @ApiOkResponse({ type: DeadLetterPageResponse })
-  @ApiProblem(400, 'A filter, limit or cursor is malformed')
-  @ApiProblem(404, 'DEAD_LETTER.UNKNOWN_CONTEXT: the context does not run in this process')
+  @ApiProblem(
+    400,
+    'A filter, limit or cursor is malformed',
+    invalidRequest('limit', 'limit must not be greater than 200'),
+    {
+      code: 'DEAD_LETTER.BAD_CURSOR',
+      detail: 'cursor is not one this API returned',
+    },
+  )
+  @ApiProblem(404, 'DEAD_LETTER.UNKNOWN_CONTEXT: the context does not run in this process', UNKNOWN_CONTEXT)
   list(@Query() query: ListDeadLettersQuery): Promise<DeadLetterPageResponse> {
     const filter = { ...toFilter(query), status: query.status };
     return answeringRefusals(() => this.deadLetters.list(filter, query.limit ?? DEFAULT_PAGE, query.cursor));
@@ -47,8 +66,8 @@ export class DeadLettersHttpController {
   })
   @ApiBody({ type: RedriveBatchRequest, examples: { byCode: { value: { errorCode: 'ERROR.Error', limit: 20 } } } })
   @ApiOkResponse({ type: RedriveBatchResponse })
-  @ApiProblem(400, 'A filter or limit is malformed')
-  @ApiProblem(404, 'DEAD_LETTER.UNKNOWN_CONTEXT: the context does not run in this process')
+  @ApiProblem(400, 'A filter or limit is malformed', invalidRequest('limit', 'limit must not be greater than 500'))
+  @ApiProblem(404, 'DEAD_LETTER.UNKNOWN_CONTEXT: the context does not run in this process', UNKNOWN_CONTEXT)
   redriveMatching(@Body() body: RedriveBatchRequest): Promise<RedriveBatchResponse> {
     return answeringRefusals(async () => {
       const results = await this.deadLetters.redriveMatching(toFilter(body), body.limit ?? DEFAULT_BATCH);
@@ -65,8 +84,8 @@ export class DeadLettersHttpController {
   @Get(':context/:id')
   @ApiOperation({ summary: 'One dead letter: the original record (key, headers, value) and the failure' })
   @ApiOkResponse({ type: DeadLetterDetailsResponse })
-  @ApiProblem(400, 'context or id is malformed')
-  @ApiProblem(404, 'DEAD_LETTER.NOT_FOUND or DEAD_LETTER.UNKNOWN_CONTEXT')
+  @ApiProblem(400, 'context or id is malformed', BAD_ID)
+  @ApiProblem(404, 'DEAD_LETTER.NOT_FOUND or DEAD_LETTER.UNKNOWN_CONTEXT', NOT_FOUND, UNKNOWN_CONTEXT)
   show(@Param() params: DeadLetterParams): Promise<DeadLetterDetailsResponse> {
     return answeringRefusals(() => this.deadLetters.show(params.context, params.id));
   }
@@ -75,9 +94,17 @@ export class DeadLettersHttpController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Re-drive one pending letter back to its own consumer group' })
   @ApiOkResponse({ type: RedriveResultResponse })
-  @ApiProblem(400, 'context or id is malformed')
-  @ApiProblem(404, 'DEAD_LETTER.NOT_FOUND or DEAD_LETTER.UNKNOWN_CONTEXT')
-  @ApiProblem(409, 'DEAD_LETTER.NOT_PENDING, or DEAD_LETTER.NO_SUBSCRIPTION: its handler does not run here')
+  @ApiProblem(400, 'context or id is malformed', BAD_ID)
+  @ApiProblem(404, 'DEAD_LETTER.NOT_FOUND or DEAD_LETTER.UNKNOWN_CONTEXT', NOT_FOUND, UNKNOWN_CONTEXT)
+  @ApiProblem(
+    409,
+    'DEAD_LETTER.NOT_PENDING, or DEAD_LETTER.NO_SUBSCRIPTION: its handler does not run here',
+    NOT_PENDING,
+    {
+      code: 'DEAD_LETTER.NO_SUBSCRIPTION',
+      detail: 'consumer group payments has no handler for payments.authorize-payment.v1 in this process',
+    },
+  )
   redrive(@Param() params: DeadLetterParams): Promise<RedriveResultResponse> {
     return answeringRefusals(() => this.deadLetters.redrive(params.context, params.id));
   }
@@ -86,9 +113,13 @@ export class DeadLettersHttpController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Discard one pending letter; the reason is kept with it' })
   @ApiOkResponse({ type: DeadLetterDetailsResponse })
-  @ApiProblem(400, 'reason missing or blank, or context or id malformed')
-  @ApiProblem(404, 'DEAD_LETTER.NOT_FOUND or DEAD_LETTER.UNKNOWN_CONTEXT')
-  @ApiProblem(409, 'DEAD_LETTER.NOT_PENDING')
+  @ApiProblem(
+    400,
+    'reason missing or blank, or context or id malformed',
+    invalidRequest('reason', 'reason must not be blank'),
+  )
+  @ApiProblem(404, 'DEAD_LETTER.NOT_FOUND or DEAD_LETTER.UNKNOWN_CONTEXT', NOT_FOUND, UNKNOWN_CONTEXT)
+  @ApiProblem(409, 'DEAD_LETTER.NOT_PENDING', NOT_PENDING)
   discard(@Param() params: DeadLetterParams, @Body() body: DiscardRequest): Promise<DeadLetterDetailsResponse> {
     return answeringRefusals(() => this.deadLetters.discard(params.context, params.id, body.reason.trim()));
   }

@@ -140,6 +140,7 @@ export function operationCases(): BadRequest[] {
       says: /Cannot POST/,
     },
     { name: 'wrong method', method: 'POST', route: '/metrics', path: '/metrics', status: 404, says: /Cannot POST/ },
+    { name: 'wrong method', method: 'POST', route: '/', path: '/', status: 404, says: /Cannot POST/ },
     get('an unknown route', '/nowhere', '/nowhere', 404, /Cannot GET/),
     // the operations the CLIs run through the platform (ADR 0018)
     get('no credential', '/admin/invariants', '/admin/invariants', 401, /Authorization/),

@@ -1,12 +1,11 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AdminOnly } from '@platform/http';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AdminOnly, ApiProblem, invalidRequest } from '@platform/http';
 import { FailureMode } from '../../adapters/failure-mode';
 import { AnalyticsModeBody } from './analytics-mode.dto';
-import { ProblemResponse } from '@platform/http';
 
 /** The operator's switch for the analytics consumer's failure mode (this process only). */
-@ApiTags('admin')
+@ApiTags('admin: analytics')
 @Controller('admin/analytics/mode')
 @AdminOnly()
 export class AnalyticsModeHttpController {
@@ -22,7 +21,7 @@ export class AnalyticsModeHttpController {
   @Put()
   @ApiOperation({ summary: 'Switch the analytics consumer to failing (events back up, retried) or back to normal' })
   @ApiOkResponse({ type: AnalyticsModeBody })
-  @ApiBadRequestResponse({ type: ProblemResponse, description: 'Unknown mode (problem+json, code REQUEST.INVALID)' })
+  @ApiProblem(400, 'Unknown mode', invalidRequest('mode', 'mode must be one of the following values: normal, failing'))
   set(@Body() body: AnalyticsModeBody): AnalyticsModeBody {
     this.failureMode.switchTo(body.mode);
     return { mode: this.failureMode.mode };

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AdminOnly, ProblemResponse } from '@platform/http';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AdminOnly, ApiProblem } from '@platform/http';
 import { OnlineRebuild } from '../../rebuild/online-rebuild';
 import { RebuildStatusResponse } from './rebuild-status.response.dto';
 
@@ -8,7 +8,7 @@ import { RebuildStatusResponse } from './rebuild-status.response.dto';
  * The analytics rebuild through the running platform: what `npm run analytics:rebuild` calls when
  * it finds the platform running on the default set-up, and what an operator can call directly.
  */
-@ApiTags('admin')
+@ApiTags('admin: analytics')
 @Controller('admin/analytics/rebuild')
 @AdminOnly()
 export class RebuildHttpController {
@@ -23,11 +23,20 @@ export class RebuildHttpController {
       'the consumer; follow it with GET. In-process transport only.',
   })
   @ApiAcceptedResponse({ type: RebuildStatusResponse, description: 'Started' })
-  @ApiConflictResponse({
-    type: ProblemResponse,
-    description:
-      'A rebuild is running (ANALYTICS.REBUILD_RUNNING), or the transport is Kafka (ANALYTICS.REBUILD_OFFLINE_ONLY)',
-  })
+  @ApiProblem(
+    409,
+    'A rebuild is running already, or the transport is Kafka (rebuild with the CLI there)',
+    {
+      code: 'ANALYTICS.REBUILD_RUNNING',
+      detail: 'A rebuild is running already: follow it with GET /admin/analytics/rebuild.',
+    },
+    {
+      code: 'ANALYTICS.REBUILD_OFFLINE_ONLY',
+      detail:
+        'On Kafka the analytics consumer may run in another process: stop it and run `npm run analytics:rebuild` ' +
+        '(apps/analytics/README.md#rebuild).',
+    },
+  )
   start(): RebuildStatusResponse {
     return this.rebuild.start();
   }

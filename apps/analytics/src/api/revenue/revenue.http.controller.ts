@@ -1,10 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ProblemException } from '@platform/http';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblem, invalidRequest, ProblemException } from '@platform/http';
 import { QueryBus } from '@nestjs/cqrs';
 import { RevenueQuery } from './revenue.request.dto';
 import { RevenueResponse } from './revenue.response.dto';
-import { ProblemResponse } from '@platform/http';
 import { GetRevenueQuery } from './get-revenue.query';
 
 @ApiTags('analytics')
@@ -17,10 +16,12 @@ export class RevenueHttpController {
     summary: 'Revenue per UTC day of confirmation and currency (confirmed orders, not cancelled)',
   })
   @ApiOkResponse({ type: RevenueResponse })
-  @ApiBadRequestResponse({
-    type: ProblemResponse,
-    description: 'A malformed day, or from after to (problem+json, code REQUEST.INVALID)',
-  })
+  @ApiProblem(
+    400,
+    'A malformed day, or from after to',
+    invalidRequest('from', 'from must be a day, YYYY-MM-DD'),
+    invalidRequest('to', 'to must not be before from', 'to before from'),
+  )
   async get(@Query() query: RevenueQuery): Promise<RevenueResponse> {
     const { from, to } = query;
     // YYYY-MM-DD days compare correctly as strings

@@ -7,10 +7,10 @@ export class RevenueDay {
   @ApiProperty({ example: 'EUR', description: 'ISO 4217' })
   currency!: string;
 
-  @ApiProperty({ example: 125_990, description: 'sum of the order totals, minor units' })
+  @ApiProperty({ type: 'integer', example: 125_990, description: 'sum of the order totals, minor units' })
   totalMinor!: number;
 
-  @ApiProperty({ example: 14, description: 'orders counted' })
+  @ApiProperty({ type: 'integer', example: 14, description: 'orders counted' })
   orders!: number;
 }
 

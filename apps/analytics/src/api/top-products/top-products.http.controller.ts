@@ -1,9 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { QueryBus } from '@nestjs/cqrs';
 import { TopProductsQuery } from './top-products.request.dto';
 import { TopProductsResponse } from './top-products.response.dto';
-import { ProblemResponse } from '@platform/http';
+import { ApiProblem, invalidRequest } from '@platform/http';
 import { GetTopProductsQuery } from './get-top-products.query';
 
 @ApiTags('analytics')
@@ -14,10 +14,7 @@ export class TopProductsHttpController {
   @Get('top-products')
   @ApiOperation({ summary: 'Best-selling products by units (confirmed orders, not cancelled)' })
   @ApiOkResponse({ type: TopProductsResponse })
-  @ApiBadRequestResponse({
-    type: ProblemResponse,
-    description: 'limit outside 1..100 (problem+json, code REQUEST.INVALID)',
-  })
+  @ApiProblem(400, 'limit outside 1..100', invalidRequest('limit', 'limit must not be greater than 100'))
   async get(@Query() query: TopProductsQuery): Promise<TopProductsResponse> {
     return this.queries.execute(new GetTopProductsQuery(query.limit ?? 10));
   }

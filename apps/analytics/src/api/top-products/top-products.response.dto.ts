@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 export class ProductUnits {
-  @ApiProperty({ example: 'SKU-RED-MUG' })
+  @ApiProperty({ example: 'SKU-0004' })
   sku!: string;
 
-  @ApiProperty({ example: 42, description: 'units in confirmed orders that were not cancelled' })
+  @ApiProperty({ type: 'integer', example: 42, description: 'units in confirmed orders that were not cancelled' })
   units!: number;
 }
 

@@ -1,23 +1,14 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiBadRequestResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import { AdminOnly } from '@platform/http';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { AdminOnly, ApiProblem, invalidRequest } from '@platform/http';
 import { CorrelationId } from '@platform/observability';
-import { ProblemResponse } from '@platform/http';
 import { AdminProductResponse } from '../product.response.dto';
-import { ParseSkuPipe } from '../sku';
+import { BAD_SKU, ParseSkuPipe, SKU_PARAM, UNKNOWN_SKU } from '../sku';
 import { AdjustStockCommand } from './adjust-stock.command';
 import { AdjustStockRequest } from './adjust-stock.request.dto';
 
-@ApiTags('inventory admin')
+@ApiTags('admin: inventory')
 @AdminOnly()
 @Controller('admin/products')
 export class AdjustStockHttpController {
@@ -26,14 +17,24 @@ export class AdjustStockHttpController {
   @Post(':sku/stock-adjustments')
   @HttpCode(200)
   @ApiOperation({ summary: 'Add or remove units on hand; publishes inventory.product-updated.v1' })
-  @ApiParam({ name: 'sku', example: 'SKU-0001' })
+  @ApiParam(SKU_PARAM)
   @ApiOkResponse({ type: AdminProductResponse, description: 'the product after the adjustment' })
-  @ApiBadRequestResponse({ type: ProblemResponse, description: 'delta missing, 0 or not an integer (problem+json)' })
-  @ApiNotFoundResponse({ type: ProblemResponse, description: 'INVENTORY.UNKNOWN_SKU (problem+json)' })
-  @ApiUnprocessableEntityResponse({
-    type: ProblemResponse,
-    description: 'INVENTORY.STOCK_BELOW_RESERVED or INVENTORY.STOCK_TOO_LARGE (problem+json)',
-  })
+  @ApiProblem(
+    400,
+    'delta missing, 0 or not an integer, or a malformed SKU',
+    invalidRequest('delta', 'delta should not be equal to 0'),
+    { name: 'sku', ...BAD_SKU },
+  )
+  @ApiProblem(404, 'INVENTORY.UNKNOWN_SKU', UNKNOWN_SKU)
+  @ApiProblem(
+    422,
+    'INVENTORY.STOCK_BELOW_RESERVED or INVENTORY.STOCK_TOO_LARGE',
+    {
+      code: 'INVENTORY.STOCK_BELOW_RESERVED',
+      detail: 'SKU-0001: removing 240 of 240 on hand would leave 0, below the 2 reserved',
+    },
+    { code: 'INVENTORY.STOCK_TOO_LARGE', detail: 'SKU-0001: on hand would exceed 2147483647' },
+  )
   async adjust(
     @Param('sku', ParseSkuPipe) sku: string,
     @Body() body: AdjustStockRequest,

@@ -1,16 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { QueryBus } from '@nestjs/cqrs';
-import { ProblemResponse } from '@platform/http';
+import { ApiProblem, invalidRequest } from '@platform/http';
 import { ProductPageResponse, ProductResponse } from '../product.response.dto';
-import { ParseSkuPipe, unknownSku } from '../sku';
+import { BAD_SKU, ParseSkuPipe, SKU_PARAM, UNKNOWN_SKU, unknownSku } from '../sku';
 import { BrowseCatalogueQuery } from './browse-catalogue.query';
 import { GetProductQuery } from './get-product.query';
 import { ListProductsQuery } from './list-products.query.dto';
@@ -24,7 +17,7 @@ export class BrowseCatalogueHttpController {
   @Get()
   @ApiOperation({ summary: 'List the catalogue, by SKU, a page at a time' })
   @ApiOkResponse({ type: ProductPageResponse })
-  @ApiBadRequestResponse({ type: ProblemResponse, description: 'limit or offset out of range (problem+json)' })
+  @ApiProblem(400, 'limit or offset out of range', invalidRequest('limit', 'limit must not be greater than 200'))
   async list(@Query() query: ListProductsQuery): Promise<ProductPageResponse> {
     const { items, total } = await this.queries.execute(new BrowseCatalogueQuery(query.limit, query.offset));
     return {
@@ -37,10 +30,10 @@ export class BrowseCatalogueHttpController {
 
   @Get(':sku')
   @ApiOperation({ summary: 'One product, with what is available to order' })
-  @ApiParam({ name: 'sku', example: 'SKU-0001' })
+  @ApiParam(SKU_PARAM)
   @ApiOkResponse({ type: ProductResponse })
-  @ApiBadRequestResponse({ type: ProblemResponse, description: 'malformed SKU (problem+json)' })
-  @ApiNotFoundResponse({ type: ProblemResponse, description: 'INVENTORY.UNKNOWN_SKU (problem+json)' })
+  @ApiProblem(400, 'malformed SKU', BAD_SKU)
+  @ApiProblem(404, 'INVENTORY.UNKNOWN_SKU', UNKNOWN_SKU)
   async get(@Param('sku', ParseSkuPipe) sku: string): Promise<ProductResponse> {
     const product = await this.queries.execute(new GetProductQuery(sku));
     if (!product) throw unknownSku(sku);

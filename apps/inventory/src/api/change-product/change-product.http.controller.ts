@@ -1,22 +1,16 @@
 import { Body, Controller, Param, Patch } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiBadRequestResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-} from '@nestjs/swagger';
-import { AdminOnly, ProblemException } from '@platform/http';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { AdminOnly, ApiProblem, invalidRequest, ProblemException } from '@platform/http';
 import { CorrelationId } from '@platform/observability';
-import { ProblemResponse } from '@platform/http';
 import { AdminProductResponse } from '../product.response.dto';
-import { ParseSkuPipe } from '../sku';
+import { BAD_SKU, ParseSkuPipe, SKU_PARAM, UNKNOWN_SKU } from '../sku';
 import { ChangeProductCommand } from './change-product.command';
 import { ChangeProductRequest } from './change-product.request.dto';
 
-@ApiTags('inventory admin')
+const EMPTY_CHANGE = 'Give at least one of name, priceMinor, active.';
+
+@ApiTags('admin: inventory')
 @AdminOnly()
 @Controller('admin/products')
 export class ChangeProductHttpController {
@@ -24,10 +18,16 @@ export class ChangeProductHttpController {
 
   @Patch(':sku')
   @ApiOperation({ summary: 'Change name, price or active flag; publishes inventory.product-updated.v1' })
-  @ApiParam({ name: 'sku', example: 'SKU-0001' })
+  @ApiParam(SKU_PARAM)
   @ApiOkResponse({ type: AdminProductResponse })
-  @ApiBadRequestResponse({ type: ProblemResponse, description: 'invalid or empty body, malformed SKU (problem+json)' })
-  @ApiNotFoundResponse({ type: ProblemResponse, description: 'INVENTORY.UNKNOWN_SKU (problem+json)' })
+  @ApiProblem(
+    400,
+    'invalid or empty body, malformed SKU',
+    invalidRequest('priceMinor', 'priceMinor must not be less than 1'),
+    { name: 'empty', code: 'REQUEST.INVALID', detail: EMPTY_CHANGE },
+    { name: 'sku', ...BAD_SKU },
+  )
+  @ApiProblem(404, 'INVENTORY.UNKNOWN_SKU', UNKNOWN_SKU)
   async change(
     @Param('sku', ParseSkuPipe) sku: string,
     @Body() body: ChangeProductRequest,
@@ -37,7 +37,7 @@ export class ChangeProductHttpController {
       throw new ProblemException({
         status: 400,
         code: 'REQUEST.INVALID',
-        detail: 'Give at least one of name, priceMinor, active.',
+        detail: EMPTY_CHANGE,
       });
     }
     return AdminProductResponse.of(await this.commands.execute(new ChangeProductCommand(sku, body, correlationId)));

@@ -1,14 +1,13 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AdminOnly } from '@platform/http';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AdminOnly, ApiProblem, invalidRequest } from '@platform/http';
 import { CorrelationId } from '@platform/observability';
-import { ProblemResponse } from '@platform/http';
 import { AdminProductResponse } from '../product.response.dto';
 import { CreateProductCommand } from './create-product.command';
 import { CreateProductRequest } from './create-product.request.dto';
 
-@ApiTags('inventory admin')
+@ApiTags('admin: inventory')
 @AdminOnly()
 @Controller('admin/products')
 export class CreateProductHttpController {
@@ -17,8 +16,15 @@ export class CreateProductHttpController {
   @Post()
   @ApiOperation({ summary: 'Add a product to the catalogue; publishes inventory.product-updated.v1' })
   @ApiCreatedResponse({ type: AdminProductResponse })
-  @ApiBadRequestResponse({ type: ProblemResponse, description: 'invalid body (problem+json)' })
-  @ApiConflictResponse({ type: ProblemResponse, description: 'INVENTORY.DUPLICATE_SKU (problem+json)' })
+  @ApiProblem(
+    400,
+    'invalid body',
+    invalidRequest('sku', 'sku must be upper-case letters and digits in dash-separated groups'),
+  )
+  @ApiProblem(409, 'INVENTORY.DUPLICATE_SKU', {
+    code: 'INVENTORY.DUPLICATE_SKU',
+    detail: 'A product with SKU SKU-0001 exists already.',
+  })
   async create(
     @Body() body: CreateProductRequest,
     @CorrelationId() correlationId: string,

@@ -1,12 +1,11 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AdminOnly } from '@platform/http';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AdminOnly, ApiProblem, invalidRequest } from '@platform/http';
 import { FakeEmailGateway } from '../../adapters/fake-email-gateway';
-import { ProblemResponse } from '@platform/http';
 import { GatewayModeRequest, GatewayModeResponse } from './gateway-mode.request.dto';
 
 /** Takes the fake e-mail gateway down or back up at run time, for demos and fault drills. Per process. */
-@ApiTags('notifications (admin)')
+@ApiTags('admin: notifications')
 @Controller('admin/notifications/gateway-mode')
 @AdminOnly()
 export class GatewayModeHttpController {
@@ -22,7 +21,11 @@ export class GatewayModeHttpController {
   @Put()
   @ApiOperation({ summary: 'Take the fake e-mail gateway down or bring it back (refused sends are retried)' })
   @ApiOkResponse({ type: GatewayModeResponse })
-  @ApiBadRequestResponse({ type: ProblemResponse, description: 'Unknown mode (problem+json)' })
+  @ApiProblem(
+    400,
+    'Unknown mode',
+    invalidRequest('mode', 'mode must be one of the following values: normal, down, slow'),
+  )
   set(@Body() body: GatewayModeRequest): GatewayModeResponse {
     this.gateway.setMode(body.mode);
     return this.gateway.state();

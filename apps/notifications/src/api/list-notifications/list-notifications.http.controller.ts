@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { QueryBus } from '@nestjs/cqrs';
-import { ProblemResponse } from '@platform/http';
+import { ApiProblem, invalidRequest } from '@platform/http';
 import { ListNotificationsForOrderQuery } from './list-notifications.query';
 import { ListNotificationsQuery } from './list-notifications.query.dto';
 import { SentMessagesResponse } from './sent-messages.response';
@@ -14,7 +14,7 @@ export class ListNotificationsHttpController {
   @Get()
   @ApiOperation({ summary: 'The e-mails sent about an order' })
   @ApiOkResponse({ type: SentMessagesResponse })
-  @ApiBadRequestResponse({ type: ProblemResponse, description: 'orderId missing or not a UUID (problem+json)' })
+  @ApiProblem(400, 'orderId missing or not a UUID', invalidRequest('orderId', 'orderId must be a UUID'))
   async list(@Query() query: ListNotificationsQuery): Promise<SentMessagesResponse> {
     return this.queries.execute(new ListNotificationsForOrderQuery(query.orderId));
   }

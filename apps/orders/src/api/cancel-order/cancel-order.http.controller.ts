@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiProblem, ProblemException } from '@platform/http';
 import { CorrelationId } from '@platform/observability';
-import { orderIdPipe } from '../order-id.pipe';
+import { BAD_ORDER_ID, ORDER_NOT_FOUND, orderIdPipe } from '../order-id.pipe';
 import { OrderStatusResponse } from '../order-status.response';
 import { CancelOrderCommand } from './cancel-order.command';
 
@@ -22,9 +22,12 @@ export class CancelOrderHttpController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiAcceptedResponse({ type: OrderStatusResponse, description: 'Cancelled (status CANCELLED)' })
-  @ApiProblem(400, 'The id is not a UUID')
-  @ApiProblem(404, 'No such order (ORDER.NOT_FOUND)')
-  @ApiProblem(409, 'Already shipped or delivered (ORDER.ALREADY_SHIPPED)')
+  @ApiProblem(400, 'The id is not a UUID', BAD_ORDER_ID)
+  @ApiProblem(404, 'No such order (ORDER.NOT_FOUND)', ORDER_NOT_FOUND)
+  @ApiProblem(409, 'Already shipped or delivered (ORDER.ALREADY_SHIPPED)', {
+    code: 'ORDER.ALREADY_SHIPPED',
+    detail: 'The order is SHIPPED and cannot be cancelled.',
+  })
   async cancel(
     @Param('id', orderIdPipe()) orderId: string,
     @CorrelationId() correlationId: string,

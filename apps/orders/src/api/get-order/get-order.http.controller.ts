@@ -2,7 +2,7 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiProblem, ProblemException } from '@platform/http';
-import { orderIdPipe } from '../order-id.pipe';
+import { BAD_ORDER_ID, ORDER_NOT_FOUND, orderIdPipe } from '../order-id.pipe';
 import { OrderDetailsResponse } from './order-details.response';
 import { GetOrderQuery } from './get-order.query';
 
@@ -15,8 +15,8 @@ export class GetOrderHttpController {
   @ApiOperation({ summary: 'An order, where it stands, and what happened to it' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: OrderDetailsResponse })
-  @ApiProblem(400, 'The id is not a UUID')
-  @ApiProblem(404, 'No such order (ORDER.NOT_FOUND)')
+  @ApiProblem(400, 'The id is not a UUID', BAD_ORDER_ID)
+  @ApiProblem(404, 'No such order (ORDER.NOT_FOUND)', ORDER_NOT_FOUND)
   async get(@Param('id', orderIdPipe()) orderId: string): Promise<OrderDetailsResponse> {
     const order = await this.queries.execute(new GetOrderQuery(orderId));
     if (!order) {

@@ -2,13 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ORDER_STATUSES } from '../order-status.response';
 
 export class OrderLineResponse {
-  @ApiProperty({ example: 'MUG-BLUE' })
+  @ApiProperty({ example: 'SKU-0001' })
   sku!: string;
 
-  @ApiProperty({ example: 2 })
+  @ApiProperty({ type: 'integer', example: 2 })
   quantity!: number;
 
-  @ApiProperty({ description: "minor units of the order's currency", example: 1250 })
+  @ApiProperty({ type: 'integer', description: "minor units of the order's currency", example: 1290 })
   unitPriceMinor!: number;
 }
 
@@ -41,7 +41,7 @@ export class OrderSummaryResponse {
   @ApiProperty({ example: 'EUR' })
   currency!: string;
 
-  @ApiProperty({ example: 2500 })
+  @ApiProperty({ type: 'integer', example: 2500 })
   totalMinor!: number;
 
   @ApiPropertyOptional({

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiProblem } from '@platform/http';
+import { ApiProblem, invalidRequest } from '@platform/http';
 import { ListCustomerOrdersQuery } from './list-orders.query';
 import { ListOrdersQuery } from './list-orders.query.dto';
 import { ListOrdersResponse } from './list-orders.response';
@@ -17,7 +17,17 @@ export class ListOrdersHttpController {
   @Get()
   @ApiOperation({ summary: "A customer's orders, newest first, a page at a time (keyset pagination)" })
   @ApiOkResponse({ type: ListOrdersResponse })
-  @ApiProblem(400, 'Missing or malformed customerId, limit or cursor')
+  @ApiProblem(
+    400,
+    'Missing or malformed customerId, limit or cursor',
+    invalidRequest('customerId', 'customerId must be a UUID'),
+    {
+      name: 'cursor',
+      code: 'REQUEST.INVALID',
+      detail: 'The cursor is not one this API returned.',
+      errors: [{ field: 'cursor', problems: ['cursor is malformed'] }],
+    },
+  )
   async list(@Query() query: ListOrdersQuery): Promise<ListOrdersResponse> {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsString, Length, Max, Min } from 'class-validator';
 
 export class OrderLineRequest {
-  @ApiProperty({ description: 'product reference from the catalogue', example: 'MUG-BLUE' })
+  @ApiProperty({ description: 'product reference from the catalogue', example: 'SKU-0001' })
   @IsString()
   @Length(1, 64)
   sku!: string;

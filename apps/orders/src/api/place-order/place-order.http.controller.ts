@@ -1,7 +1,7 @@
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblem, ProblemException } from '@platform/http';
+import { ApiProblem, invalidRequest, ProblemException } from '@platform/http';
 import { CorrelationId } from '@platform/observability';
 import { OrderStatusResponse } from '../order-status.response';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf } from './idempotency-key';
@@ -40,25 +40,56 @@ export class PlaceOrderHttpController {
       '1 to 200 characters; the same key with the same body answers with the same order. A key is kept for ' +
       'ORDERS_IDEMPOTENCY_KEY_RETENTION_HOURS (24 h) after the order it placed; used again after that, it ' +
       'places a new order.',
-    example: 'checkout-3f2a9c',
+    schema: { type: 'string', minLength: 1, maxLength: 200, example: 'checkout-3f2a9c' },
   })
   @ApiAcceptedResponse({
     type: OrderStatusResponse,
     description: 'Accepted PENDING; Location: /orders/{orderId}',
     headers: { Location: { description: 'the order', schema: { type: 'string', example: '/orders/0192f5a4-...' } } },
   })
-  @ApiProblem(400, 'Invalid body or header (REQUEST.INVALID, with field paths)')
+  @ApiProblem(
+    400,
+    'Invalid body or header (REQUEST.INVALID, with field paths)',
+    invalidRequest('lines[0].quantity', 'quantity must be an integer number'),
+  )
   @ApiProblem(
     422,
     'ORDER.UNKNOWN_SKU or ORDER.CURRENCY_MISMATCH (naming the lines), ORDER.TOTAL_TOO_LARGE, ' +
       'or ORDER.IDEMPOTENCY_KEY_REUSED (the key was used for another body)',
+    {
+      code: 'ORDER.UNKNOWN_SKU',
+      detail: 'Some lines name a product that is not for sale.',
+      errors: [{ field: 'lines[1].sku', problems: ['unknown sku SKU-9999'] }],
+    },
+    {
+      code: 'ORDER.CURRENCY_MISMATCH',
+      detail: 'Some lines are not priced in USD.',
+      errors: [{ field: 'lines[0].sku', problems: ['sku SKU-0001 is priced in EUR, not USD'] }],
+    },
+    { code: 'ORDER.TOTAL_TOO_LARGE', detail: 'The order total is too large to be processed.', errors: [] },
+    { code: 'ORDER.IDEMPOTENCY_KEY_REUSED', detail: 'This Idempotency-Key was already used for a different request.' },
   )
   @ApiProblem(
     503,
-    'ORDER.OVERLOADED: ORDERS_MAX_PENDING orders are already in progress; nothing was placed. ' +
-      'DATABASE.UNAVAILABLE: the database connection was lost mid-request or could not be opened; the ' +
-      'transaction rolled back. Either way, retry after the Retry-After header (seconds), with the same ' +
-      'Idempotency-Key.',
+    {
+      description:
+        'ORDER.OVERLOADED: ORDERS_MAX_PENDING orders are already in progress; nothing was placed. ' +
+        'DATABASE.UNAVAILABLE: the database connection was lost mid-request or could not be opened; the ' +
+        'transaction rolled back. Either way, retry after the Retry-After header (seconds), with the same ' +
+        'Idempotency-Key.',
+      headers: {
+        'Retry-After': { description: 'seconds to wait before retrying', schema: { type: 'integer', example: 1 } },
+      },
+    },
+    {
+      code: 'ORDER.OVERLOADED',
+      detail: '500 orders are in progress, the most this platform takes at once; nothing was placed. Retry later.',
+    },
+    {
+      code: 'DATABASE.UNAVAILABLE',
+      detail:
+        'The database connection was lost or could not be opened, so the request could not be completed. Retry later.',
+    },
   )
   async place(
     @Body() body: PlaceOrderRequest,

@@ -49,7 +49,12 @@ export class PlaceOrderRequest {
   @Type(() => ShippingAddressRequest)
   shippingAddress!: ShippingAddressRequest;
 
-  @ApiProperty({ description: "the payment processor's card token; never stored", example: 'tok_visa' })
+  @ApiProperty({
+    description:
+      "the payment processor's card token; never stored. Test tokens: tok_visa succeeds, tok_decline is declined, " +
+      'tok_flaky fails transiently before succeeding, tok_timeout times out',
+    example: 'tok_visa',
+  })
   @IsString()
   @Length(1, 200)
   paymentToken!: string;

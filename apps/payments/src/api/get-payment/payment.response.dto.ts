@@ -12,7 +12,7 @@ export class PaymentResponse {
   @ApiProperty({
     example: 4999,
     nullable: true,
-    type: Number,
+    type: 'integer',
     description: 'in minor units (cents); null when the payment was voided before anything was authorised',
   })
   amountMinor!: number | null;

@@ -1,12 +1,11 @@
 import { Body, Controller, Get, HttpCode, Logger, Put } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AdminOnly } from '@platform/http';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AdminOnly, ApiProblem, invalidRequest } from '@platform/http';
 import { FakePaymentProcessor } from '../../adapters/fake-payment-processor';
-import { ProblemResponse } from '@platform/http';
 import { ProcessorModeDto } from './processor-mode.dto';
 
 /** Operators and fault-injection tests switch the fake processor's failure mode at run time. */
-@ApiTags('admin')
+@ApiTags('admin: payments')
 @AdminOnly()
 @Controller('admin/payments/processor-mode')
 export class ProcessorModeHttpController {
@@ -25,7 +24,11 @@ export class ProcessorModeHttpController {
   @HttpCode(200)
   @ApiOperation({ summary: "Switch the fake payment processor's failure mode (this process only)" })
   @ApiOkResponse({ type: ProcessorModeDto, description: 'the mode now in force' })
-  @ApiBadRequestResponse({ type: ProblemResponse, description: 'mode is missing or unknown (problem+json)' })
+  @ApiProblem(
+    400,
+    'mode is missing or unknown',
+    invalidRequest('mode', 'mode must be one of the following values: normal, decline-all, fail-all'),
+  )
   switch(@Body() body: ProcessorModeDto): ProcessorModeDto {
     this.processor.switchTo(body.mode);
     this.logger.warn(`fake payment processor switched to ${body.mode}`);

@@ -1,21 +1,13 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { AdminOnly, ProblemException } from '@platform/http';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { AdminOnly, ApiProblem, ProblemException } from '@platform/http';
 import { CorrelationId } from '@platform/observability';
-import { orderIdPipe } from '../order-id.pipe';
-import { ProblemResponse } from '@platform/http';
+import { BAD_ORDER_ID, NO_SHIPMENT, orderIdPipe } from '../order-id.pipe';
 import { ShipmentResponse } from '../shipment.response';
 import { AdvanceShipmentCommand } from './advance-shipment.command';
 
-@ApiTags('shipping (admin)')
+@ApiTags('admin: shipping')
 @Controller('admin/shipments')
 export class AdvanceShipmentHttpController {
   constructor(private readonly commands: CommandBus) {}
@@ -27,12 +19,15 @@ export class AdvanceShipmentHttpController {
     summary: 'Move a shipment one step now (CREATED -> DISPATCHED -> DELIVERED), whatever the carrier clock says',
   })
   @ApiOkResponse({ type: ShipmentResponse, description: 'The shipment after the step; its event is in the outbox' })
-  @ApiBadRequestResponse({ type: ProblemResponse, description: 'orderId is not a UUID (problem+json)' })
-  @ApiNotFoundResponse({ type: ProblemResponse, description: 'No shipment for this order (problem+json)' })
-  @ApiConflictResponse({
-    type: ProblemResponse,
-    description: 'Already delivered (SHIPPING.ALREADY_DELIVERED) or cancelled (SHIPPING.SHIPMENT_CANCELLED)',
-  })
+  @ApiParam({ name: 'orderId', format: 'uuid' })
+  @ApiProblem(400, 'orderId is not a UUID', BAD_ORDER_ID)
+  @ApiProblem(404, 'No shipment for this order', NO_SHIPMENT)
+  @ApiProblem(
+    409,
+    'Already delivered (SHIPPING.ALREADY_DELIVERED) or cancelled (SHIPPING.SHIPMENT_CANCELLED)',
+    { code: 'SHIPPING.ALREADY_DELIVERED', detail: 'The shipment has been delivered already.' },
+    { code: 'SHIPPING.SHIPMENT_CANCELLED', detail: 'The shipment was cancelled.' },
+  )
   async advance(
     @Param('orderId', orderIdPipe) orderId: string,
     @CorrelationId() correlationId: string,

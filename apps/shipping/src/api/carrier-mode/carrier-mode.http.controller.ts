@@ -1,12 +1,11 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AdminOnly } from '@platform/http';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AdminOnly, ApiProblem, invalidRequest } from '@platform/http';
 import { FakeCarrier } from '../../adapters/fake-carrier';
-import { ProblemResponse } from '@platform/http';
 import { CarrierModeRequest, CarrierModeResponse } from './carrier-mode.request.dto';
 
 /** Switches the fake carrier's failure mode at run time, for demos and fault drills. Per process. */
-@ApiTags('shipping (admin)')
+@ApiTags('admin: shipping')
 @Controller('admin/shipping/carrier-mode')
 @AdminOnly()
 export class CarrierModeHttpController {
@@ -22,7 +21,11 @@ export class CarrierModeHttpController {
   @Put()
   @ApiOperation({ summary: "Switch the fake carrier's failure mode (refused calls are retried by the consumer)" })
   @ApiOkResponse({ type: CarrierModeResponse })
-  @ApiBadRequestResponse({ type: ProblemResponse, description: 'Unknown mode (problem+json)' })
+  @ApiProblem(
+    400,
+    'Unknown mode',
+    invalidRequest('mode', 'mode must be one of the following values: normal, fail-transiently, down'),
+  )
   set(@Body() body: CarrierModeRequest): CarrierModeResponse {
     this.carrier.setMode(body.mode);
     return this.carrier.state();

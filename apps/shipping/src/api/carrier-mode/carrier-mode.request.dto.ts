@@ -17,6 +17,10 @@ export class CarrierModeResponse {
   @ApiProperty({ enum: CARRIER_MODES, example: 'normal' })
   readonly mode!: CarrierMode;
 
-  @ApiProperty({ example: 0, description: 'calls still to be refused under SHIPPING_CARRIER_FAILURES_BEFORE_SUCCESS' })
+  @ApiProperty({
+    type: 'integer',
+    example: 0,
+    description: 'calls still to be refused under SHIPPING_CARRIER_FAILURES_BEFORE_SUCCESS',
+  })
   readonly failuresLeft!: number;
 }

@@ -1,9 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ProblemException } from '@platform/http';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiProblem, ProblemException } from '@platform/http';
 import { QueryBus } from '@nestjs/cqrs';
-import { orderIdPipe } from '../order-id.pipe';
-import { ProblemResponse } from '@platform/http';
+import { BAD_ORDER_ID, NO_SHIPMENT, orderIdPipe } from '../order-id.pipe';
 import { ShipmentResponse } from '../shipment.response';
 import { GetShipmentQuery } from './get-shipment.query';
 
@@ -15,8 +14,9 @@ export class GetShipmentHttpController {
   @Get(':orderId')
   @ApiOperation({ summary: "An order's shipment: status, carrier and tracking number" })
   @ApiOkResponse({ type: ShipmentResponse })
-  @ApiBadRequestResponse({ type: ProblemResponse, description: 'orderId is not a UUID (problem+json)' })
-  @ApiNotFoundResponse({ type: ProblemResponse, description: 'No shipment for this order (yet) (problem+json)' })
+  @ApiParam({ name: 'orderId', format: 'uuid' })
+  @ApiProblem(400, 'orderId is not a UUID', BAD_ORDER_ID)
+  @ApiProblem(404, 'No shipment for this order (yet)', NO_SHIPMENT)
   async get(@Param('orderId', orderIdPipe) orderId: string): Promise<ShipmentResponse> {
     const shipment = await this.queries.execute(new GetShipmentQuery(orderId));
     if (!shipment)
