@@ -45,7 +45,7 @@ export class PlatformMetrics {
     });
     this.handlerFailures = new Counter({
       name: 'event_handler_failures_total',
-      help: 'Handler attempts that threw, by error class',
+      help: 'Handler attempts that threw, by stable error code',
       labelNames: ['topic', 'group', 'error'],
       registers: [registry],
     });

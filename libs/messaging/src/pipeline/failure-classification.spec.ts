@@ -73,6 +73,37 @@ describe('classifyFailure', () => {
     expect(classifyFailure(new TypeError('x is undefined'))).toEqual({ permanent: false, code: 'ERROR.TypeError' });
   });
 
+  it('retries an error that carries a stable code under that code, not its class name', () => {
+    // given: errors the way contexts write them (ProcessorUnavailableError, CarrierUnavailableError...)
+    class GatewayUnavailableError extends Error {
+      readonly code = 'PAYMENTS.PROCESSOR_UNAVAILABLE';
+      constructor() {
+        super('no answer from the processor');
+        this.name = 'ProcessorUnavailableError';
+      }
+    }
+    // when / then
+    expect(classifyFailure(new GatewayUnavailableError())).toEqual({
+      permanent: false,
+      code: 'PAYMENTS.PROCESSOR_UNAVAILABLE',
+    });
+    expect(classifyFailure(Object.assign(new Error('down'), { code: 'SHIPPING.CARRIER_UNAVAILABLE' }))).toEqual({
+      permanent: false,
+      code: 'SHIPPING.CARRIER_UNAVAILABLE',
+    });
+  });
+
+  it.each(['ERR_STREAM_DESTROYED', 'ENOTFOUND', 'lower.case', 'A.', '.B'])(
+    'does not take %p for a stable code (Node errnos, anything not DOMAIN.NAME)',
+    (code) => {
+      // given / when / then
+      expect(classifyFailure(Object.assign(new Error('x'), { code }))).toEqual({
+        permanent: false,
+        code: 'ERROR.Error',
+      });
+    },
+  );
+
   it('retries a pg error it has no rule for under the error class, not the SQLSTATE', () => {
     // given / when / then
     expect(classifyFailure(pgError('23505'))).toEqual({ permanent: false, code: 'ERROR.Error' });

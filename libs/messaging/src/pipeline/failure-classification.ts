@@ -21,11 +21,16 @@ export interface FailureClass {
   readonly code: string;
 }
 
+/** a stable error code as the platform writes them: `DOMAIN.NAME` in capitals (`PAYMENTS.PROCESSOR_UNAVAILABLE`) */
+const STABLE_CODE = /^[A-Z][A-Z0-9_]*(\.[A-Z][A-Z0-9_]*)+$/;
+
 /**
  * Permanent: undecodable or invalid records (a schema id the registry does not know included),
  * unknown contracts, PermanentFailure. Everything else is retried (deadlocks, serialization
  * failures, lost connections, timeouts, an unavailable schema registry, and bugs too, which a
  * deploy may fix); what exhausts its attempts is dead-lettered.
+ * The code is the error's own stable code when it carries one (`readonly code =
+ * 'PAYMENTS.PROCESSOR_UNAVAILABLE'`), else `ERROR.<class name>`: never a SQLSTATE or an errno.
  */
 export function classifyFailure(error: unknown): FailureClass {
   if (error instanceof UndeliverableEventError || error instanceof PermanentFailure) {
@@ -39,5 +44,7 @@ export function classifyFailure(error: unknown): FailureClass {
   if (pgCode === '40001') return { permanent: false, code: 'DB.SERIALIZATION' };
   const connectionLoss = connectionLossOf(error);
   if (connectionLoss) return { permanent: false, code: connectionLoss };
+  const own = (error as { code?: unknown })?.code;
+  if (typeof own === 'string' && STABLE_CODE.test(own)) return { permanent: false, code: own };
   return { permanent: false, code: error instanceof Error ? `ERROR.${error.name}` : 'ERROR.UNKNOWN' };
 }
