@@ -9,6 +9,9 @@ describe('classifyFailure', () => {
     return Object.assign(new Error(`pg failed with ${code}`), { code });
   }
 
+  /** a connection-class failure is marked for the pipeline to ask whether the database answers */
+  const connectionOf = (code: string): { connection?: true } => (code === 'DB.CONNECTION' ? { connection: true } : {});
+
   /** TypeORM's QueryFailedError wraps the driver's error as `driverError` */
   function typeormError(code: string): Error {
     const error = new Error('query failed');
@@ -32,9 +35,11 @@ describe('classifyFailure', () => {
     ['40001', 'DB.SERIALIZATION'],
     ['08006', 'DB.CONNECTION'],
     ['57P01', 'DB.CONNECTION'],
+    ['57P03', 'DB.CONNECTION'],
+    ['53300', 'DB.CONNECTION'],
   ])('retries a pg error %s as %s', (sqlState, code) => {
     // given / when / then
-    expect(classifyFailure(pgError(sqlState))).toEqual({ permanent: false, code });
+    expect(classifyFailure(pgError(sqlState))).toEqual({ permanent: false, code, ...connectionOf(code) });
   });
 
   it.each([
@@ -44,14 +49,14 @@ describe('classifyFailure', () => {
     ['57P01', 'DB.CONNECTION'],
   ])('retries a pg error %s wrapped by TypeORM as driverError as %s', (sqlState, code) => {
     // given / when / then
-    expect(classifyFailure(typeormError(sqlState))).toEqual({ permanent: false, code });
+    expect(classifyFailure(typeormError(sqlState))).toEqual({ permanent: false, code, ...connectionOf(code) });
   });
 
   it.each(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE'])(
     'retries a socket error %s as NET.CONNECTION',
     (errno) => {
       // given / when / then
-      expect(classifyFailure(pgError(errno))).toEqual({ permanent: false, code: 'NET.CONNECTION' });
+      expect(classifyFailure(pgError(errno))).toEqual({ permanent: false, code: 'NET.CONNECTION', connection: true });
     },
   );
 
