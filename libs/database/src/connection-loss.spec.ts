@@ -5,6 +5,8 @@ import {
   DatabaseConnectionLostError,
   isConnectionLoss,
   isPassingConnectionLoss,
+  LONG_OUTAGE_MS,
+  retriedFailureLevel,
 } from './connection-loss';
 
 // Which errors mean "the database connection is gone, or cannot be had now" (transient: retry),
@@ -133,5 +135,24 @@ describe('isPassingConnectionLoss', () => {
 
   it('given any other failure, is an error from the first attempt', () => {
     expect(isPassingConnectionLoss(new Error('relation "orders.outbox" does not exist'), 1)).toBe(false);
+  });
+});
+
+// How loudly a loop on a timer (offset committer, saga sweeper) logs a failure it retries
+describe('retriedFailureLevel', () => {
+  const startingUp = Object.assign(new Error('the database system is starting up'), { code: '57P03' });
+  const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+
+  it('given a database that restarts, is a warning for as long as a restart takes, however many failures', () => {
+    expect(retriedFailureLevel(startingUp, 0)).toBe('warn');
+    expect(retriedFailureLevel(refused, 5_000)).toBe('warn');
+  });
+
+  it('given a database away for a long outage, is an error', () => {
+    expect(retriedFailureLevel(refused, LONG_OUTAGE_MS)).toBe('error');
+  });
+
+  it('given any other failure, is an error at once', () => {
+    expect(retriedFailureLevel(new Error('relation "orders.saga" does not exist'), 0)).toBe('error');
   });
 });

@@ -60,6 +60,23 @@ export function isPassingConnectionLoss(error: unknown, failuresInARow: number):
   return isConnectionLoss(error) && failuresInARow < CONNECTION_LOSS_WARNINGS;
 }
 
+/**
+ * A database that has not answered for this long is no longer a passing restart or failover:
+ * the loops that wait for it log an error from then on (see `retriedFailureLevel`).
+ */
+export const LONG_OUTAGE_MS = 60_000;
+
+/**
+ * How loudly a background loop that retries on a timer (the in-process offset committer, the
+ * saga sweeper) logs a failure: a lost or refused connection is a warning while the outage is
+ * shorter than LONG_OUTAGE_MS (a restart of the server takes seconds, and the loop loses
+ * nothing), then an error; any other failure is an error at once. `outageMs`: how long the loop
+ * has been failing in a row.
+ */
+export function retriedFailureLevel(error: unknown, outageMs: number): 'warn' | 'error' {
+  return isConnectionLoss(error) && outageMs < LONG_OUTAGE_MS ? 'warn' : 'error';
+}
+
 function lossWithin(error: unknown, depth: number): ConnectionLoss | undefined {
   if (typeof error !== 'object' || error === null || depth > MAX_DEPTH) return undefined;
   if (error instanceof DatabaseConnectionLostError) return 'DB.CONNECTION';
