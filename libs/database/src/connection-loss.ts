@@ -48,8 +48,13 @@ export function isConnectionLoss(error: unknown): boolean {
   return connectionLossOf(error) !== undefined;
 }
 
-/** a connection still lost after this many failures in a row is logged as an error */
-const CONNECTION_LOSS_WARNINGS = 5;
+/**
+ * A connection still lost after this many failures in a row is logged as an error. The loops that
+ * count (the relays from 200 ms, the in-process partition workers from 400 ms) double their
+ * back-off up to 30 s, so eight failures are about 50 s: a long outage, as LONG_OUTAGE_MS is for
+ * the loops on a timer. Five, as before, were 3 s of a relay: a restart of the server is longer.
+ */
+const CONNECTION_LOSS_WARNINGS = 8;
 
 /**
  * Whether a background loop (a relay, a consumer) should log this failure as a warning: a lost
