@@ -90,7 +90,7 @@ describe.each(faultTransports())('fault: the payment gateway failing (%s)', (tra
     // the permanent failure cancelled orders as declined PROCESSOR_UNAVAILABLE, not lost or stuck
     expect(reasons.rows.map((r) => String(r.reason))).toContain('PAYMENT_DECLINED PROCESSOR_UNAVAILABLE');
     // and what could not be settled with the processor down waited in the dead letters
-    expect(letters.some((c) => c.context === 'payments' && c.code === 'ERROR.ProcessorUnavailableError')).toBe(true);
+    expect(letters.some((c) => c.context === 'payments' && c.code === 'PAYMENTS.PROCESSOR_UNAVAILABLE')).toBe(true);
     // whatever was dead-lettered was re-driven and handled: nothing left for an operator
     expect(after.filter((c) => c.status === 'pending')).toEqual([]);
   });

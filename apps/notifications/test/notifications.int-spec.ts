@@ -142,7 +142,7 @@ describe.each(databaseBackends())('notifications on %s', (backend: Backend) => {
 
   it('retries while the gateway is down and sends once it is back', async () => {
     const server = t.app.getHttpServer();
-    const error = 'ERROR.EmailGatewayDownError';
+    const error = 'NOTIFICATIONS.GATEWAY_DOWN';
     const before = await failures(t, OrderConfirmedV1Contract, error);
     await request(server).put('/admin/notifications/gateway-mode').set(ADMIN).send({ mode: 'down' }).expect(200, {
       mode: 'down',

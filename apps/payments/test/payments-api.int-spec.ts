@@ -141,7 +141,7 @@ describe.each(databaseBackends())('payments HTTP API on %s', (backend: Backend) 
 
       const dispatched = await kit.dispatch(orderId);
       expect(await kit.awaitDeadLetter(dispatched.eventId)).toEqual({
-        error_code: 'ERROR.ProcessorUnavailableError',
+        error_code: 'PAYMENTS.PROCESSOR_UNAVAILABLE',
         attempts: 4,
       });
       expect(await kit.status(orderId)).toBe('AUTHORIZED');

@@ -5,6 +5,8 @@ import {
   DatabaseConnectionLostError,
   isConnectionLoss,
   isPassingConnectionLoss,
+  LONG_OUTAGE_MS,
+  retriedFailureLevel,
 } from './connection-loss';
 
 // Which errors mean "the database connection is gone, or cannot be had now" (transient: retry),
@@ -122,16 +124,37 @@ describe('isPassingConnectionLoss', () => {
     code: '57P01',
   });
 
-  it('given a lost connection, is a warning for the first attempts: the loop retries on a new one', () => {
+  it('given a lost connection, is a warning for as long as a server restart takes: the loop retries on a new one', () => {
     expect(isPassingConnectionLoss(lost, 1)).toBe(true);
-    expect(isPassingConnectionLoss(terminated, 4)).toBe(true);
+    // a relay backing off from 200 ms has failed 5 times 3 s into an outage, 7 times at 25 s
+    expect(isPassingConnectionLoss(terminated, 5)).toBe(true);
+    expect(isPassingConnectionLoss(terminated, 7)).toBe(true);
   });
 
-  it('given the connection stays lost for five failures in a row, is an error', () => {
-    expect(isPassingConnectionLoss(lost, 5)).toBe(false);
+  it('given the connection stays lost for eight failures in a row (about a minute), is an error', () => {
+    expect(isPassingConnectionLoss(lost, 8)).toBe(false);
   });
 
   it('given any other failure, is an error from the first attempt', () => {
     expect(isPassingConnectionLoss(new Error('relation "orders.outbox" does not exist'), 1)).toBe(false);
+  });
+});
+
+// How loudly a loop on a timer (offset committer, saga sweeper) logs a failure it retries
+describe('retriedFailureLevel', () => {
+  const startingUp = Object.assign(new Error('the database system is starting up'), { code: '57P03' });
+  const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+
+  it('given a database that restarts, is a warning for as long as a restart takes, however many failures', () => {
+    expect(retriedFailureLevel(startingUp, 0)).toBe('warn');
+    expect(retriedFailureLevel(refused, 5_000)).toBe('warn');
+  });
+
+  it('given a database away for a long outage, is an error', () => {
+    expect(retriedFailureLevel(refused, LONG_OUTAGE_MS)).toBe('error');
+  });
+
+  it('given any other failure, is an error at once', () => {
+    expect(retriedFailureLevel(new Error('relation "orders.saga" does not exist'), 0)).toBe('error');
   });
 });

@@ -48,8 +48,13 @@ export function isConnectionLoss(error: unknown): boolean {
   return connectionLossOf(error) !== undefined;
 }
 
-/** a connection still lost after this many failures in a row is logged as an error */
-const CONNECTION_LOSS_WARNINGS = 5;
+/**
+ * A connection still lost after this many failures in a row is logged as an error. The loops that
+ * count (the relays from 200 ms, the in-process partition workers from 400 ms) double their
+ * back-off up to 30 s, so eight failures are about 50 s: a long outage, as LONG_OUTAGE_MS is for
+ * the loops on a timer. Five, as before, were 3 s of a relay: a restart of the server is longer.
+ */
+const CONNECTION_LOSS_WARNINGS = 8;
 
 /**
  * Whether a background loop (a relay, a consumer) should log this failure as a warning: a lost
@@ -58,6 +63,23 @@ const CONNECTION_LOSS_WARNINGS = 5;
  */
 export function isPassingConnectionLoss(error: unknown, failuresInARow: number): boolean {
   return isConnectionLoss(error) && failuresInARow < CONNECTION_LOSS_WARNINGS;
+}
+
+/**
+ * A database that has not answered for this long is no longer a passing restart or failover:
+ * the loops that wait for it log an error from then on (see `retriedFailureLevel`).
+ */
+export const LONG_OUTAGE_MS = 60_000;
+
+/**
+ * How loudly a background loop that retries on a timer (the in-process offset committer, the
+ * saga sweeper) logs a failure: a lost or refused connection is a warning while the outage is
+ * shorter than LONG_OUTAGE_MS (a restart of the server takes seconds, and the loop loses
+ * nothing), then an error; any other failure is an error at once. `outageMs`: how long the loop
+ * has been failing in a row.
+ */
+export function retriedFailureLevel(error: unknown, outageMs: number): 'warn' | 'error' {
+  return isConnectionLoss(error) && outageMs < LONG_OUTAGE_MS ? 'warn' : 'error';
 }
 
 function lossWithin(error: unknown, depth: number): ConnectionLoss | undefined {

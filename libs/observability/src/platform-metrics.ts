@@ -13,6 +13,7 @@ export class PlatformMetrics {
   readonly handlerDuration: Histogram<'topic' | 'group'>;
   readonly consumerTransactionRecords: Histogram<'group'>;
   readonly deadLettered: Counter<'topic' | 'group' | 'error'>;
+  readonly consumersWaiting: Gauge<'group' | 'dependency'>;
   readonly outboxBacklog: Gauge<'context'>;
   readonly outboxOldestAge: Gauge<'context'>;
   readonly consumerLag: Gauge<'topic' | 'group'>;
@@ -45,7 +46,7 @@ export class PlatformMetrics {
     });
     this.handlerFailures = new Counter({
       name: 'event_handler_failures_total',
-      help: 'Handler attempts that threw, by error class',
+      help: 'Handler attempts that threw, by stable error code',
       labelNames: ['topic', 'group', 'error'],
       registers: [registry],
     });
@@ -67,6 +68,12 @@ export class PlatformMetrics {
       name: 'events_dead_lettered_total',
       help: 'Events sent to the dead letters',
       labelNames: ['topic', 'group', 'error'],
+      registers: [registry],
+    });
+    this.consumersWaiting = new Gauge({
+      name: 'consumers_waiting_on_infrastructure',
+      help: 'Consumer groups paused because their database or broker does not answer (1 while waiting), by dependency',
+      labelNames: ['group', 'dependency'],
       registers: [registry],
     });
     this.outboxBacklog = new Gauge({

@@ -51,6 +51,9 @@ export class Deployment {
     if (!requirePostgresUrl('the fault-injection suite')) return undefined;
     const target = await createTestDatabase('postgres');
     const db = new Pool({ connectionString: target.url, max: 3, application_name: 'faults:probe' });
+    // an idle client whose server went away (the database-restart scenario) is dropped by the pool,
+    // which reports it here; unheard, the 'error' event would end the test run
+    db.on('error', () => undefined);
     const deployment = new Deployment(transport, topology, target, { ...baseEnv(transport, target.url), ...env }, db);
     try {
       deployment.consumerOffsets =

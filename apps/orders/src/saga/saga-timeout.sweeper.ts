@@ -1,13 +1,15 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '@platform/config';
-import { TransactionRunner } from '@platform/database';
+import { retriedFailureLevel, TransactionRunner } from '@platform/database';
 import { SagaRepository } from '../persistence/saga.repository';
 import { OrderSagaStepper } from './order-saga.stepper';
 import { OrdersSettings } from './orders-settings';
 
 /** how many due sagas one tick handles; the next tick takes the rest */
 const BATCH = 100;
+/** a failing sweep is logged once, then at most this often while it keeps failing */
+const REPEAT_LOG_MS = 5_000;
 
 /**
  * Cancels PENDING orders past their deadline (TIMEOUT). Each due saga is handled in its own
@@ -16,6 +18,9 @@ const BATCH = 100;
  * The due list is read before, outside any transaction: on PGlite no transaction may be held
  * while another connection is awaited. Ticks never overlap; the timer does not keep the
  * process alive, and stops (after the tick in progress) when the module is destroyed.
+ * A sweep that fails for want of a database (a restart, a failover) is a warning, once and then
+ * every few seconds: the next tick tries again and nothing is lost. Only a long outage or another
+ * failure is an error (retriedFailureLevel).
  */
 @Injectable()
 export class SagaTimeoutSweeper implements OnApplicationBootstrap, OnModuleDestroy {
@@ -23,6 +28,8 @@ export class SagaTimeoutSweeper implements OnApplicationBootstrap, OnModuleDestr
   private timer?: NodeJS.Timeout;
   private tick?: Promise<void>;
   private stopped = false;
+  /** when the sweeps started failing in a row, and when that was last logged */
+  private failing?: { since: number; loggedAt: number };
 
   constructor(
     private readonly dataSource: DataSource,
@@ -65,13 +72,28 @@ export class SagaTimeoutSweeper implements OnApplicationBootstrap, OnModuleDestr
     });
   }
 
+  private failed(error: unknown): void {
+    const now = Date.now();
+    const failing = (this.failing ??= { since: now, loggedAt: 0 });
+    const level = retriedFailureLevel(error, now - failing.since);
+    if (level === 'warn' && now - failing.loggedAt < REPEAT_LOG_MS) return;
+    failing.loggedAt = now;
+    this.logger[level](`saga timeout sweep failed; retrying at the next tick: ${(error as Error).message}`);
+  }
+
+  private recovered(): void {
+    if (!this.failing) return;
+    this.logger.log(`saga timeout sweeps work again after ${Date.now() - this.failing.since} ms of failures`);
+    this.failing = undefined;
+  }
+
   private schedule(): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
       this.tick = this.sweep()
         .then(
-          () => undefined,
-          (error: unknown) => this.logger.error(`saga timeout sweep failed: ${(error as Error).message}`),
+          () => this.recovered(),
+          (error: unknown) => this.failed(error),
         )
         .finally(() => {
           this.tick = undefined;

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { eventually } from '@platform/testing';
 import { OffsetCommitter, type GroupOffset } from './offset-committer';
 
@@ -86,5 +87,62 @@ describe('OffsetCommitter', () => {
       { expected: 'the offset written by a later interval' },
     );
     expect(log.writes).toEqual([[at('a', 0, 3)]]);
+  });
+
+  it('logs a database that restarts as warnings, a few lines, never an error, however many intervals fail', async () => {
+    // given: the log's database refuses connections for 600 ms, 30 intervals of 20 ms
+    const log = new RecordingLog();
+    const refusedUntil = Date.now() + 600;
+    log.commitMany = async (offsets) => {
+      if (Date.now() < refusedUntil)
+        throw Object.assign(new Error('the database system is starting up'), { code: '57P03' });
+      log.writes.push([...offsets]);
+    };
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    try {
+      const committer = new OffsetCommitter(log, 20);
+      // when
+      await committer.stage(at('a', 0, 3));
+      await eventually(
+        async () => log.writes,
+        (writes) => writes.length === 1,
+        { expected: 'the offset written once the database is back' },
+      );
+      // then
+      expect(error).not.toHaveBeenCalled();
+      expect(warn.mock.calls.length).toBeGreaterThanOrEqual(1);
+      expect(warn.mock.calls.length).toBeLessThanOrEqual(2);
+    } finally {
+      warn.mockRestore();
+      error.mockRestore();
+    }
+  });
+
+  it('logs a failure that is not a lost connection as an error at once', async () => {
+    const log = new RecordingLog();
+    let broken = true;
+    log.commitMany = async (offsets) => {
+      if (broken) throw new Error('relation "messaging.group_offsets" does not exist');
+      log.writes.push([...offsets]);
+    };
+    const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    try {
+      const committer = new OffsetCommitter(log, 20);
+      await committer.stage(at('a', 0, 3));
+      await eventually(
+        async () => error.mock.calls.length,
+        (n) => n >= 1,
+        { expected: 'an error logged' },
+      );
+      broken = false; // so the committer stops retrying
+      await eventually(
+        async () => log.writes.length,
+        (n) => n === 1,
+        { expected: 'the retried write' },
+      );
+    } finally {
+      error.mockRestore();
+    }
   });
 });

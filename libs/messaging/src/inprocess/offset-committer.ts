@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { isPassingConnectionLoss } from '@platform/database';
+import { retriedFailureLevel } from '@platform/database';
 import type { InProcessLog } from './inprocess-log';
 
 export interface GroupOffset {
@@ -23,7 +23,8 @@ export class OffsetCommitter {
   private readonly staged = new Map<string, GroupOffset>();
   private timer?: NodeJS.Timeout;
   private writing: Promise<void> = Promise.resolve();
-  private failuresInARow = 0;
+  /** when the commits started failing in a row, and when that was last logged */
+  private failing?: { since: number; loggedAt: number };
 
   constructor(
     private readonly log: Pick<InProcessLog, 'commitMany'>,
@@ -61,21 +62,42 @@ export class OffsetCommitter {
     return write;
   }
 
+  /**
+   * A database that does not answer (a restart, a failover) is a warning, once and then every
+   * few seconds, not one line per interval: the offsets wait here and nothing is lost. Only a long
+   * outage (LONG_OUTAGE_MS) or a failure that is not a lost connection is an error.
+   */
+  private failed(error: Error): void {
+    const now = Date.now();
+    const failing = (this.failing ??= { since: now, loggedAt: 0 });
+    const level = retriedFailureLevel(error, now - failing.since);
+    if (level === 'warn' && now - failing.loggedAt < REPEAT_LOG_MS) return;
+    failing.loggedAt = now;
+    const forMs = now - failing.since;
+    this.logger[level](
+      `committing offsets failed${forMs > 0 ? ` for ${forMs} ms` : ''}; retrying at the next interval: ${error.message}`,
+    );
+  }
+
+  private recovered(): void {
+    if (!this.failing) return;
+    this.logger.log(`offsets committed again after ${Date.now() - this.failing.since} ms of failures`);
+    this.failing = undefined;
+  }
+
   private schedule(): void {
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
       this.flush().then(
-        () => (this.failuresInARow = 0),
-        (error: Error) => {
-          this.failuresInARow += 1;
-          this.logger[isPassingConnectionLoss(error, this.failuresInARow) ? 'warn' : 'error'](
-            `committing offsets failed; retrying at the next interval: ${error.message}`,
-          );
-        },
+        () => this.recovered(),
+        (error: Error) => this.failed(error),
       );
     }, this.intervalMs);
   }
 }
+
+/** a failing commit is logged once, then at most this often while it keeps failing */
+const REPEAT_LOG_MS = 5_000;
 
 function keyOf(offset: GroupOffset): string {
   return `${offset.group}\u0000${offset.topic}\u0000${offset.partition}`;

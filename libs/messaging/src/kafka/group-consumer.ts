@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { ConsumerPipeline, Subscription } from '../pipeline/consumer-pipeline';
+import { brokerUnreachable } from './broker-unreachable';
 import type { KafkaNaming } from './kafka-naming';
 import type { KafkaSettings } from './kafka-settings';
 import type { KeyedLane } from '../pipeline/keyed-lane';
@@ -56,6 +57,14 @@ export class GroupConsumer {
     return this.joined && !this.stopped;
   }
 
+  /** why it is not consuming, for the readiness check */
+  get notConsumingReason(): string {
+    const waiting = this.pipeline.waits
+      .describe()
+      .find((line) => line.startsWith(`${this.group} waits for its broker`));
+    return waiting ? `not consuming (group ${this.groupId}): ${waiting}` : `not consuming (group ${this.groupId})`;
+  }
+
   /** the partitions of each (cluster) topic this member was given at its last join */
   get assignment(): Readonly<Record<string, readonly number[]>> {
     return this.assigned;
@@ -79,6 +88,8 @@ export class GroupConsumer {
       this.dropLanes();
       this.joined = true;
       this.restartDelayMs = this.settings.restartDelayMs;
+      const waitedMs = this.pipeline.waits.end(this.group, 'broker');
+      if (waitedMs !== undefined) this.logger.log(`the brokers answer again after ${waitedMs} ms; consuming`);
       this.assigned = payload.memberAssignment;
       const assigned = Object.entries(payload.memberAssignment)
         .map(([topic, partitions]) => `${topic}[${partitions.join(',')}]`)
@@ -103,6 +114,7 @@ export class GroupConsumer {
     this.joined = false;
     this.assigned = {};
     clearTimeout(this.restartTimer);
+    this.pipeline.waits.end(this.group, 'broker');
     this.abort.abort();
     const consumer = this.consumer;
     this.consumer = undefined;
@@ -170,7 +182,13 @@ export class GroupConsumer {
     this.assigned = {};
     const delay = this.restartDelayMs;
     this.restartDelayMs = Math.min(MAX_RESTART_DELAY_MS, delay * 2);
-    this.logger.error(`consumer crashed (${error.name}: ${error.message}); starting it again in ${delay} ms`);
+    if (brokerUnreachable(error)) {
+      // the brokers are the consumer's to wait out: no record is failed for it, nothing is dead-lettered
+      this.pipeline.waits.begin(this.group, 'broker', `${error.name}: ${error.message}`);
+      this.logger.warn(`cannot reach the brokers (${error.name}: ${error.message}); starting again in ${delay} ms`);
+    } else {
+      this.logger.error(`consumer crashed (${error.name}: ${error.message}); starting it again in ${delay} ms`);
+    }
     await crashed.disconnect().catch(() => undefined);
     this.restartTimer = setTimeout(() => {
       if (this.stopped) return;

@@ -88,7 +88,7 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
       this.readiness.add({
         name: `consumer:${consumer.group}`,
         check: async () => {
-          if (!consumer.isConsuming) throw new Error(`not consuming (group ${consumer.groupId})`);
+          if (!consumer.isConsuming) throw new Error(consumer.notConsumingReason);
         },
       });
     }

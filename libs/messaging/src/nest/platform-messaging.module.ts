@@ -7,7 +7,7 @@ import {
   type EventContract,
   type RecordDecoder,
 } from '@platform/events';
-import { PlatformMetrics } from '@platform/observability';
+import { PlatformMetrics, ReadinessChecks } from '@platform/observability';
 import { RECORD_PUBLISHER } from '@platform/outbox';
 import { KAFKA_EXPORTS, KAFKA_PROVIDERS } from '../kafka/kafka-providers';
 import { ConsumerGroups } from '../pipeline/consumer-groups';
@@ -56,16 +56,25 @@ export class PlatformMessagingModule {
         ShutdownCoordinator,
         {
           provide: ConsumerPipeline,
-          useFactory: (decoder: RecordDecoder, groups: ConsumerGroups, metrics: PlatformMetrics) =>
-            new ConsumerPipeline(
+          useFactory: (
+            decoder: RecordDecoder,
+            groups: ConsumerGroups,
+            metrics: PlatformMetrics,
+            readiness: ReadinessChecks,
+          ) => {
+            const pipeline = new ConsumerPipeline(
               decoder,
               groups,
               retryPolicyFromEnv(),
               metrics,
               consumerLimitsFromEnv(),
               config.transport,
-            ),
-          inject: [RECORD_DECODER, ConsumerGroups, PlatformMetrics],
+            );
+            // names every consumer group paused on its database or broker, and since when
+            readiness.add({ name: 'consumers', check: () => pipeline.waits.check() });
+            return pipeline;
+          },
+          inject: [RECORD_DECODER, ConsumerGroups, PlatformMetrics, ReadinessChecks],
         },
         ...(kafka ? KAFKA_PROVIDERS : IN_PROCESS_PROVIDERS),
       ],

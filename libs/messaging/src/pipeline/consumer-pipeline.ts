@@ -11,7 +11,9 @@ import {
 import type { ConsumerGroups } from './consumer-groups';
 import type { ConsumeOutcome } from './consume-outcome';
 import { consumeSpanOf } from './consume-span';
+import { DatabaseOutage, type OutageOutcome } from './database-outage';
 import { classifyFailure } from './failure-classification';
+import { InfrastructureWaits } from './infrastructure-waits';
 import { recordInInbox } from './inbox';
 import { KeyedLane } from './keyed-lane';
 import { MessageContext } from './message-context';
@@ -29,7 +31,9 @@ export type { ConsumeOutcome } from './consume-outcome';
  * check the size, decode and validate -> open a transaction in the consumer's database -> record the eventId in
  * the inbox (a duplicate is skipped) -> run the handler with that transaction -> commit.
  * A failure is classified: permanent ones are dead-lettered at once, transient ones retried with
- * backoff and jitter, then dead-lettered. The caller acknowledges (commits the offset) only
+ * backoff and jitter, then dead-lettered. A connection-class failure while the consumer's own
+ * database does not answer is neither: the group pauses until it answers (DatabaseOutage), and
+ * the record is tried again without the attempt counting (docs/adr/0017). The caller acknowledges (commits the offset) only
  * after this resolves; if even the dead letter cannot be written, this throws and nothing is
  * acknowledged. Decoding may ask a schema registry (RecordDecoder); it is retried like a handler
  * when the registry is unavailable, and dead-lettered at once when the record is undecodable.
@@ -37,6 +41,9 @@ export type { ConsumeOutcome } from './consume-outcome';
  */
 export class ConsumerPipeline {
   private readonly logger = new Logger(ConsumerPipeline.name);
+  /** the groups paused on infrastructure, for the metrics and the readiness check `consumers` */
+  readonly waits: InfrastructureWaits;
+  private readonly outages = new Map<string, DatabaseOutage>();
 
   constructor(
     private readonly decoder: RecordDecoder,
@@ -46,7 +53,9 @@ export class ConsumerPipeline {
     private readonly limits: ConsumerLimits = DEFAULT_CONSUMER_LIMITS,
     /** the transport, as the consumer spans' `messaging.system` */
     private readonly messagingSystem: 'inprocess' | 'kafka' = 'inprocess',
-  ) {}
+  ) {
+    this.waits = new InfrastructureWaits(metrics);
+  }
 
   /**
    * A lane for one partition of `subscription`: records in offset order, a retrying one set aside
@@ -85,8 +94,11 @@ export class ConsumerPipeline {
     if (typeof envelope === 'string') return envelope;
     const bindings = { correlationId: envelope.correlationId, eventId: envelope.eventId, topic, group };
     return withLogContext(bindings, async () => {
+      const outage = this.outageOf(group);
       for (let attempt = 1; ; attempt += 1) {
         try {
+          // while the group's database does not answer, no record of the group starts an attempt
+          if (!(await outage.passable(signal))) return 'aborted';
           markAttempt(attempt);
           const outcome = await this.attempt(subscription, record, envelope, attempt);
           stopTimer?.();
@@ -96,8 +108,14 @@ export class ConsumerPipeline {
           const failure = classifyFailure(error);
           this.metrics?.handlerFailures.inc({ topic, group, error: failure.code });
           recordFailedAttempt(error, attempt, failure.code);
+          const waited = failure.connection ? await this.waitOut(outage, failure.code, error, signal) : 'answered';
+          if (waited === 'aborted') return 'aborted';
+          if (waited === 'recovered') {
+            attempt -= 1; // the database was away: not the record's attempt, and the record kept its place
+            continue;
+          }
           if (failure.permanent || attempt >= this.retry.maxAttempts) {
-            return this.deadLetter(subscription, record, error, attempt, firstFailedAt);
+            return this.deadLetter(subscription, record, error, attempt, firstFailedAt, signal);
           }
           const delay = backoffDelay(this.retry, attempt);
           this.logger.warn(
@@ -127,7 +145,7 @@ export class ConsumerPipeline {
         const failure = classifyFailure(error);
         recordFailedAttempt(error, attempt, failure.code);
         if (failure.permanent || attempt >= this.retry.maxAttempts) {
-          return this.deadLetter(subscription, record, error, attempt, firstFailedAt);
+          return this.deadLetter(subscription, record, error, attempt, firstFailedAt, signal);
         }
         this.metrics?.handlerFailures.inc({ topic, group, error: failure.code });
         const delay = backoffDelay(this.retry, attempt);
@@ -164,18 +182,50 @@ export class ConsumerPipeline {
     });
   }
 
+  /** the group's view of its database, made on first use */
+  private outageOf(group: string): DatabaseOutage {
+    let outage = this.outages.get(group);
+    if (!outage) {
+      const { dataSource } = this.groups.get(group).transactions;
+      outage = new DatabaseOutage(group, () => dataSource.query('SELECT 1'), this.waits, {
+        baseDelayMs: this.retry.baseDelayMs,
+        maxDelayMs: this.retry.outageMaxDelayMs ?? 2_000,
+      });
+      this.outages.set(group, outage);
+    }
+    return outage;
+  }
+
+  private waitOut(outage: DatabaseOutage, code: string, error: unknown, signal?: AbortSignal): Promise<OutageOutcome> {
+    return outage.waitOut(`${code}: ${(error as Error)?.message ?? String(error)}`, signal);
+  }
+
   private async deadLetter(
     subscription: Subscription,
     record: ReceivedRecord,
     error: unknown,
     attempts: number,
     firstFailedAt: Date,
+    signal?: AbortSignal,
   ): Promise<ConsumeOutcome> {
     const { group, topic } = subscription;
     const failure = classifyFailure(error);
-    await this.groups
-      .get(group)
-      .deadLetters.add({ group, record, errorCode: failure.code, error, attempts, firstFailedAt });
+    const outage = this.outageOf(group);
+    for (;;) {
+      try {
+        await this.groups
+          .get(group)
+          .deadLetters.add({ group, record, errorCode: failure.code, error, attempts, firstFailedAt });
+        break;
+      } catch (writeError) {
+        // a letter that cannot be written for want of a database waits for it like an attempt;
+        // anything else surfaces, and nothing is acknowledged (the record is delivered again)
+        const write = classifyFailure(writeError);
+        const waited = write.connection ? await this.waitOut(outage, write.code, writeError, signal) : 'answered';
+        if (waited === 'aborted') return 'aborted';
+        if (waited !== 'recovered') throw writeError;
+      }
+    }
     this.metrics?.deadLettered.inc({ topic, group, error: failure.code });
     this.metrics?.eventsConsumed.inc({ topic, group, outcome: 'dead_lettered' });
     this.logger.error(

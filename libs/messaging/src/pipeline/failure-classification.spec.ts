@@ -9,6 +9,9 @@ describe('classifyFailure', () => {
     return Object.assign(new Error(`pg failed with ${code}`), { code });
   }
 
+  /** a connection-class failure is marked for the pipeline to ask whether the database answers */
+  const connectionOf = (code: string): { connection?: true } => (code === 'DB.CONNECTION' ? { connection: true } : {});
+
   /** TypeORM's QueryFailedError wraps the driver's error as `driverError` */
   function typeormError(code: string): Error {
     const error = new Error('query failed');
@@ -32,9 +35,11 @@ describe('classifyFailure', () => {
     ['40001', 'DB.SERIALIZATION'],
     ['08006', 'DB.CONNECTION'],
     ['57P01', 'DB.CONNECTION'],
+    ['57P03', 'DB.CONNECTION'],
+    ['53300', 'DB.CONNECTION'],
   ])('retries a pg error %s as %s', (sqlState, code) => {
     // given / when / then
-    expect(classifyFailure(pgError(sqlState))).toEqual({ permanent: false, code });
+    expect(classifyFailure(pgError(sqlState))).toEqual({ permanent: false, code, ...connectionOf(code) });
   });
 
   it.each([
@@ -44,14 +49,14 @@ describe('classifyFailure', () => {
     ['57P01', 'DB.CONNECTION'],
   ])('retries a pg error %s wrapped by TypeORM as driverError as %s', (sqlState, code) => {
     // given / when / then
-    expect(classifyFailure(typeormError(sqlState))).toEqual({ permanent: false, code });
+    expect(classifyFailure(typeormError(sqlState))).toEqual({ permanent: false, code, ...connectionOf(code) });
   });
 
   it.each(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE'])(
     'retries a socket error %s as NET.CONNECTION',
     (errno) => {
       // given / when / then
-      expect(classifyFailure(pgError(errno))).toEqual({ permanent: false, code: 'NET.CONNECTION' });
+      expect(classifyFailure(pgError(errno))).toEqual({ permanent: false, code: 'NET.CONNECTION', connection: true });
     },
   );
 
@@ -72,6 +77,37 @@ describe('classifyFailure', () => {
     expect(classifyFailure(new Error('boom'))).toEqual({ permanent: false, code: 'ERROR.Error' });
     expect(classifyFailure(new TypeError('x is undefined'))).toEqual({ permanent: false, code: 'ERROR.TypeError' });
   });
+
+  it('retries an error that carries a stable code under that code, not its class name', () => {
+    // given: errors the way contexts write them (ProcessorUnavailableError, CarrierUnavailableError...)
+    class GatewayUnavailableError extends Error {
+      readonly code = 'PAYMENTS.PROCESSOR_UNAVAILABLE';
+      constructor() {
+        super('no answer from the processor');
+        this.name = 'ProcessorUnavailableError';
+      }
+    }
+    // when / then
+    expect(classifyFailure(new GatewayUnavailableError())).toEqual({
+      permanent: false,
+      code: 'PAYMENTS.PROCESSOR_UNAVAILABLE',
+    });
+    expect(classifyFailure(Object.assign(new Error('down'), { code: 'SHIPPING.CARRIER_UNAVAILABLE' }))).toEqual({
+      permanent: false,
+      code: 'SHIPPING.CARRIER_UNAVAILABLE',
+    });
+  });
+
+  it.each(['ERR_STREAM_DESTROYED', 'ENOTFOUND', 'lower.case', 'A.', '.B'])(
+    'does not take %p for a stable code (Node errnos, anything not DOMAIN.NAME)',
+    (code) => {
+      // given / when / then
+      expect(classifyFailure(Object.assign(new Error('x'), { code }))).toEqual({
+        permanent: false,
+        code: 'ERROR.Error',
+      });
+    },
+  );
 
   it('retries a pg error it has no rule for under the error class, not the SQLSTATE', () => {
     // given / when / then

@@ -19,13 +19,25 @@ export interface FailureClass {
   readonly permanent: boolean;
   /** stable, low-cardinality: a metric label and a dead-letter filter */
   readonly code: string;
+  /**
+   * A connection-class failure (lost, refused, starting up, shutting down, too many connections):
+   * the pipeline asks the consumer's database whether it answers, and waits for it when it does
+   * not, without counting the attempt (docs/adr/0017-infrastructure-failures-wait.md).
+   */
+  readonly connection?: true;
 }
+
+/** a stable error code as the platform writes them: `DOMAIN.NAME` in capitals (`PAYMENTS.PROCESSOR_UNAVAILABLE`) */
+const STABLE_CODE = /^[A-Z][A-Z0-9_]*(\.[A-Z][A-Z0-9_]*)+$/;
 
 /**
  * Permanent: undecodable or invalid records (a schema id the registry does not know included),
  * unknown contracts, PermanentFailure. Everything else is retried (deadlocks, serialization
  * failures, lost connections, timeouts, an unavailable schema registry, and bugs too, which a
- * deploy may fix); what exhausts its attempts is dead-lettered.
+ * deploy may fix); what exhausts its attempts is dead-lettered, except a database that does not
+ * answer, which the pipeline waits out (`connection`).
+ * The code is the error's own stable code when it carries one (`readonly code =
+ * 'PAYMENTS.PROCESSOR_UNAVAILABLE'`), else `ERROR.<class name>`: never a SQLSTATE or an errno.
  */
 export function classifyFailure(error: unknown): FailureClass {
   if (error instanceof UndeliverableEventError || error instanceof PermanentFailure) {
@@ -38,6 +50,8 @@ export function classifyFailure(error: unknown): FailureClass {
   if (pgCode === '40P01') return { permanent: false, code: 'DB.DEADLOCK' };
   if (pgCode === '40001') return { permanent: false, code: 'DB.SERIALIZATION' };
   const connectionLoss = connectionLossOf(error);
-  if (connectionLoss) return { permanent: false, code: connectionLoss };
+  if (connectionLoss) return { permanent: false, code: connectionLoss, connection: true };
+  const own = (error as { code?: unknown })?.code;
+  if (typeof own === 'string' && STABLE_CODE.test(own)) return { permanent: false, code: own };
   return { permanent: false, code: error instanceof Error ? `ERROR.${error.name}` : 'ERROR.UNKNOWN' };
 }

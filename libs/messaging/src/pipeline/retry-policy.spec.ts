@@ -45,13 +45,14 @@ describe('backoffDelay', () => {
 });
 
 describe('retryPolicyFromEnv', () => {
-  it('defaults to 5 attempts, 100 ms base and 10 s max', () => {
+  it('defaults to 5 attempts, 100 ms base and 10 s max, and probes a database that does not answer every 2 s at most', () => {
     // given / when / then
     expect(retryPolicyFromEnv({})).toEqual({
       maxAttempts: 5,
       baseDelayMs: 100,
       maxDelayMs: 10_000,
       maxHeldUpRecords: 100,
+      outageMaxDelayMs: 2_000,
     });
   });
 
@@ -64,6 +65,7 @@ describe('retryPolicyFromEnv', () => {
       baseDelayMs: 100,
       maxDelayMs: 10_000,
       maxHeldUpRecords: 100,
+      outageMaxDelayMs: 2_000,
     });
   });
 
@@ -76,6 +78,7 @@ describe('retryPolicyFromEnv', () => {
       baseDelayMs: 50,
       maxDelayMs: 2_000,
       maxHeldUpRecords: 100,
+      outageMaxDelayMs: 2_000,
     });
   });
 });

@@ -11,6 +11,11 @@ export interface RetryPolicy {
    * keys go on until this many are held up, then the partition waits too
    */
   readonly maxHeldUpRecords: number;
+  /**
+   * the longest pause between two probes of a consumer's database while it does not answer (the
+   * wait has no attempt limit): how late, at most, a group resumes once the database is back
+   */
+  readonly outageMaxDelayMs?: number;
 }
 
 export function retryPolicyFromEnv(env = process.env): RetryPolicy {
@@ -19,6 +24,7 @@ export function retryPolicyFromEnv(env = process.env): RetryPolicy {
     baseDelayMs: intSetting('CONSUMER_RETRY_BASE_MS', 100, { env }),
     maxDelayMs: intSetting('CONSUMER_RETRY_MAX_MS', 10_000, { env }),
     maxHeldUpRecords: intSetting('CONSUMER_MAX_HELD_UP_RECORDS', 100, { env }),
+    outageMaxDelayMs: intSetting('CONSUMER_OUTAGE_PROBE_MAX_MS', 2_000, { env }),
   };
 }
 

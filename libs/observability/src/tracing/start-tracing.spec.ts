@@ -1,4 +1,7 @@
-import { isSpanContextValid, trace } from '@opentelemetry/api';
+import { Logger } from '@nestjs/common';
+import { context, isSpanContextValid, trace } from '@opentelemetry/api';
+import { Store, storage } from 'nestjs-pino/storage';
+import { eventually } from '@platform/testing';
 import { traceConsume } from './consumer-span';
 import { traceparentForNewEvent } from './producer-span';
 import { startTracing, tracingConfigured } from './start-tracing';
@@ -99,5 +102,49 @@ describe('tracing, off unless configured', () => {
       'OTEL_TRACES_SAMPLER_ARG must be a number from 0 to 1, got "2"',
     );
     expect(tracingEnabled()).toBe(false);
+  });
+
+  it('reports an unreachable collector as plain warnings outside any request, and bounds the final flush', async () => {
+    // given: a collector that refuses connections, batches exported every 50 ms, a final flush of 300 ms at most
+    withOtelEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:9', OTEL_BSP_SCHEDULE_DELAY: '50' });
+    process.env.TRACING_SHUTDOWN_FLUSH_MS = '300';
+    const warnings: Array<{ message: string; request: unknown; span: unknown }> = [];
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation((message: unknown) => {
+      warnings.push({ message: String(message), request: storage.getStore(), span: trace.getActiveSpan() });
+    });
+    const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const handle = await startTracing({ service: 'orders' });
+    try {
+      // when: a span ends inside a request (its log context and its active span), which starts the export timer
+      const request = new Store({} as ConstructorParameters<typeof Store>[0]);
+      storage.run(request, () => {
+        const span = trace.getTracer('t').startSpan('POST /orders');
+        context.with(trace.setSpan(context.active(), span), () => span.end());
+      });
+      // then: the failed export is a warning, in plain words, logged outside that request
+      const failed = await eventually(
+        async () => warnings.filter((w) => w.message.startsWith('could not export spans')),
+        (found) => found.length > 0,
+        { expected: 'a warning that the export failed', timeoutMs: 10_000 },
+      );
+      expect(failed[0].message).toMatch(
+        /^could not export spans, they are dropped: connect ECONNREFUSED 127\.0\.0\.1:9/,
+      );
+      expect(failed[0].request).toBeUndefined();
+      expect(failed[0].span).toBeUndefined();
+
+      // when: more spans, then the final flush at shutdown
+      storage.run(request, () => trace.getTracer('t').startSpan('POST /orders').end());
+      const started = Date.now();
+      await handle?.stop();
+      // then: it waited for the flush and the provider's shutdown, 300 ms each at most, not the exporter's retries
+      expect(Date.now() - started).toBeLessThan(1_500);
+      expect(error).not.toHaveBeenCalled();
+      expect(warnings.every((w) => !w.message.startsWith('{') && w.request === undefined)).toBe(true);
+    } finally {
+      warn.mockRestore();
+      error.mockRestore();
+      if (tracingEnabled()) await handle?.stop();
+    }
   });
 });

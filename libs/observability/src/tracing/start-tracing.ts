@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { context, diag, DiagLogLevel, propagation, trace, type DiagLogger } from '@opentelemetry/api';
+import { context, diag, DiagLogLevel, propagation, ROOT_CONTEXT, trace, type DiagLogger } from '@opentelemetry/api';
+import { storage } from 'nestjs-pino/storage';
 import type * as SdkTraceNode from '@opentelemetry/sdk-trace-node';
 import type { Sampler, SpanExporter } from '@opentelemetry/sdk-trace-node';
-import { boolSetting, stringSetting } from '@platform/config';
+import { boolSetting, intSetting, stringSetting } from '@platform/config';
 import { activeTracing, setActiveTracing } from './tracing-state';
 
 export interface TracingOptions {
@@ -24,14 +25,71 @@ export interface TracingHandle {
 
 const logger = new Logger('Tracing');
 
-/** the SDK's own complaints (a collector that refuses spans, a bad OTEL_* value) in our logs */
+/**
+ * Logs outside whatever request or record happened to start the SDK's work: the batch processor's
+ * timer, and so its exports and their failures, run in the async context of the span that ended
+ * first, and a line logged there would carry that request's correlation id and trace ids.
+ */
+function warnOutsideAnyRequest(message: string): void {
+  storage.exit(() => context.with(ROOT_CONTEXT, () => logger.warn(message)));
+}
+
+/**
+ * The SDK's own complaints (a collector that refuses spans or cannot be reached, a bad OTEL_*
+ * value) in our logs, as plain warnings (ADR 0015): tracing is never what fails a request or an
+ * event, so nothing it says is an error of the platform's.
+ */
 const diagnostics: DiagLogger = {
-  error: (message) => logger.error(message),
-  warn: (message) => logger.warn(message),
+  error: (message, ...args) => warnOutsideAnyRequest(plain(message, args)),
+  warn: (message, ...args) => warnOutsideAnyRequest(plain(message, args)),
   info: () => undefined,
   debug: () => undefined,
   verbose: () => undefined,
 };
+
+/** what the SDK's error handler gets: an export that failed (its spans are dropped) */
+function exportFailed(error: unknown): void {
+  warnOutsideAnyRequest(`could not export spans, they are dropped: ${messageOf(error)}`);
+}
+
+function plain(message: string, args: unknown[]): string {
+  return [message, ...args.map(messageOf)].join(' ');
+}
+
+/** one line of plain text for whatever the SDK hands over: an error, a string, a socket's error fields, a list */
+function messageOf(error: unknown): string {
+  if (Array.isArray(error)) return error.map(messageOf).join('; ');
+  if (typeof error !== 'object' || error === null) return String(error);
+  const { message, name, code, address, port } = error as Record<string, unknown>;
+  const text = typeof message === 'string' && message !== '' ? message : typeof name === 'string' ? name : '';
+  const where = typeof address === 'string' ? ` ${address}${port === undefined ? '' : `:${String(port)}`}` : '';
+  const codeText = typeof code === 'string' && !text.includes(code) ? code : '';
+  return [text, codeText].filter(Boolean).join(' ') + (text.includes(where.trim()) ? '' : where) || 'unknown error';
+}
+
+/** the export timeout, which bounds the exporter's retries too */
+const EXPORT_TIMEOUT_MS = 2_000;
+
+/**
+ * The OTLP exporter's timeout when OTEL_EXPORTER_OTLP_(TRACES_)TIMEOUT does not say: 2 s rather
+ * than the SDK's 10 s. The exporter retries an unreachable collector until that timeout, on timers
+ * that keep a stopping process alive; a collector that is down loses the batch either way.
+ */
+function exportTimeoutOf(env: NodeJS.ProcessEnv): { timeoutMillis?: number } {
+  const set = ['OTEL_EXPORTER_OTLP_TRACES_TIMEOUT', 'OTEL_EXPORTER_OTLP_TIMEOUT'].some(
+    (name) => stringSetting(name, '', env) !== '',
+  );
+  return set ? {} : { timeoutMillis: EXPORT_TIMEOUT_MS };
+}
+
+/**
+ * TRACING_SHUTDOWN_FLUSH_MS (1500): how long the final export at shutdown may take, and then the
+ * provider's shutdown. With the collector unreachable a stopping process does not wait for the
+ * exporter's retries: the spans are lost either way.
+ */
+export function shutdownFlushMsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  return intSetting('TRACING_SHUTDOWN_FLUSH_MS', 1_500, { min: 0, env });
+}
 
 /** tracing is on when an OTLP endpoint is configured, unless the standard kill switch says no */
 export function tracingConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -55,9 +113,11 @@ export async function startTracing(options: TracingOptions): Promise<TracingHand
   if (activeTracing()) throw new Error('tracing is already started in this process');
   const sdk = await import('@opentelemetry/sdk-trace-node');
   const { resourceFromAttributes, detectResources, envDetector } = await import('@opentelemetry/resources');
-  const { W3CTraceContextPropagator } = await import('@opentelemetry/core');
+  const { W3CTraceContextPropagator, setGlobalErrorHandler } = await import('@opentelemetry/core');
+  const flushWithinMs = shutdownFlushMsFromEnv();
   const exporter =
-    options.exporter ?? new (await import('@opentelemetry/exporter-trace-otlp-http')).OTLPTraceExporter();
+    options.exporter ??
+    new (await import('@opentelemetry/exporter-trace-otlp-http')).OTLPTraceExporter(exportTimeoutOf(process.env));
   const processor = options.exporter ? new sdk.SimpleSpanProcessor(exporter) : new sdk.BatchSpanProcessor(exporter);
   const sampler = defaultSampler(sdk);
   const provider = new sdk.NodeTracerProvider({
@@ -69,9 +129,15 @@ export async function startTracing(options: TracingOptions): Promise<TracingHand
   });
   provider.register();
   diag.setLogger(diagnostics, DiagLogLevel.WARN);
-  // a collector that is down must not fail a shutdown: its spans are lost, the process is not
+  setGlobalErrorHandler(exportFailed);
+  // a collector that is down must not fail a shutdown, nor hold it up: its spans are lost, the process is not
   const flush = (): Promise<void> =>
-    provider.forceFlush().catch((error: unknown) => logger.warn(`could not export the last spans: ${String(error)}`));
+    within(flushWithinMs, provider.forceFlush()).then(
+      (done) => {
+        if (!done) warnOutsideAnyRequest(`the last spans were not exported within ${flushWithinMs} ms; dropped`);
+      },
+      (error: unknown) => warnOutsideAnyRequest(`could not export the last spans: ${messageOf(error)}`),
+    );
   setActiveTracing({
     tracer: provider.getTracer('order-platform'),
     propagator: new W3CTraceContextPropagator(),
@@ -82,13 +148,27 @@ export async function startTracing(options: TracingOptions): Promise<TracingHand
     stop: async () => {
       setActiveTracing(undefined);
       await flush();
-      await provider.shutdown().catch(() => undefined);
+      await within(flushWithinMs, provider.shutdown()).catch(() => undefined);
       trace.disable();
       context.disable();
       propagation.disable();
       diag.disable();
     },
   };
+}
+
+/** true when `work` settled within `ms`, false when it took longer (it is left to finish on its own) */
+async function within(ms: number, work: Promise<unknown>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([work.then(() => true), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
