@@ -4,6 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { MESSAGE_TRANSPORT } from '@platform/messaging';
 import { activeTracing, httpTracing } from '@platform/observability';
+import { useAdminToken } from './admin-auth.guard';
+import { adminTokenPath, loadOrCreateAdminToken } from './admin-token';
 import { installGracefulShutdown } from './graceful-shutdown';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { setupOpenApi } from './swagger';
@@ -31,6 +33,7 @@ export async function createPlatformApp(
 ): Promise<INestApplication> {
   const app = await NestFactory.create(root, { bufferLogs: true, bodyParser: false });
   configureHttp(app);
+  announceAdminToken(app.get(Logger));
   setupOpenApi(app, `Order platform: ${options.service}`);
   app.connectMicroservice({ strategy: app.get(MESSAGE_TRANSPORT) }, { inheritAppConfig: true });
   return app;
@@ -48,6 +51,23 @@ export function configureHttp(app: INestApplication): void {
   });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(strictValidationPipe());
+}
+
+/**
+ * The admin token at start: ADMIN_TOKEN, the one kept beside the data directory, or a new one
+ * kept from now on and printed this once (admin-token.ts).
+ */
+function announceAdminToken(logger: Logger): void {
+  const { token, source } = loadOrCreateAdminToken();
+  useAdminToken(token);
+  if (source === 'created') {
+    logger.warn(
+      `ADMIN_TOKEN is not set; admin endpoints accept this generated token, kept in ${adminTokenPath()}: ${token}`,
+      'AdminToken',
+    );
+  } else if (source === 'file') {
+    logger.log(`ADMIN_TOKEN is not set; admin endpoints accept the token kept in ${adminTokenPath()}`, 'AdminToken');
+  }
 }
 
 export async function startPlatformApp(app: INestApplication): Promise<void> {

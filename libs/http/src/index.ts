@@ -10,3 +10,4 @@ export * from './problem-response.dto';
 export * from './api-problem.decorator';
 export * from './dead-letters/dead-letters-admin.module';
 export * from './uuid-param.pipe';
+export * from './admin-token';
