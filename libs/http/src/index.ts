@@ -11,3 +11,5 @@ export * from './api-problem.decorator';
 export * from './dead-letters/dead-letters-admin.module';
 export * from './uuid-param.pipe';
 export * from './admin-token';
+export * from './decimal-integer.decorator';
+export * from './storable-params.pipe';
