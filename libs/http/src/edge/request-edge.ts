@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HttpException } from '@nestjs/common';
 import { ProblemException } from '../problem-details.filter';
 import { invalidRequest } from '../validation';
 import { inspectInput } from './inspect-input';
@@ -53,12 +54,16 @@ const PARSER_REFUSALS: Record<string, { code: string; detail: (message: string) 
   },
 };
 
-/** Turns the body parser's errors (they carry `type` and a 4xx `status`) into coded problems. */
+/**
+ * Turns the body parser's errors (a 4xx `status`, mostly a `type`; a corrupt gzip body has none)
+ * into coded problems. Our own problems pass through as they are.
+ */
 export function parserRefusals(): ErrorMiddleware {
   return (error, _request, _response, next) => {
+    if (error instanceof HttpException) return next(error);
     const { type, status, message } = (error ?? {}) as { type?: unknown; status?: unknown; message?: unknown };
-    if (typeof status !== 'number' || status < 400 || status >= 500 || typeof type !== 'string') return next(error);
-    const refusal = PARSER_REFUSALS[type];
+    if (typeof status !== 'number' || status < 400 || status >= 500) return next(error);
+    const refusal = typeof type === 'string' ? PARSER_REFUSALS[type] : undefined;
     next(
       new ProblemException({
         status,

@@ -106,6 +106,29 @@ function unsafeJson(endpoint: Endpoint): BadRequest[] {
   });
   return [
     json('malformed JSON has a code', '{"mode": "normal",', /REQUEST.MALFORMED_JSON/),
+    {
+      ...endpoint,
+      name: 'a gzip body that is not gzip',
+      raw: { text: '{"mode":"normal"}', contentType: JSON_TYPE },
+      headers: { 'Content-Encoding': 'gzip' },
+      status: 400,
+      says: /REQUEST.UNREADABLE_BODY/,
+    },
+    {
+      ...endpoint,
+      name: 'an unknown Content-Encoding',
+      raw: { text: '{"mode":"normal"}', contentType: JSON_TYPE },
+      headers: { 'Content-Encoding': 'x-bogus' },
+      status: 415,
+      says: /REQUEST.UNSUPPORTED_ENCODING/,
+    },
+    {
+      ...endpoint,
+      name: 'a charset that is not UTF-8',
+      raw: { text: '{"mode":"normal"}', contentType: `${JSON_TYPE}; charset=koi8-r` },
+      status: 415,
+      says: /REQUEST.UNSUPPORTED_CHARSET/,
+    },
     json('arrays 5000 levels deep', DEEP_ARRAYS, /REQUEST.TOO_DEEP.*32 levels/),
     json('objects 3000 levels deep', `{"mode":${DEEP_OBJECTS}}`, /REQUEST.TOO_DEEP.*"field":"mode(\.a)+"/),
     json('a __proto__ key', '{"__proto__":{"isAdmin":true}}', /"field":"__proto__".*should not exist/),
