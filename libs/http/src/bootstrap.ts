@@ -6,6 +6,7 @@ import { MESSAGE_TRANSPORT } from '@platform/messaging';
 import { activeTracing, httpTracing } from '@platform/observability';
 import { useAdminToken } from './admin-auth.guard';
 import { adminTokenPath, loadOrCreateAdminToken } from './admin-token';
+import { answerMalformedHttp } from './edge/malformed-http';
 import { inspectRequests, parserRefusals, requireJsonBodies } from './edge/request-edge';
 import { securityHeaders } from './edge/security-headers';
 import { installGracefulShutdown } from './graceful-shutdown';
@@ -50,6 +51,7 @@ export function configureHttp(app: INestApplication): void {
   // first of all middleware, so the body parser and everything after it run inside the request's span
   const tracing = activeTracing();
   if (tracing) app.use(httpTracing(tracing));
+  answerMalformedHttp(app.getHttpServer());
   app.use(securityHeaders());
   // the edge, in order: a body must be JSON, parse it (its refusals coded), then bound what it holds
   const bodyLimit = stringSetting('HTTP_BODY_LIMIT', '100kb');
