@@ -6,18 +6,13 @@ import { MESSAGE_TRANSPORT } from '@platform/messaging';
 import { activeTracing, httpTracing } from '@platform/observability';
 import { useAdminToken } from './admin-auth.guard';
 import { adminTokenPath, loadOrCreateAdminToken } from './admin-token';
-import { answerMalformedHttp } from './edge/malformed-http';
-import { inspectRequests, parserRefusals, requireJsonBodies } from './edge/request-edge';
-import { securityHeaders } from './edge/security-headers';
+import { installHttpEdge } from './edge/http-edge';
 import { installGracefulShutdown } from './graceful-shutdown';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { StorableParamsPipe } from './storable-params.pipe';
 import { setupOpenApi } from './swagger';
 import { strictValidationPipe } from './validation';
 import { intSetting, stringSetting } from '@platform/config';
-
-/** deeper than any request of ours, far shallower than what overflows validation's recursion */
-const MAX_BODY_DEPTH = 512;
 
 export interface BootstrapOptions {
   /** shown in logs, metrics and the OpenAPI title */
@@ -51,20 +46,9 @@ export function configureHttp(app: INestApplication): void {
   // first of all middleware, so the body parser and everything after it run inside the request's span
   const tracing = activeTracing();
   if (tracing) app.use(httpTracing(tracing));
-  answerMalformedHttp(app.getHttpServer());
-  app.use(securityHeaders());
-  // the edge, in order: a body must be JSON, parse it (its refusals coded), then bound what it holds
-  const bodyLimit = stringSetting('HTTP_BODY_LIMIT', '100kb');
-  const maxDepth = intSetting('HTTP_BODY_MAX_DEPTH', 32);
-  if (maxDepth > MAX_BODY_DEPTH) throw new Error(`HTTP_BODY_MAX_DEPTH must be at most ${MAX_BODY_DEPTH}`);
-  app.use(requireJsonBodies());
-  (app as INestApplication & { useBodyParser(type: string, options: object): void }).useBodyParser('json', {
-    limit: bodyLimit,
-    type: ['application/json', 'application/*+json'],
-  });
-  app.use(parserRefusals());
-  app.use(inspectRequests(maxDepth));
+  installHttpEdge(app);
   app.useGlobalFilters(new ProblemDetailsFilter());
+  // text PostgreSQL cannot store in a path parameter first, then the DTO's validation
   app.useGlobalPipes(new StorableParamsPipe(), strictValidationPipe());
 }
 
