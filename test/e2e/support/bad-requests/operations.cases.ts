@@ -78,6 +78,14 @@ export function operationCases(): BadRequest[] {
     get('status unknown', '/admin/dead-letters', '/admin/dead-letters?status=lost', 400, /status/, true),
     get('limit absurd', '/admin/dead-letters', '/admin/dead-letters?limit=5000', 400, /limit/, true),
     get('a forged cursor', '/admin/dead-letters', '/admin/dead-letters?cursor=bm9wZQ', 400, /cursor/, true),
+    get(
+      'a cursor beyond bigint',
+      '/admin/dead-letters',
+      `/admin/dead-letters?cursor=${Buffer.from('["9999999999999999999","orders","1"]').toString('base64url')}`,
+      400,
+      /DEAD_LETTER.BAD_CURSOR/,
+      true,
+    ),
     // every filter reaches PostgreSQL: text it cannot store is refused first, naming the filter
     ...['group', 'topic', 'errorCode', 'cursor', 'context', 'from'].map((filter) =>
       get(

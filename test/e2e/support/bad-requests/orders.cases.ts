@@ -210,6 +210,7 @@ function listQueries(): BadRequest[] {
     ),
     list('two limits', 'limit=1&limit=2', /"field":"limit"/),
     list('a NUL in the cursor', 'cursor=abc%00def', /"field":"cursor".*NUL/),
+    list('a cursor PostgreSQL cannot hold', `cursor=${forgedCursor('-271821-04-20T00:00:00.000Z')}`, /cursor/),
     list('a __proto__ parameter', '__proto__=1', /__proto__.*should not exist/),
     list('a constructor parameter', 'constructor=1', /constructor.*should not exist/),
     {
@@ -237,4 +238,9 @@ function listQueries(): BadRequest[] {
       says: /REQUEST.INVALID/,
     },
   ];
+}
+
+/** a cursor this API could have made, but for a date beyond what timestamptz holds */
+function forgedCursor(at: string): string {
+  return Buffer.from(JSON.stringify([at, UNKNOWN_UUID])).toString('base64url');
 }
