@@ -101,7 +101,7 @@ function base(command: CliArgs['command'], values: Record<string, unknown>, env:
     all: values.all === true,
     reason: typeof values.reason === 'string' ? values.reason : undefined,
     url: urlOf(values.url ?? env.DEAD_LETTERS_URL),
-    token: typeof values.token === 'string' ? values.token : env.ADMIN_TOKEN,
+    token: (typeof values.token === 'string' ? values.token : env.ADMIN_TOKEN)?.trim() || undefined,
     json: values.json === true,
   };
 }

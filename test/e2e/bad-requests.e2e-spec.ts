@@ -107,6 +107,48 @@ describe(`bad requests against the single binary on ${backend}`, () => {
     expect(mode.data).toMatchObject({ mode: 'normal' }); // the unauthenticated PUT changed nothing
   });
 
+  it('hardens every answer: nosniff, no X-Powered-By, frame options; admin answers are never cached', async () => {
+    // given / when
+    const publicRead = await fetch(`${p.baseUrl}/products?limit=1`);
+    const refused = await fetch(`${p.baseUrl}/admin/analytics/mode`);
+    const allowed = await fetch(`${p.baseUrl}/admin/analytics/mode`, {
+      headers: { Authorization: `bearer ${ADMIN_TOKEN}` }, // the scheme in any case
+    });
+    // then
+    for (const answer of [publicRead, refused, allowed]) {
+      expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(answer.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(answer.headers.get('x-powered-by')).toBeNull();
+    }
+    expect(publicRead.status).toBe(200);
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('www-authenticate')).toMatch(/^Bearer realm="admin"/);
+    expect(refused.headers.get('cache-control')).toBe('no-store');
+    expect(allowed.status).toBe(200);
+    expect(allowed.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('keeps Swagger UI working under the Content-Security-Policy: its page loads every asset it names', async () => {
+    // given
+    const page = await fetch(`${p.baseUrl}/docs`);
+    const html = await page.text();
+    const csp = page.headers.get('content-security-policy') ?? '';
+    // when
+    const assets = [...html.matchAll(/(?:src|href)=["']([^"']+\.(?:js|css|png))["']/g)].map((m) => m[1]);
+    const loaded = await Promise.all(
+      assets.map(async (asset) => `${asset} ${(await fetch(new URL(asset, `${p.baseUrl}/docs`))).status}`),
+    );
+    // then: every asset is its own (allowed by 'self'), and no inline script needs 'unsafe-inline'
+    expect(page.status).toBe(200);
+    expect(assets.length).toBeGreaterThanOrEqual(4);
+    expect(loaded).toEqual(assets.map((asset) => `${asset} 200`));
+    expect(assets.every((asset) => !/^[a-z]+:/i.test(asset))).toBe(true);
+    expect(html).not.toMatch(/<script>[^<]*\S[^<]*<\/script>/);
+    expect(csp).toMatch(/script-src 'self'/);
+    expect(csp).toMatch(/style-src [^;]*'unsafe-inline'/);
+    expect(csp).not.toMatch(/upgrade-insecure-requests/);
+  });
+
   it('covers every endpoint of the OpenAPI document', () => {
     const covered = new Set(table().map((c) => c.route));
     const missing = Object.keys(openapi.paths).filter((route) => !covered.has(route));

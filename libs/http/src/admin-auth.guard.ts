@@ -1,52 +1,69 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import {
-  applyDecorators,
-  Injectable,
-  Logger,
-  UnauthorizedException,
-  UseGuards,
-  type CanActivate,
-  type ExecutionContext,
-} from '@nestjs/common';
+import { applyDecorators, Injectable, UseGuards, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
+import { loadOrCreateAdminToken } from './admin-token';
 import { ApiProblem } from './api-problem.decorator';
+import { sameCredential } from './edge/same-credential';
+import { ProblemException } from './problem-details.filter';
 
-let token: string | undefined;
+let startToken: string | undefined;
 
-/**
- * The operator credential for admin endpoints: ADMIN_TOKEN, or, when unset, a random one made
- * at first use and printed once, so a laptop run is never left open by accident.
- */
-export function adminToken(): string {
-  if (token) return token;
-  const configured = process.env.ADMIN_TOKEN?.trim();
-  if (configured) {
-    token = configured;
-  } else {
-    token = randomBytes(24).toString('base64url');
-    new Logger('AdminToken').warn(`ADMIN_TOKEN is not set; admin endpoints accept this generated token: ${token}`);
-  }
-  return token;
+/** Called once at start (bootstrap) with the token it loaded or made and logged. */
+export function useAdminToken(token: string): void {
+  startToken = token;
 }
 
-/** Refuses a request without `Authorization: Bearer <ADMIN_TOKEN>` with 401 problem+json. */
+/**
+ * The operator credential: ADMIN_TOKEN as it is now (tests change it between apps of one
+ * process), else the one bootstrap loaded; an app built without bootstrap (a test module) loads
+ * it on first use.
+ */
+export function adminToken(): string {
+  const configured = process.env.ADMIN_TOKEN?.trim();
+  if (configured) return configured;
+  startToken ??= loadOrCreateAdminToken().token;
+  return startToken;
+}
+
+/** `Bearer <token>`, the scheme in any case (RFC 9110: schemes are case-insensitive) */
+const BEARER = /^bearer[ \t]+(\S+)[ \t]*$/i;
+
+interface AdminExchange {
+  headers: Record<string, unknown>;
+}
+interface HeaderSetter {
+  setHeader(name: string, value: string): void;
+}
+
+/**
+ * Refuses a request without `Authorization: Bearer <ADMIN_TOKEN>` with 401 problem+json and
+ * `WWW-Authenticate`. Every admin answer, refusals included, is marked `Cache-Control: no-store`:
+ * what an operator sees must not linger in a cache.
+ */
 @Injectable()
 export class AdminGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
-    const header = context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>().headers.authorization;
-    const given = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-    const expected = adminToken();
-    const ok = given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
-    if (!ok) {
-      throw new UnauthorizedException(
-        given ? 'The admin credential is not valid.' : 'This endpoint needs Authorization: Bearer <ADMIN_TOKEN>.',
-      );
-    }
-    return true;
+    const http = context.switchToHttp();
+    const response = http.getResponse<HeaderSetter>();
+    response.setHeader('Cache-Control', 'no-store');
+    const header = http.getRequest<AdminExchange>().headers.authorization;
+    const given = typeof header === 'string' ? BEARER.exec(header.trim())?.[1] : undefined;
+    if (given !== undefined && sameCredential(given, adminToken())) return true;
+    response.setHeader(
+      'WWW-Authenticate',
+      `Bearer realm="admin"${given === undefined ? '' : ', error="invalid_token"'}`,
+    );
+    throw new ProblemException({
+      status: 401,
+      code: 'ADMIN.UNAUTHORIZED',
+      detail:
+        given === undefined
+          ? 'This endpoint needs Authorization: Bearer <ADMIN_TOKEN>.'
+          : 'The admin credential is not valid.',
+    });
   }
 }
 
-/** Marks a controller or route as an operator's: guarded, and documented as such in OpenAPI. */
+/** Marks a controller or route as an operator's: guarded, never cached, and documented as such in OpenAPI. */
 export function AdminOnly(): ClassDecorator & MethodDecorator {
   return applyDecorators(
     UseGuards(AdminGuard),
@@ -54,8 +71,12 @@ export function AdminOnly(): ClassDecorator & MethodDecorator {
     ApiProblem(
       401,
       'Missing or wrong admin credential',
-      { name: 'missing', detail: 'This endpoint needs Authorization: Bearer <ADMIN_TOKEN>.' },
-      { name: 'wrong', detail: 'The admin credential is not valid.' },
+      {
+        name: 'missing',
+        code: 'ADMIN.UNAUTHORIZED',
+        detail: 'This endpoint needs Authorization: Bearer <ADMIN_TOKEN>.',
+      },
+      { name: 'wrong', code: 'ADMIN.UNAUTHORIZED', detail: 'The admin credential is not valid.' },
     ),
   );
 }

@@ -6,8 +6,12 @@ import type { AddressInfo } from 'node:net';
 import { describeEmbeddedOwner } from '@platform/database';
 import { MESSAGE_TRANSPORT } from '@platform/messaging';
 import { activeTracing, httpTracing } from '@platform/observability';
+import { useAdminToken } from './admin-auth.guard';
+import { adminTokenPath, loadOrCreateAdminToken } from './admin-token';
+import { installHttpEdge } from './edge/http-edge';
 import { installGracefulShutdown } from './graceful-shutdown';
 import { ProblemDetailsFilter } from './problem-details.filter';
+import { StorableParamsPipe } from './storable-params.pipe';
 import { setupOpenApi } from './swagger';
 import { strictValidationPipe } from './validation';
 import { intSetting, stringSetting } from '@platform/config';
@@ -33,6 +37,7 @@ export async function createPlatformApp(
 ): Promise<INestApplication> {
   const app = await NestFactory.create(root, { bufferLogs: true, bodyParser: false });
   configureHttp(app);
+  announceAdminToken(app.get(Logger));
   setupOpenApi(app, `Order platform: ${options.service}`);
   app.connectMicroservice({ strategy: app.get(MESSAGE_TRANSPORT) }, { inheritAppConfig: true });
   return app;
@@ -43,13 +48,27 @@ export function configureHttp(app: INestApplication): void {
   // first of all middleware, so the body parser and everything after it run inside the request's span
   const tracing = activeTracing();
   if (tracing) app.use(httpTracing(tracing));
-  const bodyLimit = stringSetting('HTTP_BODY_LIMIT', '100kb');
-  (app as INestApplication & { useBodyParser(type: string, options: object): void }).useBodyParser('json', {
-    limit: bodyLimit,
-    type: ['application/json', 'application/*+json'],
-  });
+  installHttpEdge(app);
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.useGlobalPipes(strictValidationPipe());
+  // text PostgreSQL cannot store in a path parameter first, then the DTO's validation
+  app.useGlobalPipes(new StorableParamsPipe(), strictValidationPipe());
+}
+
+/**
+ * The admin token at start: ADMIN_TOKEN, the one kept beside the data directory, or a new one
+ * kept from now on and printed this once (admin-token.ts).
+ */
+function announceAdminToken(logger: Logger): void {
+  const { token, source } = loadOrCreateAdminToken();
+  useAdminToken(token);
+  if (source === 'created') {
+    logger.warn(
+      `ADMIN_TOKEN is not set; admin endpoints accept this generated token, kept in ${adminTokenPath()}: ${token}`,
+      'AdminToken',
+    );
+  } else if (source === 'file') {
+    logger.log(`ADMIN_TOKEN is not set; admin endpoints accept the token kept in ${adminTokenPath()}`, 'AdminToken');
+  }
 }
 
 export async function startPlatformApp(app: INestApplication): Promise<void> {

@@ -12,3 +12,6 @@ export * from './dead-letters/dead-letters-admin.module';
 export * from './uuid-param.pipe';
 export * from './operations/admin-api-client';
 export * from './operations/running-platform';
+export * from './admin-token';
+export * from './decimal-integer.decorator';
+export * from './storable-params.pipe';

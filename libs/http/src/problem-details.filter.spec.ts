@@ -70,6 +70,14 @@ describe('ProblemDetailsFilter', () => {
     expect(exchange.sent.headers['x-correlation-id']).toBe('from-the-caller');
   });
 
+  it("gives Nest's own 400 (a path that is not valid percent-encoding) the code of every other 400", () => {
+    // given / when
+    const { sent, problem } = filtered(new BadRequestException("Failed to decode param '%ED%A0%80'"));
+    // then
+    expect(sent.status).toBe(400);
+    expect(problem()).toMatchObject({ code: 'REQUEST.INVALID', detail: "Failed to decode param '%ED%A0%80'" });
+  });
+
   it('keeps the correlation id the request already has', () => {
     // given
     const exchange = httpHost('/orders/42', {}, 'set-by-pino-http');

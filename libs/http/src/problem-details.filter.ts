@@ -83,6 +83,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
       return {
         ...base(status, instance),
+        // Nest's own 400s (a path parameter that is not valid percent-encoding) get the code of every other
+        ...(status === HttpStatus.BAD_REQUEST ? { code: 'REQUEST.INVALID' } : {}),
         detail: Array.isArray(message) ? message.join('; ') : String(message ?? exception.message),
       };
     }

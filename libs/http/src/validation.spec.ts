@@ -1,6 +1,7 @@
 import { BadRequestException, type ArgumentMetadata } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsInt, IsString, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsEmail, IsInt, IsOptional, IsString, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { DecimalInteger } from './decimal-integer.decorator';
 import { strictValidationPipe } from './validation';
 
 class AddressDto {
@@ -20,6 +21,23 @@ class PlaceOrderDto {
   @ValidateNested()
   @Type(() => AddressDto)
   shipTo!: AddressDto;
+}
+
+class ContactDto {
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @IsOptional()
+  @IsString()
+  nickname?: string;
+}
+
+class PageQuery {
+  @IsOptional()
+  @DecimalInteger()
+  @Min(0)
+  offset?: number;
 }
 
 describe('strictValidationPipe', () => {
@@ -73,5 +91,64 @@ describe('strictValidationPipe', () => {
       { field: 'isAdmin', problems: ['property isAdmin should not exist'] },
       { field: 'shipTo.floor', problems: ['property floor should not exist'] },
     ]);
+  });
+
+  it('says a missing required field is required, and only that, nested ones too', async () => {
+    // given
+    const contact: ArgumentMetadata = { type: 'body', metatype: ContactDto };
+    const order = { quantity: 1, shipTo: {} };
+    // when
+    const missingEmail = await strictValidationPipe()
+      .transform({}, contact)
+      .catch((error: BadRequestException) => error.getResponse());
+    const missingFields = (await rejection(order)).getResponse();
+    // then: not "must be shorter than or equal to 254 characters, must be an email"
+    expect(missingEmail).toMatchObject({ errors: [{ field: 'email', problems: ['email is required'] }] });
+    expect(missingFields).toMatchObject({
+      errors: [
+        { field: 'sku', problems: ['sku is required'] },
+        { field: 'shipTo.city', problems: ['city is required'] },
+      ],
+    });
+  });
+
+  describe('a DecimalInteger query parameter', () => {
+    const query: ArgumentMetadata = { type: 'query', metatype: PageQuery };
+
+    it.each([
+      ['0', 0],
+      ['42', 42],
+      ['007', 7],
+      ['9007199254740991', 9007199254740991],
+    ])('takes %p as %p', async (offset, expected) => {
+      expect(await strictValidationPipe().transform({ offset }, query)).toEqual({ offset: expected });
+    });
+
+    it.each(['0x10', '1e1', '+1', ' 1 ', '', '1.0', '1_0', '9007199254740992', '99999999999999999999', 'NaN'])(
+      'refuses %p, naming the parameter',
+      async (offset) => {
+        // when
+        const error = await strictValidationPipe()
+          .transform({ offset }, query)
+          .catch((refusal: BadRequestException) => refusal.getResponse());
+        // then
+        expect(error).toMatchObject({
+          code: 'REQUEST.INVALID',
+          errors: [
+            {
+              field: 'offset',
+              problems: expect.arrayContaining([expect.stringMatching(/offset must be a whole number/)]),
+            },
+          ],
+        });
+      },
+    );
+
+    it('keeps a sign for negatives, so a bound says what is wrong', async () => {
+      const error = await strictValidationPipe()
+        .transform({ offset: '-1' }, query)
+        .catch((refusal: BadRequestException) => refusal.getResponse());
+      expect(error).toMatchObject({ errors: [{ field: 'offset', problems: ['offset must not be less than 0'] }] });
+    });
   });
 });

@@ -1,5 +1,21 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import type { FieldProblem } from './edge/inspect-input';
 import type { ProblemDetails } from './problem-details.filter';
+
+export const INVALID_REQUEST = 'REQUEST.INVALID';
+export const INVALID_REQUEST_DETAIL = 'The request body or parameters are invalid.';
+
+/** The 400 every refused field gets: a stable code, and each field named with its problems. */
+export function invalidRequestProblem(errors: FieldProblem[]): ProblemDetails {
+  return {
+    type: 'about:blank',
+    title: 'Bad Request',
+    status: 400,
+    code: INVALID_REQUEST,
+    detail: INVALID_REQUEST_DETAIL,
+    errors,
+  };
+}
 
 /**
  * class-validator on every request DTO: unknown fields are refused (not silently dropped),
@@ -10,21 +26,11 @@ export function strictValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => {
-      const problem: ProblemDetails = {
-        type: 'about:blank',
-        title: 'Bad Request',
-        status: 400,
-        code: 'REQUEST.INVALID',
-        detail: 'The request body or parameters are invalid.',
-        errors: flatten(errors),
-      };
-      return new BadRequestException(problem);
-    },
+    exceptionFactory: (errors) => new BadRequestException(invalidRequestProblem(flatten(errors))),
   });
 }
 
-function flatten(errors: readonly ValidationError[], prefix = ''): Array<{ field: string; problems: string[] }> {
+function flatten(errors: readonly ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     // array items are named like JavaScript does (`lines[0].sku`), the same as business refusals
     const field = /^\d+$/.test(error.property)
@@ -32,7 +38,16 @@ function flatten(errors: readonly ValidationError[], prefix = ''): Array<{ field
       : prefix
         ? `${prefix}.${error.property}`
         : error.property;
-    const own = error.constraints ? [{ field, problems: Object.values(error.constraints) }] : [];
+    const own = error.constraints ? [{ field, problems: problemsOf(error) }] : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });
+}
+
+/**
+ * A field left out that failed is a required one (an optional one would have passed): saying it
+ * is required is the whole story, where its constraints' messages ("must be an email") mislead.
+ */
+function problemsOf(error: ValidationError): string[] {
+  if (error.value === undefined) return [`${error.property} is required`];
+  return Object.values(error.constraints ?? {});
 }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsOptional, Max, Min } from 'class-validator';
+import { DecimalInteger } from '@platform/http';
 
 export class InvariantsQuery {
   @ApiPropertyOptional({
@@ -12,8 +12,7 @@ export class InvariantsQuery {
       '(default ORDERS_SAGA_TIMEOUT_MS + 5000); 0 on a quiescent system',
   })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
+  @DecimalInteger()
   @Min(0)
   @Max(86_400_000)
   settleMs?: number;
@@ -25,8 +24,7 @@ export class InvariantsQuery {
     description: 'an unpublished outbox row older than this is stuck (default 30)',
   })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
+  @DecimalInteger()
   @Min(0)
   @Max(86_400)
   outboxMaxAgeS?: number;

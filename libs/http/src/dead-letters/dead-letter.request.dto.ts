@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { DecimalInteger } from '../decimal-integer.decorator';
 import { DEAD_LETTER_STATUSES, type DeadLetterStatus } from '@platform/messaging';
 import { CONTEXT_NAME_PATTERN, DeadLetterFilterFields } from './dead-letter-filter.dto';
 
@@ -12,8 +12,7 @@ export class ListDeadLettersQuery extends DeadLetterFilterFields {
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50, example: 50 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
+  @DecimalInteger()
   @Min(1)
   @Max(200)
   limit?: number;

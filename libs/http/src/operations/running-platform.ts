@@ -33,13 +33,3 @@ export function busyMessage(owner: DataDirOwner): string {
     `${owner.since}), which serves no admin API: wait until it finishes, then run this again`
   );
 }
-
-/** INTEGRATION PLACEHOLDER: replaced by admin-token.ts's readAdminToken (ADMIN_TOKEN, else the data folder's file) */
-export function readAdminToken(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  return env.ADMIN_TOKEN?.trim() || undefined;
-}
-
-/** INTEGRATION PLACEHOLDER: replaced by admin-token.ts's adminTokenPath */
-export function adminTokenPath(env: NodeJS.ProcessEnv = process.env): string {
-  return `${env.PGLITE_DATA_DIR ?? './data/pglite'}.admin-token`;
-}

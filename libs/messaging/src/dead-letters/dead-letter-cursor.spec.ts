@@ -27,6 +27,9 @@ describe('dead-letter cursor', () => {
     'bm9wZQ',
     Buffer.from('[1,2,3]').toString('base64url'),
     Buffer.from('["x","a","1"]').toString('base64url'),
+    // beyond PostgreSQL's bigint: once a 500
+    Buffer.from('["9999999999999999999","a","1"]').toString('base64url'),
+    Buffer.from('["1","a","9223372036854775808"]').toString('base64url'),
   ])('refuses %p as DEAD_LETTER.BAD_CURSOR', (text) => {
     // when / then
     expect(() => decodeDeadLetterCursor(text)).toThrow(

@@ -17,6 +17,8 @@ export function encodeDeadLetterCursor(cursor: DeadLetterCursor): string {
   return Buffer.from(json).toString('base64url');
 }
 
+const MAX_BIGINT = 9_223_372_036_854_775_807n;
+
 export function decodeDeadLetterCursor(text: string): DeadLetterCursor {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
@@ -27,7 +29,9 @@ export function decodeDeadLetterCursor(text: string): DeadLetterCursor {
       /^\d{1,19}$/.test(parsed[0]) &&
       /^\d{1,19}$/.test(parsed[2])
     ) {
-      return { failedAtMicros: BigInt(parsed[0]), context: parsed[1], id: BigInt(parsed[2]) };
+      const [failedAtMicros, id] = [BigInt(parsed[0]), BigInt(parsed[2])];
+      // 19 digits go beyond PostgreSQL's bigint: keep to what the columns hold
+      if (failedAtMicros <= MAX_BIGINT && id <= MAX_BIGINT) return { failedAtMicros, context: parsed[1], id };
     }
   } catch {
     // falls through to the refusal

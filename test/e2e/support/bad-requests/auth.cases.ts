@@ -1,3 +1,4 @@
+import { ADMIN_TOKEN } from '../running-platform';
 import type { BadRequest, BadRequestFixtures } from './bad-request';
 
 /** every admin endpoint, with a body good enough that only the credential is wrong */
@@ -61,11 +62,33 @@ function adminEndpoints(f: BadRequestFixtures): Array<Pick<BadRequest, 'method' 
   ];
 }
 
-/** no credential, a wrong one, and one of the wrong scheme: always 401, never the operation */
+/** as many characters as the token, each two bytes in UTF-8: once a RangeError (500) in the guard */
+const NON_ASCII_TOKEN = 'é'.repeat(ADMIN_TOKEN.length);
+
+/**
+ * no credential, a wrong one, one of the wrong scheme or the wrong length in bytes: always 401,
+ * never the operation
+ */
 export function authCases(f: BadRequestFixtures): BadRequest[] {
   return adminEndpoints(f).flatMap((endpoint) => [
     { ...endpoint, name: 'no admin credential', status: 401, says: /needs Authorization: Bearer/ },
     { ...endpoint, name: 'wrong admin token', auth: 'Bearer not-the-token', status: 401, says: /not valid/ },
     { ...endpoint, name: 'basic instead of bearer', auth: 'Basic YWRtaW46YWRtaW4=', status: 401, says: /Bearer/ },
+    {
+      ...endpoint,
+      name: 'a non-ASCII token of the right length',
+      auth: `Bearer ${NON_ASCII_TOKEN}`,
+      status: 401,
+      says: /ADMIN.UNAUTHORIZED.*not valid/,
+    },
+    // the scheme is case-insensitive: a lower-case one is read, and its wrong token refused as such
+    {
+      ...endpoint,
+      name: 'lower-case bearer, wrong token',
+      auth: 'bearer not-the-token',
+      status: 401,
+      says: /not valid/,
+    },
+    { ...endpoint, name: 'a bearer without a token', auth: 'Bearer ', status: 401, says: /needs Authorization/ },
   ]);
 }

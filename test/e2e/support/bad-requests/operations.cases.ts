@@ -55,10 +55,21 @@ export function operationCases(): BadRequest[] {
     get('no orderId', '/notifications', '/notifications', 400, /orderId/),
     get('orderId not a UUID', '/notifications', '/notifications?orderId=1', 400, /orderId/),
     get('customerId not a sane token', '/loyalty/{customerId}', '/loyalty/bad%20id%21', 400, /customerId/),
+    // a customer id is a UUID, as orders takes it: once a 200 with 0 points for any of these
+    ...['-1', 'NaN', '12345678901234567890123456', '%00', 'SKU-0001', '0192f5a4-0000-7000-8000-00000000c0d'].map((id) =>
+      get(`customerId ${id}`, '/loyalty/{customerId}', `/loyalty/${id}`, 400, /"field":"customerId"/),
+    ),
     get('from not a day', '/analytics/revenue', '/analytics/revenue?from=yesterday', 400, /from/),
     get('to not a real day', '/analytics/revenue', '/analytics/revenue?to=2026-02-30', 400, /to/),
     get('limit 0', '/analytics/top-products', '/analytics/top-products?limit=0', 400, /limit/),
     get('limit absurd', '/analytics/top-products', '/analytics/top-products?limit=1e9', 400, /limit/),
+    ...['0x10', '1e1', '%2B1', '%201%20', '99999999999999999999'].map((n) =>
+      get(`limit=${n}`, '/analytics/top-products', `/analytics/top-products?limit=${n}`, 400, /"field":"limit"/),
+    ),
+    get('a NUL in from', '/analytics/revenue', '/analytics/revenue?from=2026-01-01%00', 400, /"field":"from".*NUL/),
+    get('a NUL in orderId', '/notifications', '/notifications?orderId=%00', 400, /"field":"orderId".*NUL/),
+    get('a NUL in orderId', '/payments/{orderId}', '/payments/%00', 400, /"field":"orderId".*NUL/),
+    get('a NUL in orderId', '/shipments/{orderId}', '/shipments/%00', 400, /"field":"orderId".*NUL/),
     ...modes.flatMap((route) => [
       mode(route, { mode: 'explode' }, 'an unknown mode', /mode/),
       mode(route, {}, 'mode missing', /mode/),
@@ -67,6 +78,37 @@ export function operationCases(): BadRequest[] {
     get('status unknown', '/admin/dead-letters', '/admin/dead-letters?status=lost', 400, /status/, true),
     get('limit absurd', '/admin/dead-letters', '/admin/dead-letters?limit=5000', 400, /limit/, true),
     get('a forged cursor', '/admin/dead-letters', '/admin/dead-letters?cursor=bm9wZQ', 400, /cursor/, true),
+    get(
+      'a cursor beyond bigint',
+      '/admin/dead-letters',
+      `/admin/dead-letters?cursor=${Buffer.from('["9999999999999999999","orders","1"]').toString('base64url')}`,
+      400,
+      /DEAD_LETTER.BAD_CURSOR/,
+      true,
+    ),
+    // every filter reaches PostgreSQL: text it cannot store is refused first, naming the filter
+    ...['group', 'topic', 'errorCode', 'cursor', 'context', 'from'].map((filter) =>
+      get(
+        `a NUL in ${filter}`,
+        '/admin/dead-letters',
+        `/admin/dead-letters?${filter}=a%00b`,
+        400,
+        new RegExp(`"field":"${filter}".*NUL`),
+        true,
+      ),
+    ),
+    ...['0x10', '1e1', '%2B1', '99999999999999999999'].map((n) =>
+      get(`limit=${n}`, '/admin/dead-letters', `/admin/dead-letters?limit=${n}`, 400, /"field":"limit"/, true),
+    ),
+    get('a NUL in the context', '/admin/dead-letters/{context}/{id}', '/admin/dead-letters/ord%00/1', 400, /NUL/, true),
+    get(
+      'id beyond bigint',
+      '/admin/dead-letters/{context}/{id}',
+      '/admin/dead-letters/orders/99999999999999999999',
+      400,
+      /"field":"id"/,
+      true,
+    ),
     get('unknown context', '/admin/dead-letters', '/admin/dead-letters?context=nowhere', 404, /UNKNOWN_CONTEXT/, true),
     get('id not a number', '/admin/dead-letters/{context}/{id}', '/admin/dead-letters/orders/x', 400, /id/, true),
     get(
@@ -95,6 +137,28 @@ export function operationCases(): BadRequest[] {
       body: {},
       status: 400,
       says: /reason/,
+    },
+    ...['group', 'topic', 'errorCode'].flatMap((filter) =>
+      ['\u0000', '\ud800'].map((bad): BadRequest => ({
+        name: `re-drive: ${bad === '\u0000' ? 'a NUL' : 'an unpaired surrogate'} in ${filter}`,
+        method: 'POST',
+        route: '/admin/dead-letters/redrive',
+        path: '/admin/dead-letters/redrive',
+        auth: true,
+        body: { [filter]: `a${bad}b` },
+        status: 400,
+        says: new RegExp(`"field":"${filter}"`),
+      })),
+    ),
+    {
+      name: 'discard: a NUL in the reason',
+      method: 'POST',
+      route: '/admin/dead-letters/{context}/{id}/discard',
+      path: '/admin/dead-letters/orders/1/discard',
+      auth: true,
+      body: { reason: 'because\u0000' },
+      status: 400,
+      says: /"field":"reason".*NUL/,
     },
     {
       name: 'batch limit absurd',
@@ -172,5 +236,8 @@ export function operationCases(): BadRequest[] {
       status: 404,
       says: /Cannot DELETE/,
     },
+    // beyond Node's 16 KiB for the request line and headers: refused before Nest, still a problem
+    get('a URL over 16 KiB', '/products', `/products?limit=${'1'.repeat(20_000)}`, 431, /REQUEST.HEADERS_TOO_LARGE/),
+    get('a path over 16 KiB', '/orders/{id}', `/orders/${'a'.repeat(20_000)}`, 431, /REQUEST.HEADERS_TOO_LARGE/),
   ];
 }

@@ -23,7 +23,17 @@ export function orderCases(f: BadRequestFixtures): BadRequest[] {
   };
   const line = (l: Record<string, unknown>) => (o: Record<string, unknown>) => (o.lines = [l]);
   return [
-    ...REQUIRED.map((field) => place(`missing ${field}`, (o) => delete o[field], 400, new RegExp(`"${field}"`))),
+    // a field left out is said to be required, and only that (not "must be an email")
+    ...REQUIRED.map((field) =>
+      place(
+        `missing ${field}`,
+        (o) => delete o[field],
+        400,
+        new RegExp(`"${field}","problems":\\["${field} is required"\\]`),
+      ),
+    ),
+    place('a line missing its sku', line({ quantity: 1 }), 400, /"lines\[0\]\.sku","problems":\["sku is required"\]/),
+    ...unstorableText(place),
     place('customerId not a UUID', (o) => (o.customerId = 'me'), 400, /customerId must be a UUID/),
     place('customerId a number', (o) => (o.customerId = 42), 400, /customerId/),
     place('email not an email', (o) => (o.customerEmail = 'ada-at-example'), 400, /customerEmail/),
@@ -76,9 +86,10 @@ export function orderCases(f: BadRequestFixtures): BadRequest[] {
       route: '/orders',
       path: '/orders',
       raw: { text: JSON.stringify(goodOrder(f)), contentType: 'text/plain' },
-      status: 400,
-      says: /customerId/,
+      status: 415,
+      says: /REQUEST.NOT_JSON/,
     },
+    ...listQueries(),
     { name: 'no customerId', method: 'GET', route: '/orders', path: '/orders', status: 400, says: /customerId/ },
     {
       name: 'customerId not a UUID',
@@ -154,4 +165,82 @@ export function orderCases(f: BadRequestFixtures): BadRequest[] {
       says: /Cannot DELETE/,
     },
   ];
+}
+
+type Place = (name: string, change: (o: Record<string, unknown>) => void, status: number, says: RegExp) => BadRequest;
+
+/** text PostgreSQL cannot store, in every string field of an order: once a 500 from the database */
+function unstorableText(place: Place): BadRequest[] {
+  const text: Array<[string, (o: Record<string, unknown>, bad: string) => void]> = [
+    ['customerEmail', (o, bad) => (o.customerEmail = `ada${bad}@example.com`)],
+    ['paymentToken', (o, bad) => (o.paymentToken = `tok_${bad}`)],
+    ['currency', (o, bad) => (o.currency = `EU${bad}`)],
+    ['customerId', (o, bad) => (o.customerId = `0192f5a4-0000-7000-8000-00000000c0d${bad}`)],
+    ['lines[0].sku', (o, bad) => (o.lines = [{ sku: `SKU-${bad}`, quantity: 1 }])],
+    ...['name', 'line1', 'line2', 'city', 'postalCode', 'country'].map(
+      (part): [string, (o: Record<string, unknown>, bad: string) => void] => [
+        `shippingAddress.${part}`,
+        (o, bad) => (o.shippingAddress = { ...CUSTOMER_ADDRESS, [part]: `x${bad}y` }),
+      ],
+    ),
+  ];
+  return text.flatMap(([field, set]) => {
+    const named = new RegExp(`"${field.replace(/[[\].]/g, '\\$&')}"`);
+    return [
+      place(`a NUL character in ${field}`, (o) => set(o, '\u0000'), 400, named),
+      place(`an unpaired surrogate in ${field}`, (o) => set(o, '\ud800'), 400, named),
+      place(`an unpaired low surrogate in ${field}`, (o) => set(o, '\udc00x'), 400, named),
+    ];
+  });
+}
+
+/** GET /orders: numbers only in plain decimal digits, within what a column holds; storable text */
+function listQueries(): BadRequest[] {
+  const list = (name: string, query: string, says: RegExp): BadRequest => ({
+    name,
+    method: 'GET',
+    route: '/orders',
+    path: `/orders?customerId=${UNKNOWN_UUID}&${query}`,
+    status: 400,
+    says,
+  });
+  return [
+    ...['0x10', '1e1', '%2B1', '%201%20', '', '1.0', '99999999999999999999', '-1', '1_0'].map((limit) =>
+      list(`limit=${limit}`, `limit=${limit}`, /"field":"limit"/),
+    ),
+    list('two limits', 'limit=1&limit=2', /"field":"limit"/),
+    list('a NUL in the cursor', 'cursor=abc%00def', /"field":"cursor".*NUL/),
+    list('a cursor PostgreSQL cannot hold', `cursor=${forgedCursor('-271821-04-20T00:00:00.000Z')}`, /cursor/),
+    list('a __proto__ parameter', '__proto__=1', /__proto__.*should not exist/),
+    list('a constructor parameter', 'constructor=1', /constructor.*should not exist/),
+    {
+      name: 'a NUL in customerId',
+      method: 'GET',
+      route: '/orders',
+      path: '/orders?customerId=%00',
+      status: 400,
+      says: /"field":"customerId".*NUL/,
+    },
+    {
+      name: 'id a NUL',
+      method: 'GET',
+      route: '/orders/{id}',
+      path: '/orders/%00',
+      status: 400,
+      says: /"field":"id".*NUL/,
+    },
+    {
+      name: 'id invalid percent-encoding',
+      method: 'GET',
+      route: '/orders/{id}',
+      path: '/orders/%ED%A0%80',
+      status: 400,
+      says: /REQUEST.INVALID/,
+    },
+  ];
+}
+
+/** a cursor this API could have made, but for a date beyond what timestamptz holds */
+function forgedCursor(at: string): string {
+  return Buffer.from(JSON.stringify([at, UNKNOWN_UUID])).toString('base64url');
 }

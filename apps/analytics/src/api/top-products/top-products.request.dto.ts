@@ -1,12 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsOptional, Max, Min } from 'class-validator';
+import { DecimalInteger } from '@platform/http';
 
 export class TopProductsQuery {
   @ApiPropertyOptional({ example: 10, default: 10, minimum: 1, maximum: 100 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
+  @DecimalInteger()
   @Min(1)
   @Max(100)
   limit?: number;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { DecimalInteger } from '@platform/http';
 
 export class ListOrdersQuery {
   @ApiProperty({ format: 'uuid', example: '0192f5a4-0000-7000-8000-00000000c0de' })
@@ -9,8 +9,7 @@ export class ListOrdersQuery {
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20, example: 20 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
+  @DecimalInteger()
   @Min(1)
   @Max(100)
   limit?: number;

@@ -6,10 +6,17 @@ describe('order list cursor', () => {
     expect(decodeCursor(encodeCursor(position))).toEqual(position);
   });
 
-  it.each(['', 'not-base64!', Buffer.from('[1,2]').toString('base64url'), Buffer.from('{}').toString('base64url')])(
-    'refuses a forged cursor %p with a 400 problem',
-    (cursor) => {
-      expect(() => decodeCursor(cursor)).toThrow(expect.objectContaining({ status: 400 }));
-    },
-  );
+  const forged = (at: string): string =>
+    Buffer.from(JSON.stringify([at, '0192f5a4-7c1e-7d2a-9a53-3f0e8c1b2d4e'])).toString('base64url');
+
+  it.each([
+    '',
+    'not-base64!',
+    Buffer.from('[1,2]').toString('base64url'),
+    Buffer.from('{}').toString('base64url'),
+    forged('-271821-04-20T00:00:00.000Z'), // a JavaScript date PostgreSQL cannot hold: once a 500
+    forged('+275760-09-13T00:00:00.000Z'),
+  ])('refuses a forged cursor %p with a 400 problem', (cursor) => {
+    expect(() => decodeCursor(cursor)).toThrow(expect.objectContaining({ status: 400 }));
+  });
 });

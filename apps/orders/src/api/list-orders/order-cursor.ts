@@ -15,6 +15,9 @@ export function decodeCursor(cursor: string): OrderListPosition {
     const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
     const createdAt = new Date(typeof at === 'string' ? at : NaN);
     if (Number.isNaN(createdAt.getTime()) || typeof id !== 'string' || !UUID.test(id)) throw new Error('malformed');
+    // a JavaScript date reaches 271821 BC, PostgreSQL's timestamptz only 4713 BC: keep to what a column holds
+    const year = createdAt.getUTCFullYear();
+    if (year < 1 || year > 9999) throw new Error('out of range');
     return { createdAt, id };
   } catch {
     throw new ProblemException({
