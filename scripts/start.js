@@ -30,6 +30,7 @@ const sources = Math.max(
   newestSource(join(root, 'apps')),
   newestSource(join(root, 'libs')),
   statSync(join(root, 'tsconfig.json')).mtimeMs,
+  statSync(join(root, 'scripts', 'build.js')).mtimeMs,
 );
 if (!existsSync(entry) || !existsSync(stamp) || statSync(stamp).mtimeMs < sources) {
   console.log('[start] building (sources changed since the last build)...');
