@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // `npm start`: builds when the compiled output is missing or older than any source file,
-// then runs the single binary in this same process (so signals reach it directly).
+// then runs the single binary in this same process.
+//
+// Signals: npm 11 runs a script through `sh -c`, forwards SIGTERM/SIGINT only to that shell, and
+// dash dies of them without passing them on, which left this process running. So package.json
+// starts us with `exec node ...`: the shell becomes this process, npm's forwarded signal reaches
+// the platform's graceful shutdown, and npm exits with our exit code.
 'use strict';
 const { execSync } = require('node:child_process');
 const { existsSync, readdirSync, statSync, writeFileSync } = require('node:fs');
@@ -24,11 +29,30 @@ function newestSource(dir) {
 const sources = Math.max(
   newestSource(join(root, 'apps')),
   newestSource(join(root, 'libs')),
+  newestSource(join(root, 'scripts', 'kafka')),
+  newestSource(join(root, 'scripts', 'invariants')),
   statSync(join(root, 'tsconfig.json')).mtimeMs,
+  statSync(join(root, 'scripts', 'build.js')).mtimeMs,
 );
 if (!existsSync(entry) || !existsSync(stamp) || statSync(stamp).mtimeMs < sources) {
   console.log('[start] building (sources changed since the last build)...');
   execSync('npm run build --silent', { cwd: root, stdio: 'inherit' });
   writeFileSync(stamp, new Date().toISOString());
 }
+// Ctrl-C in a terminal sends SIGINT to the whole process group, npm included, and npm forwards it
+// to us again. The platform drains on the first signal (libs/http graceful-shutdown listens
+// `once`); with no listener left, the second would kill it mid-drain. So once the platform's
+// handler has taken a signal, later ones are ignored (SHUTDOWN_TIMEOUT_MS still bounds the drain);
+// a signal that comes before the platform installed its handler (still booting) stops the process
+// as it would have without this listener.
+let draining = false;
+function onSignal(signal) {
+  if (process.listenerCount(signal) > 1) draining = true; // the platform's handler runs too
+  if (draining) return;
+  process.removeListener('SIGINT', onSignal);
+  process.removeListener('SIGTERM', onSignal);
+  process.kill(process.pid, signal);
+}
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
 require(entry);

@@ -163,7 +163,15 @@ describe.each(databaseBackends())('the order saga on %s', (backend) => {
     await untilStatus(t, orderId, 'CANCELLED');
     const [cancelled] = await untilOutbox(t, orderId, OrderCancelledV1Contract);
     expect(cancelled.payload).toMatchObject({ reason: 'OUT_OF_STOCK', wasConfirmed: false });
-    expect(cancelled.payload.detail).toContain('MUG-BLUE requested 2, available 1');
+    expect(cancelled.payload.detail).toBe('MUG-BLUE requested 2, available 1');
+    const order = await request(t.app.getHttpServer()).get(`/orders/${orderId}`).expect(200);
+    const details = order.body.timeline.map((e: { kind: string; detail?: string }) => [e.kind, e.detail]);
+    expect(details).toEqual(
+      expect.arrayContaining([
+        ['STOCK_RESERVATION_FAILED', 'OUT_OF_STOCK: MUG-BLUE requested 2, available 1'],
+        ['CANCELLED', 'OUT_OF_STOCK: MUG-BLUE requested 2, available 1'],
+      ]),
+    );
     expect(await outboxOf(t, orderId, VoidPaymentV1Contract)).toHaveLength(1);
     expect(await outboxOf(t, orderId, ReleaseStockV1Contract)).toEqual([]);
 

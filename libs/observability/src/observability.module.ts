@@ -5,6 +5,7 @@ import { correlationIdOf } from './correlation-id';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
 import { PlatformMetrics, platformMetrics } from './platform-metrics';
+import { prettyLogTransport } from './pretty-logs';
 import { ReadinessChecks } from './readiness';
 import { traceIdsOfActiveSpan, TracingFlush, tracingEnabled } from './tracing';
 import { boolSetting, stringSetting } from '@platform/config';
@@ -43,7 +44,7 @@ export class ObservabilityModule {
             // trace and span ids on every line, only while tracing is on (startTracing runs first)
             mixin: tracingEnabled() ? traceIdsOfActiveSpan : undefined,
             autoLogging: { ignore: (req) => QUIET_PATHS.has(req.url?.split('?')[0] ?? '') },
-            transport: boolSetting('LOG_PRETTY', false) ? { target: 'pino-pretty' } : undefined,
+            transport: prettyLogTransport(boolSetting('LOG_PRETTY', false), { service: options.service }),
           },
         }),
         PrometheusModule.register({

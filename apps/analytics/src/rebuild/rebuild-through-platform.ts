@@ -23,7 +23,8 @@ export async function rebuildThroughPlatform(
   }
   for (;;) {
     const status = await api.get<RebuildStatus>(PATH);
-    onProgress(status);
+    // before the platform has counted what it will replay, there is nothing to show yet
+    if (status.state !== 'running' || status.total > 0) onProgress(status);
     if (status.state === 'succeeded') return status;
     if (status.state === 'failed')
       throw new Error(`the platform's rebuild failed: ${status.error ?? 'no reason given'}`);

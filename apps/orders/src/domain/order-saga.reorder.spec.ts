@@ -17,9 +17,9 @@ const SOON = new Date(PLACED_AT.getTime() + 1_000);
 const PAST_DEADLINE = new Date(PLACED_AT.getTime() + 30_001);
 
 const reserved: SagaInput = { type: 'StockReserved' };
-const outOfStock: SagaInput = { type: 'StockReservationFailed', detail: 'OUT_OF_STOCK: SKU-1' };
+const outOfStock: SagaInput = { type: 'StockReservationFailed', reason: 'OUT_OF_STOCK', detail: 'SKU-1' };
 const authorized: SagaInput = { type: 'PaymentAuthorized' };
-const declined: SagaInput = { type: 'PaymentDeclined', detail: 'DECLINED: card declined' };
+const declined: SagaInput = { type: 'PaymentDeclined', reason: 'DECLINED', detail: 'card declined' };
 const deadline: SagaInput = { type: 'DeadlinePassed' };
 
 /** every distinct ordering of `items` (a multiset: repeats are not told apart) */

@@ -12,11 +12,12 @@ const PAST_DEADLINE = new Date(PLACED_AT.getTime() + TIMEOUT_MS + 1);
 const reserved: SagaInput = { type: 'StockReserved' };
 const outOfStock: SagaInput = {
   type: 'StockReservationFailed',
-  detail: 'OUT_OF_STOCK: SKU-1 requested 3, available 1',
+  reason: 'OUT_OF_STOCK',
+  detail: 'SKU-1 requested 3, available 1',
 };
 const released: SagaInput = { type: 'StockReleased' };
 const authorized: SagaInput = { type: 'PaymentAuthorized' };
-const declined: SagaInput = { type: 'PaymentDeclined', detail: 'DECLINED: card declined' };
+const declined: SagaInput = { type: 'PaymentDeclined', reason: 'DECLINED', detail: 'card declined' };
 const voided: SagaInput = { type: 'PaymentVoided' };
 const captured: SagaInput = { type: 'PaymentCaptured' };
 const refunded: SagaInput = { type: 'PaymentRefunded' };
@@ -150,10 +151,25 @@ describe('the order saga', () => {
         {
           type: 'AnnounceCancellation',
           reason: 'OUT_OF_STOCK',
-          detail: 'OUT_OF_STOCK: SKU-1 requested 3, available 1',
+          detail: 'SKU-1 requested 3, available 1',
           wasConfirmed: false,
         },
         { type: 'VoidPayment', reason: 'OUT_OF_STOCK' },
+      ]);
+    });
+
+    it('given a PENDING order, when the reservation fails, then the timeline names the reason once per entry', () => {
+      expect(when(given(), outOfStock).timeline.map((e) => [e.kind, e.detail])).toEqual([
+        ['STOCK_RESERVATION_FAILED', 'OUT_OF_STOCK: SKU-1 requested 3, available 1'],
+        ['CANCELLED', 'OUT_OF_STOCK: SKU-1 requested 3, available 1'],
+      ]);
+    });
+
+    it('given a PENDING order, when inventory refuses for another reason, then the cancellation keeps its code', () => {
+      const unknown: SagaInput = { type: 'StockReservationFailed', reason: 'UNKNOWN_SKU', detail: 'SKU-9 requested 1' };
+      expect(when(given(), unknown).timeline.map((e) => [e.kind, e.detail])).toEqual([
+        ['STOCK_RESERVATION_FAILED', 'UNKNOWN_SKU: SKU-9 requested 1'],
+        ['CANCELLED', 'OUT_OF_STOCK: UNKNOWN_SKU: SKU-9 requested 1'],
       ]);
     });
 
@@ -206,7 +222,7 @@ describe('the order saga', () => {
 
     it('given a timed-out order, when inventory refuses the reservation its release overtook, then it is only recorded', () => {
       const timedOut = when(given(), deadline, PAST_DEADLINE).state;
-      const then = when(timedOut, { type: 'StockReservationFailed', detail: 'ORDER_RELEASED' });
+      const then = when(timedOut, { type: 'StockReservationFailed', reason: 'ORDER_RELEASED', detail: '' });
       expect(then.state).toMatchObject({ status: 'CANCELLED', stock: 'FAILED', cancelReason: 'TIMEOUT' });
       expect(then.effects).toEqual([]);
       expect(kinds(then)).toEqual(['STOCK_RESERVATION_FAILED']);

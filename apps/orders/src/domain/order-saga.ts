@@ -2,6 +2,7 @@ import { changed, unchanged, type Entry } from './order-saga.decisions';
 import type {
   CancelReason,
   OrderSagaState,
+  Refusal,
   SagaDecision,
   SagaEffect,
   SagaInput,
@@ -32,7 +33,7 @@ export function decideOrderSaga(state: OrderSagaState, input: SagaInput, now: Da
     case 'StockReserved':
       return onStockReserved(state, now);
     case 'StockReservationFailed':
-      return onStockReservationFailed(state, input.detail, now);
+      return onStockReservationFailed(state, input, now);
     case 'StockReleased':
       // only a held reservation can be released: a release that overtook its reservation leaves
       // stock PENDING, so the reservation, when it comes, is released again
@@ -42,7 +43,7 @@ export function decideOrderSaga(state: OrderSagaState, input: SagaInput, now: Da
     case 'PaymentAuthorized':
       return onPaymentAuthorized(state, now);
     case 'PaymentDeclined':
-      return onPaymentDeclined(state, input.detail, now);
+      return onPaymentDeclined(state, input, now);
     case 'PaymentVoided':
       return state.payment === 'PENDING' || state.payment === 'AUTHORIZED'
         ? changed({ ...state, payment: 'VOIDED' }, now, [['PAYMENT_VOIDED', '']])
@@ -88,12 +89,13 @@ function onStockReserved(state: OrderSagaState, now: Date): SagaDecision {
   );
 }
 
-function onStockReservationFailed(state: OrderSagaState, detail: string, now: Date): SagaDecision {
+function onStockReservationFailed(state: OrderSagaState, refusal: Refusal, now: Date): SagaDecision {
   if (state.stock !== 'PENDING') return unchanged(state);
   const next: OrderSagaState = { ...state, stock: 'FAILED' };
-  const entry: Entry = ['STOCK_RESERVATION_FAILED', detail];
+  const entry: Entry = ['STOCK_RESERVATION_FAILED', told(refusal)];
   if (state.status === 'PENDING') {
     // the void may reach payments before the authorisation it cancels: payments handles that order too
+    const detail = toldBeside('OUT_OF_STOCK', refusal);
     return cancel(next, now, 'OUT_OF_STOCK', detail, [{ type: 'VoidPayment', reason: 'OUT_OF_STOCK' }], [entry]);
   }
   return state.status === 'CANCELLED' ? changed(next, now, [entry]) : unchanged(state);
@@ -113,16 +115,16 @@ function onPaymentAuthorized(state: OrderSagaState, now: Date): SagaDecision {
   );
 }
 
-function onPaymentDeclined(state: OrderSagaState, detail: string, now: Date): SagaDecision {
+function onPaymentDeclined(state: OrderSagaState, refusal: Refusal, now: Date): SagaDecision {
   if (state.payment !== 'PENDING') return unchanged(state);
   const next: OrderSagaState = { ...state, payment: 'DECLINED' };
-  const entry: Entry = ['PAYMENT_DECLINED', detail];
+  const entry: Entry = ['PAYMENT_DECLINED', told(refusal)];
   if (state.status === 'PENDING') {
     return cancel(
       next,
       now,
       'PAYMENT_DECLINED',
-      detail,
+      toldBeside('PAYMENT_DECLINED', refusal),
       [{ type: 'ReleaseStock', reason: 'PAYMENT_DECLINED' }],
       [entry],
     );
@@ -188,6 +190,20 @@ function cancel(
     [...before, ['CANCELLED', detail ? `${reason}: ${detail}` : reason]],
     [announce, ...compensations],
   );
+}
+
+/** what the other context said: `OUT_OF_STOCK: SKU-1 requested 3, available 1` */
+function told({ reason, detail }: Refusal): string {
+  return detail ? `${reason}: ${detail}` : reason;
+}
+
+/**
+ * The refusal as the detail of a cancellation for `cancelReason`, which `cancel` writes before
+ * it: the other context's code only when it adds something (`OUT_OF_STOCK: UNKNOWN_SKU: ...`), so
+ * the timeline never reads `OUT_OF_STOCK: OUT_OF_STOCK: ...`.
+ */
+function toldBeside(cancelReason: CancelReason, refusal: Refusal): string {
+  return refusal.reason === cancelReason ? refusal.detail : told(refusal);
 }
 
 function exhaustive(input: never): never {

@@ -20,13 +20,19 @@ export interface OrderSagaState {
   readonly deadlineAt: Date;
 }
 
+/** A refusal from another context: its stable code (`OUT_OF_STOCK`, `DECLINED`) and its words. */
+export interface Refusal {
+  readonly reason: string;
+  readonly detail: string;
+}
+
 /** A reply from another context, the deadline, or the customer. */
 export type SagaInput =
   | { readonly type: 'StockReserved' }
-  | { readonly type: 'StockReservationFailed'; readonly detail: string }
+  | ({ readonly type: 'StockReservationFailed' } & Refusal)
   | { readonly type: 'StockReleased' }
   | { readonly type: 'PaymentAuthorized' }
-  | { readonly type: 'PaymentDeclined'; readonly detail: string }
+  | ({ readonly type: 'PaymentDeclined' } & Refusal)
   | { readonly type: 'PaymentVoided' }
   | { readonly type: 'PaymentCaptured' }
   | { readonly type: 'PaymentRefunded' }

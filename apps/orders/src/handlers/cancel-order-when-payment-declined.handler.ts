@@ -14,14 +14,7 @@ export class CancelOrderWhenPaymentDeclined {
   async handle(declined: EventEnvelope<PaymentDeclinedV1>, ctx: MessageContext): Promise<void> {
     const { orderId, reason, detail } = declined.payload;
     await this.commands.execute(
-      new ApplySagaReplyCommand(
-        orderId,
-        {
-          type: 'PaymentDeclined',
-          detail: detail ? `${reason}: ${detail}` : reason,
-        },
-        ctx.origin(),
-      ),
+      new ApplySagaReplyCommand(orderId, { type: 'PaymentDeclined', reason, detail }, ctx.origin()),
     );
   }
 }

@@ -13,16 +13,9 @@ export class CancelOrderWhenStockReservationFailed {
   @OnEvent(ORDERS, StockReservationFailedV1Contract)
   async handle(failed: EventEnvelope<StockReservationFailedV1>, ctx: MessageContext): Promise<void> {
     const { orderId, reason, shortLines } = failed.payload;
-    const short = shortLines.map((l) => `${l.sku} requested ${l.requested}, available ${l.available}`).join('; ');
+    const detail = shortLines.map((l) => `${l.sku} requested ${l.requested}, available ${l.available}`).join('; ');
     await this.commands.execute(
-      new ApplySagaReplyCommand(
-        orderId,
-        {
-          type: 'StockReservationFailed',
-          detail: short ? `${reason}: ${short}` : reason,
-        },
-        ctx.origin(),
-      ),
+      new ApplySagaReplyCommand(orderId, { type: 'StockReservationFailed', reason, detail }, ctx.origin()),
     );
   }
 }

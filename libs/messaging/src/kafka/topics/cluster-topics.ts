@@ -6,9 +6,25 @@ import type { TopicSpec } from './topic-specs';
 export class ClusterTopics {
   private constructor(private readonly admin: Admin) {}
 
+  /**
+   * Fails within seconds when no broker answers (a refused connection in about one), and quietly:
+   * kafkajs logs nothing, every failure reaches the caller as the error it throws, so a CLI can
+   * say it in one line instead of kafkajs' retry log.
+   */
   static async connect(brokers: readonly string[], clientId = 'kafka-topics'): Promise<ClusterTopics> {
-    const admin = new Kafka({ clientId, brokers: [...brokers], logLevel: logLevel.WARN }).admin();
-    await admin.connect();
+    const admin = new Kafka({
+      clientId,
+      brokers: [...brokers],
+      logLevel: logLevel.NOTHING,
+      connectionTimeout: 2_000,
+      retry: { retries: 2, initialRetryTime: 300, maxRetryTime: 1_000 },
+    }).admin();
+    try {
+      await admin.connect();
+    } catch (error) {
+      await admin.disconnect().catch(() => undefined);
+      throw new Error(`cannot reach the Kafka brokers at ${brokers.join(',')}: ${(error as Error).message}`);
+    }
     return new ClusterTopics(admin);
   }
 
