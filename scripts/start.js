@@ -39,20 +39,4 @@ if (!existsSync(entry) || !existsSync(stamp) || statSync(stamp).mtimeMs < source
   execSync('npm run build --silent', { cwd: root, stdio: 'inherit' });
   writeFileSync(stamp, new Date().toISOString());
 }
-// Ctrl-C in a terminal sends SIGINT to the whole process group, npm included, and npm forwards it
-// to us again. The platform drains on the first signal (libs/http graceful-shutdown listens
-// `once`); with no listener left, the second would kill it mid-drain. So once the platform's
-// handler has taken a signal, later ones are ignored (SHUTDOWN_TIMEOUT_MS still bounds the drain);
-// a signal that comes before the platform installed its handler (still booting) stops the process
-// as it would have without this listener.
-let draining = false;
-function onSignal(signal) {
-  if (process.listenerCount(signal) > 1) draining = true; // the platform's handler runs too
-  if (draining) return;
-  process.removeListener('SIGINT', onSignal);
-  process.removeListener('SIGTERM', onSignal);
-  process.kill(process.pid, signal);
-}
-process.on('SIGINT', onSignal);
-process.on('SIGTERM', onSignal);
 require(entry);

@@ -6,13 +6,17 @@ import { intSetting } from '@platform/config';
  * On SIGTERM/SIGINT: stop accepting connections (in-flight requests finish), then let Nest drain
  * the transports, stop the relays and close the databases (ShutdownCoordinator). If that takes
  * longer than SHUTDOWN_TIMEOUT_MS the process exits non-zero: whatever was not committed is
- * redelivered after restart, so nothing is lost either way.
+ * redelivered after restart, so nothing is lost either way. Later signals are ignored while it drains.
  */
 export function installGracefulShutdown(app: INestApplication, logger: LoggerService): void {
   let shuttingDown = false;
   const timeoutMs = intSetting('SHUTDOWN_TIMEOUT_MS', 25_000);
   const shutdown = async (signal: string): Promise<void> => {
-    if (shuttingDown) return;
+    if (shuttingDown) {
+      // Ctrl-C reaches the whole process group, so npm forwards a second SIGINT: one drain is enough
+      logger.log(`${signal} received again: still draining`, 'Shutdown');
+      return;
+    }
     shuttingDown = true;
     logger.log(`${signal} received: draining`, 'Shutdown');
     const force = setTimeout(() => {
@@ -32,6 +36,7 @@ export function installGracefulShutdown(app: INestApplication, logger: LoggerSer
       process.exitCode = 1;
     }
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  // `on`, not `once`: with no listener left, a second signal would kill the process mid-drain
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
 }
