@@ -90,12 +90,11 @@ async function move(context: string, from: string, to: string, force = false) {
   return { code, output: lines.join('\n') };
 }
 
+/** the process started for the moved context alone: the last one, after the monolith */
 function processOf(platform: ProcessPlatform, context: ContextName) {
-  // the process started for the context alone (after the monolith)
-  const running = platform.running();
-  const found = context === MOVED ? running[running.length - 1] : undefined;
-  if (!found) throw new Error(`no process runs ${context}`);
-  return found;
+  const last = platform.running().at(-1);
+  if (!last) throw new Error(`no process runs ${context}`);
+  return last;
 }
 
 function urlsOf(url: string): Record<ContextName, string> {

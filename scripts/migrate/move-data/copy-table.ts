@@ -27,13 +27,18 @@ export async function copyTable(
 }
 
 /** counts rows as they pass (one line per row in COPY text: newlines inside values are escaped) */
-function progressCounter(table: string, expected: number, progress: (line: string) => void): Transform {
+export function progressCounter(
+  table: string,
+  expected: number,
+  progress: (line: string) => void,
+  everyMs = PROGRESS_EVERY_MS,
+): Transform {
   let rows = 0;
   let lastReport = Date.now();
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
       for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) rows += 1;
-      if (expected > PROGRESS_ABOVE_ROWS && Date.now() - lastReport >= PROGRESS_EVERY_MS) {
+      if (expected > PROGRESS_ABOVE_ROWS && Date.now() - lastReport >= everyMs) {
         lastReport = Date.now();
         progress(`  ${table}: ${rows} of ${expected} rows (${Math.floor((100 * rows) / expected)}%)`);
       }

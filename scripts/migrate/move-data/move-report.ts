@@ -42,10 +42,10 @@ export function nextSteps(done: {
     `pause: ${context} had to stay stopped for ${seconds(done.pauseMs)} of this command (from the check that it ` +
       'was stopped to the verified commit), plus the time it took you to stop it and will take to restart it',
     '',
-    `next: restart ${context}'s process with the setting below (${maskUrl(done.to)} with its real password).`,
+    `next: restart the ${context} process with the setting below (${maskUrl(done.to)} with its real password).`,
     `The source schema ${context} is left as it was: drop it (DROP SCHEMA ${context} CASCADE) once you are satisfied.`,
     `To move back, run the same command with --from and --to swapped (and --force, since the old copy is still there).`,
-    `On the in-process transport keep DATABASE_URL (or MESSAGING_DATABASE_URL) pointing at the messaging log for ${context}'s process.`,
+    `On the in-process transport the ${context} process keeps DATABASE_URL (or MESSAGING_DATABASE_URL) on the messaging log; on Kafka its database is all it needs.`,
     '',
     'the setting:',
   ].join('\n');
