@@ -167,14 +167,18 @@ const countsSql = `SELECT (SELECT count(*) FROM payments.payment)::int AS paymen
     }
   });
 
-  it('as a process: exit 2 for wrong usage, the messaging log or an unreachable database', async () => {
-    const [messaging, missing, unreachable] = await Promise.all([
+  it('as a process: --help exits 0; wrong usage, the messaging log or an unreachable database exit 2', async () => {
+    const [messaging, missing, unreachable, malformed, help] = await Promise.all([
       spawnMove(['messaging', '--from', a.url, '--to', b.url]),
       spawnMove(['payments', '--from', a.url]),
       spawnMove(['payments', '--from', a.url, '--to', 'postgres://postgres@127.0.0.1:1/none']),
+      spawnMove(['payments', '--from', a.url, '--to', 'postgres://[nope']),
+      spawnMove(['--help']),
     ]);
     expect(messaging).toEqual({ code: 2, output: expect.stringContaining("the in-process transport's shared log") });
     expect(missing).toEqual({ code: 2, output: expect.stringContaining("required option '--to <url>'") });
     expect(unreachable).toEqual({ code: 2, output: expect.stringContaining('cannot connect to the target') });
+    expect(help).toEqual({ code: 0, output: expect.stringContaining('Exit status: 0 moved') });
+    expect(malformed).toEqual({ code: 2, output: expect.stringContaining('--to must be a postgres:// URL') });
   }, 30_000);
 });

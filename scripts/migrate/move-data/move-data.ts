@@ -93,7 +93,8 @@ function usageProblem(context: string, options: MoveDataOptions): string | undef
     ['--from', options.from],
     ['--to', options.to],
   ] as const) {
-    if (!/^postgres(ql)?:\/\//.test(url ?? '')) return `move-data: ${flag} must be a postgres:// URL`;
+    if (!/^postgres(ql)?:\/\//.test(url ?? '') || !URL.canParse(url))
+      return `move-data: ${flag} must be a postgres:// URL`;
   }
   if (sameDatabase(options.from, options.to)) return 'move-data: --from and --to name the same database';
   return undefined;
@@ -173,7 +174,9 @@ class Move {
       if (late.length > 0) throw new Refused(`${describeSessions(context, 'source', late)}; nothing was committed`);
       if (byName.has('outbox')) {
         const restamped = await restampPendingOutbox(this.target, context);
-        output.out(`${restamped} pending outbox row(s) given the target's transaction id (ids are per server)`);
+        output.out(
+          `${restamped} pending outbox row(s) re-stamped with a transaction id of the target (ids are per server)`,
+        );
       }
       for (const sequence of await sequencesOf(this.source, context)) await setSequence(this.target, context, sequence);
       await this.target.query('COMMIT');

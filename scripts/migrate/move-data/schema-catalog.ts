@@ -118,12 +118,15 @@ export async function foreignKeysOf(client: Client, schema: string): Promise<Arr
  * it (`outbox.tx`), and the relay publishes it only once `tx` is older than every running
  * transaction (pg_snapshot_xmin): copied as is from a server whose counter is ahead, it would hold
  * its lane until the target's counter caught up. Every writer of the source is stopped and
- * committed, so the copy's own transaction id is a true "written before anything that runs
- * later"; id order, which the relay publishes in, is kept.
+ * committed, so the copied rows are stamped just below the copy's own snapshot xmin: older than
+ * anything running now or later, publishable at once even while unrelated long transactions run
+ * on the target server. Their id order, which the relay publishes in, is kept.
  */
 export async function restampPendingOutbox(client: Client, schema: string): Promise<number> {
   const result = await client.query(
-    `UPDATE ${qualifiedName({ schema, table: 'outbox' })} SET tx = pg_current_xact_id() WHERE published_at IS NULL`,
+    `UPDATE ${qualifiedName({ schema, table: 'outbox' })}
+        SET tx = (pg_snapshot_xmin(pg_current_snapshot())::text::bigint - 1)::text::xid8
+      WHERE published_at IS NULL`,
   );
   return result.rowCount ?? 0;
 }
