@@ -59,9 +59,13 @@ export class ProcessPlatform implements PlatformUnderTest {
     return this.target.url;
   }
 
-  /** starts `app` (`monolith` with CONTEXTS, or one context's own main.ts) and routes its contexts to it */
-  async run(app: string, contexts: readonly ContextName[]): Promise<Monolith> {
-    const env = app === 'monolith' ? { ...this.env, CONTEXTS: contexts.join(',') } : this.env;
+  /**
+   * starts `app` (`monolith` with CONTEXTS, or one context's own main.ts) and routes its contexts
+   * to it; `extraEnv` is for this process only (a moved context's `<CONTEXT>_DATABASE_URL`)
+   */
+  async run(app: string, contexts: readonly ContextName[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Monolith> {
+    const base = app === 'monolith' ? { ...this.env, CONTEXTS: contexts.join(',') } : this.env;
+    const env = { ...base, ...extraEnv };
     const child = await startMonolith(env, { app });
     this.processes.add(child);
     for (const context of contexts) this.hosts.set(context, child);

@@ -85,13 +85,7 @@ export async function openContextResources(
   const dataSource = await openContextDataSource(target, {
     context: name,
     entities: options.entities,
-    migrations: [
-      ...OUTBOX_MIGRATIONS,
-      PlatformInbox1764000000001,
-      DeadLetterOperations1764000000010,
-      DeadLetterRetention1764000000011,
-      ...(options.migrations ?? []),
-    ],
+    migrations: contextMigrations(options),
   });
   const relayOptions = relayOptionsFromEnv(name, target.embedded);
   const notifyChannel = notifiesOtherRelays(target.embedded) ? notifyChannelOf(name) : undefined;
@@ -142,6 +136,21 @@ export async function openContextResources(
     await target.release();
   });
   return new ContextResources(dataSource, transactions, outbox, relay, retention);
+}
+
+/**
+ * Every migration of a context's schema, in the order they run: the platform's tables (outbox,
+ * inbox, dead letters) and then the context's own. The migration CLI creates a context's schema on
+ * another server with this same list, so the copy lands in exactly what the platform would create.
+ */
+export function contextMigrations(options: Pick<ContextModuleOptions, 'migrations'>) {
+  return [
+    ...OUTBOX_MIGRATIONS,
+    PlatformInbox1764000000001,
+    DeadLetterOperations1764000000010,
+    DeadLetterRetention1764000000011,
+    ...(options.migrations ?? []),
+  ];
 }
 
 /** every context prunes its inbox and its settled dead letters, plus the tables it names itself */

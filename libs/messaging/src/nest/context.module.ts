@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TransactionRunner } from '@platform/database';
 import { EnvelopeCodec } from '@platform/events';
@@ -10,6 +10,8 @@ import { ContextResources, openContextResources, type ContextModuleOptions } fro
 import { ShutdownCoordinator } from './shutdown-coordinator';
 
 export const CONTEXT_NAME = Symbol('CONTEXT_NAME');
+/** the options a context module passed to `forContext`, kept so tools can read them (contextModuleOptionsOf) */
+export const CONTEXT_MODULE_OPTIONS = Symbol('CONTEXT_MODULE_OPTIONS');
 
 /**
  * Everything one bounded context needs from the platform, scoped to it: its data source in its
@@ -26,6 +28,7 @@ export class ContextModule {
       module: ContextModule,
       providers: [
         { provide: CONTEXT_NAME, useValue: options.name },
+        { provide: CONTEXT_MODULE_OPTIONS, useValue: options },
         {
           provide: ContextResources,
           useFactory: (
@@ -54,4 +57,22 @@ export class ContextModule {
       exports: [CONTEXT_NAME, DataSource, TransactionRunner, OutboxWriter, OutboxRelay, RetentionSweeper],
     };
   }
+}
+
+/**
+ * The options a context's root module passed to `ContextModule.forContext` (its name and its
+ * migrations), read from its `@Module` metadata without starting Nest: the migration CLI opens a
+ * context's schema on another server with the context's own migrations, the list it declares once.
+ */
+export function contextModuleOptionsOf(contextModule: Type<unknown>): ContextModuleOptions | undefined {
+  const imports = (Reflect.getMetadata('imports', contextModule) ?? []) as unknown[];
+  for (const imported of imports) {
+    const dynamic = imported as Partial<DynamicModule> | undefined;
+    if (dynamic?.module !== ContextModule) continue;
+    for (const provider of dynamic.providers ?? []) {
+      const candidate = provider as { provide?: unknown; useValue?: ContextModuleOptions };
+      if (candidate.provide === CONTEXT_MODULE_OPTIONS) return candidate.useValue;
+    }
+  }
+  return undefined;
 }

@@ -1,0 +1,144 @@
+import { createTestDatabase, eventually, requirePostgresUrl } from '@platform/testing';
+import type { DatabaseTarget } from '@platform/database';
+import {
+  CONTEXTS,
+  checkInvariants,
+  type ContextName,
+  type InvariantResult,
+} from '../../scripts/invariants/check-invariants';
+import { formatResults } from '../../scripts/invariants/report';
+import { connectSources } from '../../scripts/invariants/sources';
+import { moveData } from '../../scripts/migrate/move-data/move-data';
+import { createProduct } from './support/order-flow';
+import { ProcessPlatform } from './support/process-platform';
+import { SteadyOrders } from './support/steady-orders';
+
+const SUITE = "a context's data moving to its own database and back";
+const postgres = requirePostgresUrl(SUITE);
+const MOVED = 'payments';
+const OTHERS = CONTEXTS.filter((c) => c !== MOVED);
+
+/**
+ * Issue 12's second step on real processes and the in-process transport: the platform runs on
+ * database A, payments as its own process. Payments stops, `migrate move-data` copies its schema
+ * to database B, and payments starts again with PAYMENTS_DATABASE_URL=B while orders keep coming
+ * (its events wait in the messaging log on A meanwhile). The invariant checker, reading payments
+ * on B and the rest on A, finds nothing lost or applied twice. Then it moves back the same way.
+ */
+(postgres ? describe : describe.skip)(SUITE, () => {
+  let p: ProcessPlatform | undefined;
+  let b: DatabaseTarget | undefined;
+
+  afterAll(async () => {
+    await p?.close();
+    await b?.release();
+  }, 60_000);
+
+  it(`moves ${MOVED} to database B mid-run and back, nothing lost or applied twice`, async () => {
+    b = await createTestDatabase('postgres');
+    p = await ProcessPlatform.start(
+      { SHIPPING_AUTO_ADVANCE: 'true', INVENTORY_SEED_DEMO: 'false' },
+      { monolith: OTHERS, [MOVED]: [MOVED] },
+    );
+    const platform = p;
+    const a = platform.databaseUrl;
+    const catalogue = {
+      plenty: await createProduct(platform, 100_000),
+      scarce: await createProduct(platform, 30, 4999),
+    };
+
+    // there: payments stops while orders keep coming, moves to B, and starts on B
+    const first = new SteadyOrders(platform, catalogue, { orders: 60, perSecond: 6 });
+    await first.acceptedAtLeast(15);
+    await platform.stop(processOf(platform, MOVED));
+    const there = await move(MOVED, a, b.url);
+    expect(there.code).toBe(0);
+    expect(there.output).toMatch(/payment +\d+ +\d+ +[0-9a-f]{32} +yes/);
+    expect(there.output).not.toMatch(/ NO$/m);
+    expect(there.output).toContain(`PAYMENTS_DATABASE_URL=${b.url}`);
+    await platform.run(MOVED, [MOVED], { PAYMENTS_DATABASE_URL: b.url });
+    await first.done;
+    expect(first.failed).toEqual([]);
+    await everyOrderFinished(platform, first.accepted);
+    await invariantsHold({ ...urlsOf(a), [MOVED]: b.url });
+    // payments carried on in B: it holds a payment for every order, A only the ones before the move
+    const inB = await paymentCount(b.url);
+    expect(inB).toBe(60);
+    expect(await paymentCount(a)).toBeLessThan(inB);
+
+    // back: A still holds the old copy, which only --force replaces
+    await platform.stop(processOf(platform, MOVED));
+    const refused = await move(MOVED, b.url, a);
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain('already holds');
+    const back = await move(MOVED, b.url, a, true);
+    expect(back.code).toBe(0);
+    expect(back.output).not.toMatch(/ NO$/m);
+    await platform.run(MOVED, [MOVED]);
+    const second = new SteadyOrders(platform, catalogue, { orders: 20, perSecond: 10 });
+    await second.done;
+    expect(second.failed).toEqual([]);
+    await everyOrderFinished(platform, [...first.accepted, ...second.accepted]);
+    await invariantsHold(urlsOf(a));
+    expect(await paymentCount(a)).toBe(80);
+  }, 170_000);
+});
+
+async function move(context: string, from: string, to: string, force = false) {
+  const lines: string[] = [];
+  const code = await moveData(context, { from, to, force }, { out: (t) => lines.push(t), err: (t) => lines.push(t) });
+  return { code, output: lines.join('\n') };
+}
+
+/** the process started for the moved context alone: the last one, after the monolith */
+function processOf(platform: ProcessPlatform, context: ContextName) {
+  const last = platform.running().at(-1);
+  if (!last) throw new Error(`no process runs ${context}`);
+  return last;
+}
+
+function urlsOf(url: string): Record<ContextName, string> {
+  return Object.fromEntries(CONTEXTS.map((c) => [c, url])) as Record<ContextName, string>;
+}
+
+async function everyOrderFinished(platform: ProcessPlatform, accepted: readonly string[]): Promise<void> {
+  const rows = await eventually(
+    async () =>
+      (await platform.db.query('SELECT id::text AS id, status FROM orders.orders')) as Array<{
+        id: string;
+        status: string;
+      }>,
+    (r) => r.length === accepted.length && r.every((o) => o.status === 'DELIVERED' || o.status === 'CANCELLED'),
+    { expected: `all ${accepted.length} orders DELIVERED or CANCELLED`, timeoutMs: 60_000, intervalMs: 500 },
+  );
+  expect(rows.map((r) => r.id).sort()).toEqual([...accepted].sort());
+}
+
+/** the invariant checker over each context's own database, as `check:invariants` reads <CONTEXT>_DATABASE_URL */
+async function invariantsHold(urls: Record<ContextName, string>): Promise<void> {
+  let results: InvariantResult[] = [];
+  await eventually(
+    async () => {
+      const connected = await connectSources(urls);
+      try {
+        return (results = await checkInvariants(connected.sources, { settleMs: 0 }));
+      } finally {
+        await connected.close();
+      }
+    },
+    (r) => r.every((i) => i.ok),
+    { expected: 'every invariant to hold once the flow is at rest', timeoutMs: 30_000, intervalMs: 500 },
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}\n${formatResults(results)}`);
+  });
+}
+
+async function paymentCount(url: string): Promise<number> {
+  const connected = await connectSources({ ...urlsOf(url) }, { snapshot: false });
+  try {
+    const [row] = await connected.sources.payments('SELECT count(*)::int AS n FROM payments.payment');
+    return Number(row.n);
+  } finally {
+    await connected.close();
+  }
+}
