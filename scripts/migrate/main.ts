@@ -1,0 +1,48 @@
+/**
+ * `npm run migrate -- <command>`: the platform's migration commands (docs/deploy.md), one folder
+ * per command. Exit codes: 0 done, 1 refused or a verification failed, 2 wrong usage or cannot
+ * run (scripts/migrate/exit-codes.ts).
+ */
+import { existsSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { EXIT } from './exit-codes';
+import { handoverCommand } from './handover/handover.command';
+
+export function migrateProgram(): Command {
+  const program = new Command('migrate')
+    .description('moves a running deployment of the order platform from one stage to the next (docs/deploy.md)')
+    .showHelpAfterError('(add --help for usage)');
+  program.addCommand(handoverCommand());
+  // the integrator adds: program.addCommand(moveDataCommand());
+  return program;
+}
+
+/** every command exits through us: usage errors become 2, help and version 0 */
+function exitOverrideEverywhere(command: Command): void {
+  command.exitOverride();
+  for (const sub of command.commands) exitOverrideEverywhere(sub);
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  // the platform's own .env, as its main.ts reads it; the real environment wins
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const program = migrateProgram();
+  exitOverrideEverywhere(program);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.done;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.done : EXIT.cannotRun;
+    throw error;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`migrate: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = EXIT.cannotRun;
+    },
+  );
+}
