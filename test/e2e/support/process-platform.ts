@@ -59,9 +59,13 @@ export class ProcessPlatform implements PlatformUnderTest {
     return this.target.url;
   }
 
-  /** starts `app` (`monolith` with CONTEXTS, or one context's own main.ts) and routes its contexts to it */
-  async run(app: string, contexts: readonly ContextName[]): Promise<Monolith> {
-    const env = app === 'monolith' ? { ...this.env, CONTEXTS: contexts.join(',') } : this.env;
+  /**
+   * starts `app` (`monolith` with CONTEXTS, or one context's own main.ts) and routes its contexts
+   * to it; `overrides` change the platform's env for this process (another transport, say)
+   */
+  async run(app: string, contexts: readonly ContextName[], overrides: NodeJS.ProcessEnv = {}): Promise<Monolith> {
+    const base = { ...this.env, ...overrides };
+    const env = app === 'monolith' ? { ...base, CONTEXTS: contexts.join(',') } : base;
     const child = await startMonolith(env, { app });
     this.processes.add(child);
     for (const context of contexts) this.hosts.set(context, child);
