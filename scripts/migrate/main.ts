@@ -4,6 +4,7 @@
  * run (scripts/migrate/exit-codes.ts).
  */
 import { existsSync } from 'node:fs';
+import { Logger } from '@nestjs/common';
 import { Command, CommanderError } from 'commander';
 import { EXIT } from './exit-codes';
 import { handoverCommand } from './handover/handover.command';
@@ -26,6 +27,8 @@ function exitOverrideEverywhere(command: Command): void {
 async function main(argv: readonly string[]): Promise<number> {
   // the platform's own .env, as its main.ts reads it; the real environment wins
   if (existsSync('.env')) process.loadEnvFile('.env');
+  // the libraries' info lines (a producer connected) are not the command's output: warnings and errors only
+  Logger.overrideLogger(['warn', 'error']);
   const program = migrateProgram();
   exitOverrideEverywhere(program);
   try {
