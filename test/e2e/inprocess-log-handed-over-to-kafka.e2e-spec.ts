@@ -53,6 +53,10 @@ const ORDERS = 120;
       200,
     );
     await traffic.acceptedAtLeast(40);
+    expect(await runMigrate(['handover', '--dry-run'], cli)).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/a process still has the in-process log at .* open \(pid \d+/),
+    });
     const [inProcess] = platform.running();
     await platform.stop(inProcess); // SIGTERM with orders still arriving: the client retries meanwhile
     const acceptedInProcess = traffic.accepted.length;
