@@ -18,30 +18,43 @@ export function migrateProgram(): Command {
   return program;
 }
 
-/** every command exits through us: usage errors become 2, help and version 0 */
-function exitOverrideEverywhere(command: Command): void {
-  command.exitOverride();
-  for (const sub of command.commands) exitOverrideEverywhere(sub);
+/** where commander writes help and usage errors (tests capture it) */
+export interface CliOutput {
+  writeOut(text: string): void;
+  writeErr(text: string): void;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  // the platform's own .env, as its main.ts reads it; the real environment wins
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  // the libraries' info lines (a producer connected) are not the command's output: warnings and errors only
-  Logger.overrideLogger(['warn', 'error']);
+/** every command exits through us: usage errors become 2, help and version 0 */
+function exitOverrideEverywhere(command: Command, output?: CliOutput): void {
+  command.exitOverride();
+  if (output) command.configureOutput(output);
+  for (const sub of command.commands) exitOverrideEverywhere(sub, output);
+}
+
+/** parses and runs one command line; resolves with the exit code */
+export async function runMigrate(argv: readonly string[], output?: CliOutput): Promise<number> {
   const program = migrateProgram();
-  exitOverrideEverywhere(program);
+  exitOverrideEverywhere(program, output);
+  // a command's action reports its code as process.exitCode; read it here, leave the process's own as it was
+  const before = process.exitCode;
+  process.exitCode = undefined;
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.done;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.done : EXIT.cannotRun;
     throw error;
+  } finally {
+    process.exitCode = before;
   }
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then(
+  // the platform's own .env, as its main.ts reads it; the real environment wins
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  // the libraries' info lines (a producer connected) are not the command's output: warnings and errors only
+  Logger.overrideLogger(['warn', 'error']);
+  runMigrate(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (error: unknown) => {
       process.stderr.write(`migrate: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
