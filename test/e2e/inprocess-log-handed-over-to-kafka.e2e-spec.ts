@@ -82,6 +82,12 @@ const ORDERS = 120;
     await expect(platform.run('monolith', CONTEXTS)).rejects.toThrow(/handed over to Kafka/);
 
     const onKafka = await platform.run('monolith', CONTEXTS, kafka); // analytics starts in its normal mode
+    // a hand-over forced again while the platform consumes on Kafka is refused, and leaves the mark as it was
+    expect(await runMigrate(['handover', '--force'], cli)).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/the Kafka consumer group .* could not be held alone/),
+    });
+    expect(await markState(platform)).toBe('completed');
     await traffic.done;
     expect(traffic.failed).toEqual([]);
     expect(traffic.accepted.length).toBe(ORDERS);
@@ -118,6 +124,10 @@ async function lagOf(platform: ProcessPlatform, group: string): Promise<number> 
     [group],
   )) as Array<{ lag: number }>;
   return lag;
+}
+
+async function markState(platform: ProcessPlatform): Promise<string | undefined> {
+  return ((await platform.db.query('SELECT state FROM messaging.handover')) as Array<{ state: string }>)[0]?.state;
 }
 
 async function handoverRows(platform: ProcessPlatform): Promise<number> {

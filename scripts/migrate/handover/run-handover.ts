@@ -1,4 +1,5 @@
 import {
+  KafkaGroupBusyError,
   KafkaHandover,
   MESSAGING_SCHEMA,
   kafkaSettingsFromEnv,
@@ -57,15 +58,15 @@ export async function runHandover(flags: { dryRun: boolean; force: boolean }, io
       throw new CannotRun(`cannot reach the Kafka brokers at ${settings.brokers.join(',')}: ${error.message}`);
     });
     try {
+      const groups = groupTopics(subscriptions);
+      const starts = await kafka.holdGroupStarts(groups).catch((error: Error) => {
+        throw error instanceof KafkaGroupBusyError ? new Refusal(error.message) : new CannotRun(error.message);
+      });
+      io.err(`kafka: ${groups.size} consumer group(s) start at their committed offsets (${starts.length} partitions)`);
       await markHandoverStarted(log.db, MESSAGING_SCHEMA, {
         brokers: settings.brokers.join(','),
         topicPrefix: settings.topicPrefix,
       });
-      const groups = groupTopics(subscriptions);
-      const starts = await kafka.holdGroupStarts(groups).catch((error: Error) => {
-        throw new Refusal(`${error.message} (is the platform already running on Kafka?)`);
-      });
-      io.err(`kafka: ${groups.size} consumer group(s) start at their committed offsets (${starts.length} partitions)`);
       const produced = await produce(plan, log.source, kafka, new ProgressLine(io.err, plan.records));
       await markHandoverCompleted(log.db, MESSAGING_SCHEMA, produced);
     } finally {

@@ -7,6 +7,11 @@ import type { KafkaSettings } from '../kafka-settings';
 import { RegistryValueFramer } from '../registry-value-framer';
 import { LiveGroupMember } from '../replay/live-group-member';
 
+/** a Kafka consumer of a group runs (or joining it failed amid a rebalance): the hand-over must not go on */
+export class KafkaGroupBusyError extends Error {
+  override name = 'KafkaGroupBusyError';
+}
+
 /** where a Kafka consumer group will start reading one partition once the platform runs on Kafka */
 export interface GroupStart {
   readonly group: string;
@@ -99,7 +104,18 @@ export class KafkaHandover {
         return { group, topic, partition, offset };
       }),
     );
-    const member = await LiveGroupMember.join(this.kafka, this.admin, groupId, clusterTopics, this.settings.consumer);
+    const member = await LiveGroupMember.join(
+      this.kafka,
+      this.admin,
+      groupId,
+      clusterTopics,
+      this.settings.consumer,
+    ).catch((error: Error) => {
+      throw new KafkaGroupBusyError(
+        `the Kafka consumer group ${groupId} could not be held alone (${error.message}): ` +
+          'is the platform already running on Kafka? Stop it before a hand-over',
+      );
+    });
     try {
       await member.handOver(
         starts.map((s) => ({ topic: this.naming.topic(s.topic), partition: s.partition, offset: s.offset })),
