@@ -93,7 +93,9 @@ function kafkaSettingsOf(env: NodeJS.ProcessEnv): KafkaSettings {
 async function refuseWhileOpen(source: HandoverSource, where: string): Promise<void> {
   const sessions = await source.otherLogSessions();
   if (sessions.length === 0) return;
-  const who = sessions.map((s) => `pid ${s.pid} from ${s.client} since ${s.since.toISOString()}`).join('; ');
+  const who = sessions
+    .map((s) => `pid ${s.pid} from ${s.client}${s.since ? ` since ${s.since.toISOString()}` : ''}`)
+    .join('; ');
   throw new Refusal(
     `a process still has the in-process log at ${where} open (${who}): stop the single binary (SIGTERM) first`,
   );

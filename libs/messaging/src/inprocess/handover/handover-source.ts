@@ -72,11 +72,16 @@ export class HandoverSource {
    * keeps a pool named `order-platform:messaging` (its consumers poll it). The caller's own
    * connection is excluded, so it must run on one connection.
    */
-  async otherLogSessions(): Promise<Array<{ pid: number; client: string; since: Date }>> {
-    const rows: Array<{ pid: number; client: string | null; backend_start: Date }> = await this.db.query(
+  async otherLogSessions(): Promise<Array<{ pid: number; client: string; since?: Date }>> {
+    // another role's session shows its application_name, not its address or start (null without pg_read_all_stats)
+    const rows: Array<{ pid: number; client: string | null; backend_start: Date | null }> = await this.db.query(
       `SELECT pid, client_addr::text AS client, backend_start FROM pg_stat_activity
         WHERE datname = current_database() AND application_name = 'order-platform:messaging' AND pid <> pg_backend_pid()`,
     );
-    return rows.map((r) => ({ pid: r.pid, client: r.client ?? 'local socket', since: r.backend_start }));
+    return rows.map((r) => ({
+      pid: r.pid,
+      client: r.client ?? 'a local socket or another role',
+      since: r.backend_start ?? undefined,
+    }));
   }
 }
