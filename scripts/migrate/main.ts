@@ -1,18 +1,65 @@
 /**
- * `npm run migrate -- <command>`: the strangler-fig path's steps as commands (docs/deploy.md).
- * Exit status: 0 done; 1 refused, or a verification failed; 2 wrong usage or cannot run.
+ * `npm run migrate -- <command>`: the platform's migration commands (docs/deploy.md), one folder
+ * per command. Exit codes: 0 done, 1 refused or a verification failed, 2 wrong usage or cannot
+ * run (scripts/migrate/exit-codes.ts).
  */
 import { existsSync } from 'node:fs';
-import { Command } from 'commander';
+import { Logger } from '@nestjs/common';
+import { Command, CommanderError } from 'commander';
+import { EXIT } from './exit-codes';
+import { handoverCommand } from './handover/handover.command';
 import { moveDataCommand } from './move-data/move-data.command';
 
-// the platform's own .env, as its main.ts reads it; the real environment wins
-if (existsSync('.env')) process.loadEnvFile('.env');
+export function migrateProgram(): Command {
+  const program = new Command('migrate')
+    .description('moves a running deployment of the order platform from one stage to the next (docs/deploy.md)')
+    .showHelpAfterError('(add --help for usage)');
+  program.addCommand(handoverCommand());
+  program.addCommand(moveDataCommand());
+  return program;
+}
 
-const program = new Command('migrate')
-  .description("move an order platform deployment along docs/deploy.md's stages, one step at a time")
-  .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
-  .addCommand(moveDataCommand());
+/** where commander writes help and usage errors (tests capture it) */
+export interface CliOutput {
+  writeOut(text: string): void;
+  writeErr(text: string): void;
+}
 
-// each command sets process.exitCode; nothing here may exit before it has finished
-void program.parseAsync(process.argv);
+/** every command exits through us: usage errors become 2, help and version 0 */
+function exitOverrideEverywhere(command: Command, output?: CliOutput): void {
+  command.exitOverride();
+  if (output) command.configureOutput(output);
+  for (const sub of command.commands) exitOverrideEverywhere(sub, output);
+}
+
+/** parses and runs one command line; resolves with the exit code */
+export async function runMigrate(argv: readonly string[], output?: CliOutput): Promise<number> {
+  const program = migrateProgram();
+  exitOverrideEverywhere(program, output);
+  // a command's action reports its code as process.exitCode; read it here, leave the process's own as it was
+  const before = process.exitCode;
+  process.exitCode = undefined;
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.done;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.done : EXIT.cannotRun;
+    throw error;
+  } finally {
+    process.exitCode = before;
+  }
+}
+
+if (require.main === module) {
+  // the platform's own .env, as its main.ts reads it; the real environment wins
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  // the libraries' info lines (a producer connected) are not the command's output: warnings and errors only
+  Logger.overrideLogger(['warn', 'error']);
+  runMigrate(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`migrate: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = EXIT.cannotRun;
+    },
+  );
+}

@@ -61,11 +61,11 @@ export class ProcessPlatform implements PlatformUnderTest {
 
   /**
    * starts `app` (`monolith` with CONTEXTS, or one context's own main.ts) and routes its contexts
-   * to it; `extraEnv` is for this process only (a moved context's `<CONTEXT>_DATABASE_URL`)
+   * to it; `overrides` change the platform's env for this process (another transport, say)
    */
-  async run(app: string, contexts: readonly ContextName[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Monolith> {
-    const base = app === 'monolith' ? { ...this.env, CONTEXTS: contexts.join(',') } : this.env;
-    const env = { ...base, ...extraEnv };
+  async run(app: string, contexts: readonly ContextName[], overrides: NodeJS.ProcessEnv = {}): Promise<Monolith> {
+    const base = { ...this.env, ...overrides };
+    const env = app === 'monolith' ? { ...base, CONTEXTS: contexts.join(',') } : base;
     const child = await startMonolith(env, { app });
     this.processes.add(child);
     for (const context of contexts) this.hosts.set(context, child);

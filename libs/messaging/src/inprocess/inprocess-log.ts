@@ -150,6 +150,20 @@ export class InProcessLog {
     );
   }
 
+  /**
+   * Records which group consumes which topic (upsert), so that a hand-over to Kafka knows the
+   * groups that never committed an offset on a partition (they read it from its oldest record).
+   */
+  async recordSubscriptions(subscriptions: ReadonlyArray<{ group: string; topic: string }>): Promise<void> {
+    if (subscriptions.length === 0) return;
+    await this.dataSource.query(
+      `INSERT INTO ${this.schema}.subscriptions (group_id, topic)
+       SELECT DISTINCT * FROM unnest($1::text[], $2::text[]) ORDER BY 1, 2
+       ON CONFLICT (group_id, topic) DO UPDATE SET seen_at = clock_timestamp()`,
+      [subscriptions.map((s) => s.group), subscriptions.map((s) => s.topic)],
+    );
+  }
+
   /** records not yet consumed, per group and topic (for the consumer_lag gauge) */
   async lag(): Promise<Array<{ group: string; topic: string; lag: number }>> {
     const rows: Array<{ group_id: string; topic: string; lag: string }> = await this.dataSource.query(

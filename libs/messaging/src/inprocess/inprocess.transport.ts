@@ -64,6 +64,10 @@ export class InProcessTransport extends Server implements CustomTransportStrateg
         60_000,
       );
       this.cleanupTimer.unref();
+      // before the first record is consumed, so a hand-over to Kafka knows every group of every topic
+      void this.log
+        .recordSubscriptions(subscriptions)
+        .catch((error: Error) => this.logger.warn(`could not record the subscriptions: ${error.message}`));
       this.workers.forEach((worker) => worker.start());
       this.logger.log(
         `consuming ${subscriptions.length} subscription(s) x ${this.log.partitions} partitions in-process`,

@@ -7,6 +7,8 @@ import { InProcessLog } from '../inprocess/inprocess-log';
 import { InProcessLog1764000000002 } from '../inprocess/inprocess-log.migration';
 import { InProcessPublisher } from '../inprocess/inprocess-publisher';
 import { InProcessTransport } from '../inprocess/inprocess.transport';
+import { assertNotHandedOver } from '../inprocess/handover/handover-mark';
+import { InProcessHandover1765000000000 } from '../inprocess/handover/handover.migration';
 import { ConsumerGroups } from '../pipeline/consumer-groups';
 import { ConsumerPipeline } from '../pipeline/consumer-pipeline';
 import { MESSAGE_TRANSPORT } from './message-transport';
@@ -16,6 +18,9 @@ import { ShutdownCoordinator } from './shutdown-coordinator';
 
 /** The schema of the in-process transport's log (see InProcessLog). */
 export const MESSAGING_SCHEMA = 'messaging';
+
+/** the in-process log's migrations, in order (the platform's and the hand-over command's) */
+export const IN_PROCESS_LOG_MIGRATIONS = [InProcessLog1764000000002, InProcessHandover1765000000000];
 
 /** TRANSPORT=inprocess: the durable log in PostgreSQL/PGlite, its publisher and its transport (ADR 0005). */
 export const IN_PROCESS_PROVIDERS: Provider[] = [
@@ -69,7 +74,13 @@ async function openInProcessLog(
   const target = await resolveDatabaseTarget(MESSAGING_SCHEMA);
   const dataSource = await openContextDataSource(target, {
     context: MESSAGING_SCHEMA,
-    migrations: [InProcessLog1764000000002],
+    migrations: IN_PROCESS_LOG_MIGRATIONS,
+  });
+  // a log handed over to Kafka is never read again: fail at start, before any relay appends to it
+  await assertNotHandedOver(dataSource, MESSAGING_SCHEMA).catch(async (error: unknown) => {
+    await dataSource.destroy();
+    await target.release();
+    throw error;
   });
   shutdown.onSharedClose(MESSAGING_SCHEMA, async () => {
     await dataSource.destroy();
