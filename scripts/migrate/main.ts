@@ -55,11 +55,12 @@ if (require.main === module) {
   if (existsSync('.env')) process.loadEnvFile('.env');
   // the libraries' info lines (a producer connected) are not the command's output: warnings and errors only
   Logger.overrideLogger(['warn', 'error']);
+  // exit explicitly: a Kafka client left connecting by a refused command must not keep the process alive
   runMigrate(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
+    (code) => process.exit(code),
     (error: unknown) => {
       process.stderr.write(`migrate: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exitCode = EXIT.cannotRun;
+      process.exit(EXIT.cannotRun);
     },
   );
 }

@@ -48,15 +48,17 @@ export class LiveGroupMember {
     try {
       await consumer.connect();
       await consumer.subscribe({ topics: [...clusterTopics], fromBeginning: true });
-      const assignment = await withTimeout(joinPaused(consumer, clusterTopics, joined), timeoutMs, groupId).catch(
-        (error: Error) => {
-          // a join racing a live member's rebalance can fail (the mock cluster answered INVALID_REQUEST)
-          throw new Error(
-            `joining the consumer group ${groupId} failed (${error.message}); stop the live consumer before a replay`,
-            { cause: error },
-          );
-        },
-      );
+      const assignment = await withTimeout(
+        joinPaused(consumer, clusterTopics, joined),
+        timeoutMs,
+        `joining the consumer group ${groupId}`,
+      ).catch((error: Error) => {
+        // a join racing a live member's rebalance can fail (the mock cluster answered INVALID_REQUEST)
+        throw new Error(
+          `joining the consumer group ${groupId} failed (${error.message}); stop the live consumer before a replay`,
+          { cause: error },
+        );
+      });
       const missing = await partitionsNotAssigned(admin, clusterTopics, assignment);
       if (missing.length > 0)
         throw new Error(
@@ -65,7 +67,13 @@ export class LiveGroupMember {
         );
       return member;
     } catch (error) {
-      await consumer.disconnect().catch(() => undefined);
+      // a consumer whose join was refused or timed out may never finish disconnecting (seen with a
+      // live member rebalancing the group): it gets a bounded moment, so the caller can refuse in time
+      await withTimeout(
+        consumer.disconnect(),
+        settings.sessionTimeoutMs,
+        `leaving the consumer group ${groupId}`,
+      ).catch(() => undefined);
       throw error;
     }
   }
@@ -113,10 +121,10 @@ async function partitionsNotAssigned(
   return missing;
 }
 
-async function withTimeout<T>(promise: Promise<T>, ms: number, groupId: string): Promise<T> {
+async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`joining the consumer group ${groupId} took over ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms);
   });
   try {
     return await Promise.race([promise, timeout]);
