@@ -20,9 +20,10 @@ import {
 import { contextSessions, describeSessions } from './session-guard';
 import { qualifiedName, SESSION_SETTINGS } from './table-sql';
 import { formatVerification, nextSteps, seconds, type TableVerification } from './move-report';
+import { EXIT } from '../exit-codes';
 
 /** exit codes a script can trust */
-export const EXIT = { done: 0, refused: 1, cannotRun: 2 } as const;
+export { EXIT };
 
 export interface MoveDataOptions {
   readonly from: string;
