@@ -7,7 +7,7 @@ import {
 } from '../../scripts/invariants/check-invariants';
 import { formatResults } from '../../scripts/invariants/report';
 import { consumedByOutcome } from '../faults/support/metrics';
-import { runMigrate } from './support/migrate-cli';
+import { runMigrate } from './support/run-cli';
 import { createProduct } from './support/order-flow';
 import { MONOLITH, ProcessPlatform } from './support/process-platform';
 import { SteadyOrders } from './support/steady-orders';

@@ -1,34 +1,12 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { eventually } from '@platform/testing';
 import { adminTokenPath } from '@platform/http';
 import { freePort, startMonolith, stopGracefully, type Monolith } from './support/monolith-process';
 import { orderBody } from './support/order-flow';
 import { FAST_FLOW } from './support/running-platform';
-
-const ROOT = resolve(__dirname, '../..');
-
-interface CliRun {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** one of the README's operations commands, as `npm run <it>` runs it, with the platform's env */
-function runCli(script: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', script, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((done) => child.on('exit', (code) => done({ code, stdout, stderr })));
-}
+import { runScript, type CliRun } from './support/run-cli';
 
 /** a command that must succeed: its output says why when it did not */
 function expectSuccess(run: CliRun): void {
@@ -96,7 +74,7 @@ describe('operating the single binary on its embedded database', () => {
   });
 
   it('rebuilds analytics and checks the invariants through the running platform while it serves orders', async () => {
-    const commands = (async () => [await runCli(REBUILD, [], env), await runCli(CHECK_INVARIANTS, [], env)])();
+    const commands = (async () => [await runScript(REBUILD, [], env), await runScript(CHECK_INVARIANTS, [], env)])();
     await placeOrdersUntil(commands);
     const [rebuild, invariants] = await commands;
 
@@ -111,11 +89,11 @@ describe('operating the single binary on its embedded database', () => {
       (funnel) => funnel.placed === placed.length && funnel.delivered + funnel.cancelled === placed.length,
       { expected: `all ${placed.length} orders in the funnel, delivered or cancelled`, timeoutMs: 90_000 },
     );
-    const settled = await runCli(CHECK_INVARIANTS, ['--settle-ms', '0', '--json'], env);
+    const settled = await runScript(CHECK_INVARIANTS, ['--settle-ms', '0', '--json'], env);
     expectSuccess(settled);
     const pending = await admin<{ items: unknown[] }>('/admin/dead-letters?status=pending');
     expect(pending.items).toEqual([]);
-    const letters = await runCli(DEAD_LETTERS, ['list'], env);
+    const letters = await runScript(DEAD_LETTERS, ['list'], env);
     expectSuccess(letters);
   });
 
@@ -132,19 +110,19 @@ describe('operating the single binary on its embedded database', () => {
   it('lets the commands open the folder themselves, under its lock, while the platform is stopped', async () => {
     await stopGracefully(platform);
 
-    const invariants = await runCli(CHECK_INVARIANTS, ['--settle-ms', '0'], env);
+    const invariants = await runScript(CHECK_INVARIANTS, ['--settle-ms', '0'], env);
     expectSuccess(invariants);
     expect(invariants.stdout).toContain('the embedded database');
-    const letters = await runCli(DEAD_LETTERS, ['list', '--json'], env);
+    const letters = await runScript(DEAD_LETTERS, ['list', '--json'], env);
     expectSuccess(letters);
     expect(JSON.parse(letters.stdout)).toMatchObject({ items: [] });
-    const rebuild = await runCli(REBUILD, [], env);
+    const rebuild = await runScript(REBUILD, [], env);
     expectSuccess(rebuild);
     expect(rebuild.stdout).toMatch(/analytics read models rebuilt: \d+ event\(s\) projected/);
 
     // and what they left is whole: the platform starts on it and everything still holds
     platform = await startMonolith(env);
-    const again = await runCli(CHECK_INVARIANTS, ['--settle-ms', '0'], env);
+    const again = await runScript(CHECK_INVARIANTS, ['--settle-ms', '0'], env);
     expectSuccess(again);
     await stopGracefully(platform);
   });

@@ -3,11 +3,17 @@ import { TransactionRunner } from '@platform/database';
 import { bucketOf, type WireRecord } from '@platform/events';
 import type { ReceivedRecord } from '../pipeline/received-record';
 
-interface LogRow {
+/** a row of `<schema>.log` as `SELECT "offset", msg_key, headers, value` returns it */
+export interface LogRow {
   readonly offset: string;
   readonly msg_key: string;
   readonly headers: Record<string, string>;
   readonly value: Buffer;
+}
+
+/** a log row as the consumer pipeline receives it */
+export function receivedRecordOf(topic: string, partition: number, row: LogRow): ReceivedRecord {
+  return { topic, partition, offset: row.offset, key: row.msg_key, headers: row.headers, value: row.value };
 }
 
 /** what one append added to one partition, in offset order */
@@ -97,14 +103,7 @@ export class InProcessLog {
         WHERE topic = $1 AND partition = $2 AND "offset" >= $3 ORDER BY "offset" LIMIT $4`,
       [topic, partition, fromOffset.toString(), limit],
     );
-    return rows.map((r) => ({
-      topic,
-      partition,
-      offset: r.offset,
-      key: r.msg_key,
-      headers: r.headers,
-      value: r.value,
-    }));
+    return rows.map((row) => receivedRecordOf(topic, partition, row));
   }
 
   /** the next offset this group will read; a new group starts at the oldest retained record */

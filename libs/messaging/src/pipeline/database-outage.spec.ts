@@ -1,6 +1,7 @@
 import type { Transaction, TransactionRunner } from '@platform/database';
 import type { EventEnvelope, RecordDecoder } from '@platform/events';
 import { PlatformMetrics } from '@platform/observability';
+import { eventually } from '@platform/testing';
 import { Registry } from 'prom-client';
 import { ConsumerGroups } from './consumer-groups';
 import { ConsumerPipeline } from './consumer-pipeline';
@@ -79,11 +80,7 @@ describe('ConsumerPipeline, when the consumer’s database does not answer', () 
   }
 
   async function until(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
-    const deadline = Date.now() + 5_000;
-    while (!(await condition())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
+    await eventually(condition, (met) => met, { expected: what, timeoutMs: 5_000, intervalMs: 5 });
   }
 
   it('waits out an outage far longer than the retry budget, then handles the record: no dead letter, no attempt spent', async () => {

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { ReceivedRecord } from '../../pipeline/received-record';
+import { receivedRecordOf, type LogRow } from '../inprocess-log';
 import type { CommittedOffset, LogPartitionRange, TopicSubscription } from './handover-plan';
 
 /** What a hand-over reads from the in-process log: its ranges, committed offsets, subscriptions and records. */
@@ -51,20 +52,12 @@ export class HandoverSource {
   }
 
   async read(topic: string, partition: number, from: bigint, to: bigint, limit: number): Promise<ReceivedRecord[]> {
-    const rows: Array<{ offset: string; msg_key: string; headers: Record<string, string>; value: Buffer }> =
-      await this.db.query(
-        `SELECT "offset", msg_key, headers, value FROM ${this.schema}.log
+    const rows: LogRow[] = await this.db.query(
+      `SELECT "offset", msg_key, headers, value FROM ${this.schema}.log
           WHERE topic = $1 AND partition = $2 AND "offset" >= $3 AND "offset" < $4 ORDER BY "offset" LIMIT $5`,
-        [topic, partition, from.toString(), to.toString(), limit],
-      );
-    return rows.map((r) => ({
-      topic,
-      partition,
-      offset: r.offset,
-      key: r.msg_key,
-      headers: r.headers,
-      value: r.value,
-    }));
+      [topic, partition, from.toString(), to.toString(), limit],
+    );
+    return rows.map((row) => receivedRecordOf(topic, partition, row));
   }
 
   /**

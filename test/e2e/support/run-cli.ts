@@ -9,9 +9,9 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** `npm run migrate -- <args>` as an operator runs it: its own process, `env` on top of this one's */
-export async function runMigrate(args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'scripts/migrate/main.ts', ...args], {
+/** one of the README's commands as `npm run` runs it: its own process, `env` on top of this one's */
+export async function runScript(script: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', script, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -22,4 +22,9 @@ export async function runMigrate(args: readonly string[], env: NodeJS.ProcessEnv
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const code = await new Promise<number | null>((done) => child.on('exit', (c) => done(c)));
   return { code, stdout, stderr };
+}
+
+/** `npm run migrate -- <args>` */
+export function runMigrate(args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
+  return runScript('scripts/migrate/main.ts', args, env);
 }
