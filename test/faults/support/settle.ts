@@ -63,9 +63,50 @@ export async function settle(d: Deployment, timeoutMs = 120_000, quietMs = 1_500
       return { ...now, quietFor: quietSince === undefined ? 0 : Date.now() - quietSince };
     },
     (s) => s.quietFor >= quietMs,
-    { expected: `every order finished, no outbox backlog, no lag, for ${quietMs} ms`, timeoutMs, intervalMs: 200 },
+    {
+      expected: `every order finished, no outbox backlog, no lag, for ${quietMs} ms`,
+      timeoutMs,
+      intervalMs: 200,
+      explain: () => whereItStopped(d),
+    },
   );
   return state;
+}
+
+/**
+ * What a flow that did not settle is waiting on, for the failure message: the groups and topics
+ * with lag, the outboxes with pending rows, the oldest open orders with their saga step, and what
+ * each process says of its readiness and infrastructure waits.
+ */
+async function whereItStopped(d: Deployment): Promise<string> {
+  const lagging = Object.entries(await d.offsets.lagByTopic()).flatMap(([group, topics]) =>
+    Object.entries(topics)
+      .filter(([, lag]) => lag > 0)
+      .map(([topic, lag]) => `${group}@${topic}: ${lag}`),
+  );
+  const outboxes = await d.db.query(
+    CONTEXTS.map(
+      (c) =>
+        `SELECT '${c}' AS context, count(*)::int AS n, min(created_at) AS oldest FROM ${c}.outbox WHERE published_at IS NULL`,
+    ).join(' UNION ALL '),
+  );
+  const pending = outboxes.rows
+    .filter((r) => r.n > 0)
+    .map((r) => `${r.context}: ${r.n} since ${r.oldest?.toISOString()}`);
+  const open = await d.db.query(
+    `SELECT o.id, o.status, s.stock, s.payment, s.shipment, s.updated_at FROM orders.orders o LEFT JOIN orders.sagas s ON s.order_id = o.id
+      WHERE o.status NOT IN ('DELIVERED', 'CANCELLED') ORDER BY o.created_at LIMIT 5`,
+  );
+  const metrics = await d.metrics().catch((e: Error) => `metrics unreadable: ${e.message}`);
+  const waits = metrics
+    .split('\n')
+    .filter((l) => /^(consumers_waiting_on_infrastructure|platform_ready)\b/.test(l) && !/ 0$/.test(l));
+  return [
+    `lag: ${lagging.join(', ') || 'none'}`,
+    `pending outbox rows: ${pending.join(', ') || 'none'}`,
+    `oldest open orders: ${JSON.stringify(open.rows)}`,
+    `infrastructure waits: ${waits.join('; ') || 'none'}`,
+  ].join('\n');
 }
 
 /** orders that reached CONFIRMED (or went on to ship) */
