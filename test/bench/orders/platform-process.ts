@@ -37,6 +37,8 @@ export interface PlatformProcess {
   /** CPU time of the process so far (Linux /proc; undefined elsewhere) */
   cpu(): ProcessCpu | undefined;
   signal(signal: NodeJS.Signals): void;
+  /** resolves when the process has exited, however it was stopped */
+  readonly exited: Promise<{ code: number | null; signal: string | null }>;
   stop(): Promise<{ code: number | null; signal: string | null }>;
 }
 
@@ -112,6 +114,7 @@ export async function startPlatform(options: PlatformStart): Promise<PlatformPro
     startSeconds: (performance.now() - started) / 1000,
     cpu: () => processCpu(pid),
     signal: (signal) => void child.kill(signal),
+    exited,
     stop: async () => {
       child.kill('SIGTERM');
       const timeout = sleep(STOP_TIMEOUT_MS, undefined, { ref: false });
