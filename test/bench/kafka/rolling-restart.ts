@@ -46,6 +46,8 @@ export interface RollingRestartResult {
   readonly failures: Map<string, number>;
 }
 
+const SETTLE_MS = 2_000;
+
 /** starts one more instance of the context (its own port and client id) */
 export type StartInstance = (clientId: string) => Promise<PlatformProcess>;
 
@@ -60,6 +62,8 @@ export async function runRollingRestart(
   let instance = await start(clientId);
   const joinSeconds = instance.startSeconds;
   const load = steadyLoad(client, config.rate);
+  // the group was idle until the load began: a first baseline would count that idleness as a gap
+  await sleep(SETTLE_MS);
   const marks: Array<Omit<RestartResult, 'gaps' | 'baselineGap' | 'before' | 'during' | 'unconfirmed'>> = [];
   try {
     for (const signal of config.signals) {

@@ -1,4 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -95,6 +96,13 @@ export async function startPlatform(options: PlatformStart): Promise<PlatformPro
   running.add(child);
   child.once('exit', () => running.delete(child));
   const output = captureOutput(child);
+  // BENCH_PLATFORM_LOG_DIR: every platform process's whole output, one file each, to read after a run
+  const logDir = process.env.BENCH_PLATFORM_LOG_DIR;
+  if (logDir) {
+    const file = createWriteStream(join(logDir, `${app}-${child.pid}.log`));
+    child.stdout?.pipe(file);
+    child.stderr?.pipe(file);
+  }
   const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
