@@ -35,7 +35,10 @@ export function brokerFloor(broker: RollingBroker): string {
   if (broker.kind === 'external')
     return 'a real broker ends a rebalance once every member has rejoined (next heartbeat, KAFKA_HEARTBEAT_INTERVAL_MS)';
   const wait = Math.max(broker.sessionTimeoutMs - 1_000, 0);
-  return `the mock cluster holds each rebalance ${sec(wait)} (KAFKA_SESSION_TIMEOUT_MS ${formatCount(broker.sessionTimeoutMs)} - 1 s), and a restart makes two (leave, join)`;
+  return (
+    `the mock cluster holds each rebalance ${sec(wait)} (KAFKA_SESSION_TIMEOUT_MS ${formatCount(broker.sessionTimeoutMs)} - 1 s); ` +
+    `a restart makes one (the new instance joins within the leave's wait) to three (it joins later, or mid-sync)`
+  );
 }
 
 export function restartLines(config: RollingRestartConfig, r: RestartResult, broker: RollingBroker): string[] {
