@@ -37,7 +37,7 @@ export function brokerFloor(broker: RollingBroker): string {
   const wait = Math.max(broker.sessionTimeoutMs - 1_000, 0);
   return (
     `the mock cluster holds each rebalance ${sec(wait)} (KAFKA_SESSION_TIMEOUT_MS ${formatCount(broker.sessionTimeoutMs)} - 1 s); ` +
-    `a restart makes one (the new instance joins within the leave's wait) to three (it joins later, or mid-sync)`
+    `a restart makes one (the new instance joins within the leave's wait) to three (it joins later; a late SyncGroup is refused)`
   );
 }
 
