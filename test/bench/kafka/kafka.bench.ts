@@ -9,6 +9,7 @@
  * Prints figures and never asserts. Knobs: kafka-bench-config.ts; docs/benchmarks.md.
  */
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { gitRevision, machineLine } from '../machine';
 import { serverSettings } from '../orders/server-settings';
 import { buildDist } from '../orders/platform-process';
@@ -68,7 +69,10 @@ function printRolling(result: DeploymentResult, broker: BenchBroker | undefined)
   const sessionTimeoutMs = Number(result.kafkaEnv.KAFKA_SESSION_TIMEOUT_MS ?? 30_000);
   console.log(
     `  second ${rolling.config.context} instance ready ${rolling.joinSeconds.toFixed(1)} s after spawn (its join rebalanced the group); ` +
-      `${rolling.placed} orders placed in phase C${rolling.failures.size > 0 ? `, refused: ${[...rolling.failures].map(([k, n]) => `${k} x${n}`).join(', ')}` : ''}`,
+      `${rolling.placed} orders placed in phase C${rolling.failures.size > 0 ? `, refused: ${[...rolling.failures].map(([k, n]) => `${k} x${n}`).join(', ')}` : ''}; ` +
+      `load average at its end ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} (a gap is a rebalance only when the group kept up before it)`,
   );
   for (const restart of rolling.restarts) {
     restartLines(rolling.config, restart, { kind: broker.kind, sessionTimeoutMs }).forEach((line) => console.log(line));
