@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import type { AddressInfo } from 'node:net';
@@ -81,7 +82,10 @@ export async function startPlatformApp(app: INestApplication): Promise<void> {
   await app.listen(port, host);
   describeEmbeddedOwner({ http: localUrlOf(app) });
   const logger = app.get(Logger);
-  installGracefulShutdown(app, logger);
+  // the transport's close is idempotent: Nest calls it again in app.close()
+  installGracefulShutdown(app, logger, async () => {
+    await app.get<symbol, CustomTransportStrategy>(MESSAGE_TRANSPORT).close();
+  });
   logger.log(`listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port} (docs at /docs)`, 'Bootstrap');
 }
 

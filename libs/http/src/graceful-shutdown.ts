@@ -1,14 +1,24 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { intSetting } from '@platform/config';
 
 /**
- * On SIGTERM/SIGINT: stop accepting connections (in-flight requests finish), then let Nest drain
- * the transports, stop the relays and close the databases (ShutdownCoordinator). If that takes
+ * On SIGTERM/SIGINT: stop consuming first, then stop accepting connections (in-flight requests
+ * finish), then let Nest close the rest: relays and databases (ShutdownCoordinator). If that takes
  * longer than SHUTDOWN_TIMEOUT_MS the process exits non-zero: whatever was not committed is
  * redelivered after restart, so nothing is lost either way. Later signals are ignored while it drains.
+ *
+ * Consuming stops before HTTP drains, not after as Nest's own order has it: on Kafka that is the
+ * moment the member leaves its groups, and the sooner it leaves the sooner the group rebalances
+ * its partitions to the instances that stay (ADR 0022). A keep-alive client that keeps asking
+ * (a load balancer's pool) would otherwise hold the HTTP server, and the leave behind it, until
+ * the shutdown timeout, and the group would wait a session timeout more for a member that died.
  */
-export function installGracefulShutdown(app: INestApplication, logger: LoggerService): void {
+export function installGracefulShutdown(
+  app: INestApplication,
+  logger: LoggerService,
+  stopConsuming: () => Promise<void> = async () => undefined,
+): void {
   let shuttingDown = false;
   const timeoutMs = intSetting('SHUTDOWN_TIMEOUT_MS', 25_000);
   const shutdown = async (signal: string): Promise<void> => {
@@ -25,10 +35,7 @@ export function installGracefulShutdown(app: INestApplication, logger: LoggerSer
     }, timeoutMs);
     force.unref();
     try {
-      const server = app.getHttpServer() as Server;
-      server.close();
-      server.closeIdleConnections();
-      await app.close();
+      await drainForShutdown(app, stopConsuming, logger);
       logger.log('shutdown complete', 'Shutdown');
       process.exitCode = 0;
     } catch (error) {
@@ -39,4 +46,26 @@ export function installGracefulShutdown(app: INestApplication, logger: LoggerSer
   // `on`, not `once`: with no listener left, a second signal would kill the process mid-drain
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/**
+ * The drain without the signals and the timeout: consumers stop while HTTP stops taking
+ * connections, then Nest closes the rest. Requests still arriving on kept-alive connections are
+ * answered, and their connections closed, so no client holds the server open.
+ */
+export async function drainForShutdown(
+  app: Pick<INestApplication, 'getHttpServer' | 'close'>,
+  stopConsuming: () => Promise<void>,
+  logger: LoggerService,
+): Promise<void> {
+  const server = app.getHttpServer() as Server;
+  server.prependListener('request', (_request: IncomingMessage, response: ServerResponse) =>
+    response.setHeader('Connection', 'close'),
+  );
+  server.close();
+  server.closeIdleConnections();
+  await stopConsuming().catch((error: Error) =>
+    logger.error(`stopping the consumers failed: ${error.message}`, error.stack, 'Shutdown'),
+  );
+  await app.close();
 }

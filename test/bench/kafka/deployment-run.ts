@@ -8,16 +8,20 @@ import { runFixedRate, runFlatOut, warmUp, type FixedRateResult, type FlatOutRes
 import * as ordersReport from '../orders/orders-report';
 import { PlatformDb } from '../orders/platform-db';
 import { cpuBetween, processesCpu, type ProcessCpu } from '../orders/process-cpu';
+import { startPlatform } from '../orders/platform-process';
 import type { BenchBroker } from './bench-broker';
 import { startDeployment, type Deployment } from './deployment';
 import type { DeploymentKind, KafkaBenchConfig } from './kafka-bench-config';
 import { hopLatencies, type Hop } from './hop-latency';
 import { orderHops, type OrderHops } from './order-hops';
+import { runRollingRestart, type RollingRestartResult } from './rolling-restart';
+import { rollingHeader } from './rolling-report';
 
 /**
  * One deployment through bench:orders' workload, in one set of processes and a scratch database
  * of its own: the run's product, warm-up, phase A (fixed rate: latency) and phase B (full speed:
- * orders/s), with the CPU of every platform process and of the broker over phase B.
+ * orders/s), with the CPU of every platform process and of the broker over phase B; for the split
+ * services, phase C (rolling-restart.ts): one context's second instance restarted under load.
  */
 const WARM_UP_ORDERS = 200;
 const WARM_UP_RATE = 50;
@@ -40,6 +44,10 @@ export interface DeploymentResult {
   readonly cpu: ProcessCpuShare[];
   /** phase B: the postgres backends serving the deployment (ms) */
   readonly backendsMs: number;
+  /** phase C (split services only, unless skipped) */
+  readonly rolling?: RollingRestartResult;
+  /** the platform's Kafka settings (KAFKA_SESSION_TIMEOUT_MS for the report); empty in-process */
+  readonly kafkaEnv: NodeJS.ProcessEnv;
 }
 
 export async function runDeployment(
@@ -102,7 +110,27 @@ export async function runDeployment(
       const names = [...deployment.processes.map((p) => p.name), ...(brokerPid ? ['broker (mock cluster)'] : [])];
       const total = (c: ProcessCpu | undefined): number => (c ? c.userMs + c.systemMs : 0);
       const cpu = pids.map((pid, i) => ({ name: names[i], ms: total(after.get(pid)) - total(before.get(pid)) }));
-      return { kind, startSeconds, fixed, fixedHops, hops, flat, cpu, backendsMs };
+      let rolling: RollingRestartResult | undefined;
+      if (kind === 'split' && config.rolling) {
+        const rollingConfig = config.rolling;
+        await noOrderPending(db, config.drainTimeoutSeconds * 1000);
+        console.log(rollingHeader(rollingConfig));
+        rolling = await runRollingRestart(
+          rollingConfig,
+          db,
+          client,
+          (clientId) =>
+            startPlatform({
+              build: config.build,
+              databaseUrl: target.url,
+              adminToken,
+              app: rollingConfig.context,
+              env: { ...kafkaEnv, KAFKA_CLIENT_ID: clientId },
+            }),
+          () => noOrderPending(db, config.drainTimeoutSeconds * 1000),
+        );
+      }
+      return { kind, startSeconds, fixed, fixedHops, hops, flat, cpu, backendsMs, rolling, kafkaEnv };
     } finally {
       await db.close();
     }

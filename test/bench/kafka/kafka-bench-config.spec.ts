@@ -27,6 +27,48 @@ describe('bench:kafka settings', () => {
     expect(command).toBe('BENCH_KAFKA_SECONDS=20 KAFKA_FETCH_MAX_WAIT_MS=50 OUTBOX_BATCH_SIZE=500 npm run bench:kafka');
   });
 
+  it('restarts a second payments instance once with SIGTERM in the split deployment by default', () => {
+    expect(kafkaBenchConfigFromEnv({}).rolling).toEqual({
+      context: 'payments',
+      rate: 10,
+      seconds: 10,
+      signals: ['SIGTERM'],
+      httpIntervalMs: 20,
+    });
+  });
+
+  it('takes the rolling restart from its own knobs, and follows the phase A rate unless told', () => {
+    const rolling = kafkaBenchConfigFromEnv({
+      BENCH_KAFKA_RATE: '5',
+      BENCH_KAFKA_ROLLING_CONTEXT: 'inventory',
+      BENCH_KAFKA_ROLLING_SIGNALS: 'sigterm, SIGKILL',
+      BENCH_KAFKA_ROLLING_SECONDS: '4',
+      BENCH_KAFKA_ROLLING_HTTP_MS: '0',
+    }).rolling;
+    expect(rolling).toEqual({
+      context: 'inventory',
+      rate: 5,
+      seconds: 4,
+      signals: ['SIGTERM', 'SIGKILL'],
+      httpIntervalMs: 0,
+    });
+  });
+
+  it('skips the rolling restart when asked, or when the split deployment is not measured', () => {
+    expect(kafkaBenchConfigFromEnv({ BENCH_KAFKA_ROLLING_CONTEXT: 'none' }).rolling).toBeUndefined();
+    expect(kafkaBenchConfigFromEnv({ BENCH_KAFKA_DEPLOYMENTS: 'kafka' }).rolling).toBeUndefined();
+  });
+
+  it('refuses to restart the orders process the customers post to, an unknown context or signal', () => {
+    expect(() => kafkaBenchConfigFromEnv({ BENCH_KAFKA_ROLLING_CONTEXT: 'orders' })).toThrow(
+      /orders; known: inventory/,
+    );
+    expect(() => kafkaBenchConfigFromEnv({ BENCH_KAFKA_ROLLING_CONTEXT: 'billing' })).toThrow(/billing/);
+    expect(() => kafkaBenchConfigFromEnv({ BENCH_KAFKA_ROLLING_SIGNALS: 'SIGHUP' })).toThrow(
+      /SIGHUP; known: SIGTERM, SIGKILL/,
+    );
+  });
+
   it('starts one process per context of the monolith in the split deployment', () => {
     expect([...CONTEXT_PROCESSES].sort()).toEqual(Object.keys(CONTEXT_MODULES).sort());
   });

@@ -1,6 +1,7 @@
 import { intSetting, oneOfSetting, stringSetting } from '@platform/config';
 import { DEFAULT_DATABASE_URL, shellQuote } from '../bench-config';
 import { PLATFORM_KNOBS, type PlatformBuild } from '../orders/orders-bench-config';
+import { CONTEXT_PROCESSES } from './context-processes';
 
 /**
  * What `npm run bench:kafka` runs, from the environment. The workload is bench:orders' (its
@@ -27,6 +28,33 @@ export interface KafkaBenchConfig {
   readonly build: PlatformBuild;
   /** KAFKA_FETCH_MAX_WAIT_MS for the platform on the mock cluster (the mock answers a fetch only when it ends) */
   readonly fetchMaxWaitMs: number;
+  /** the split deployment's rolling-restart phase; undefined when skipped */
+  readonly rolling?: RollingRestartConfig;
+}
+
+/** how the restarted instance is stopped: as a rolling deploy does, or as a crash (a member that never leaves) */
+export const ROLLING_SIGNALS = ['SIGTERM', 'SIGKILL'] as const;
+export type RollingSignal = (typeof ROLLING_SIGNALS)[number];
+
+/**
+ * Phase C of the split deployment: a second instance of one context joins its consumer group,
+ * then under a steady load one instance is restarted (stopped, waited for, started, waited ready)
+ * once per signal, and the group's progress and place -> CONFIRMED are measured around it.
+ */
+export interface RollingRestartConfig {
+  /** the context run as two instances (default payments: every order waits for its authorisation) */
+  readonly context: string;
+  /** orders/s of the steady load */
+  readonly rate: number;
+  /** steady load before each restart, and again after the restarted instance is ready */
+  readonly seconds: number;
+  /** one restart per signal, in this order */
+  readonly signals: readonly RollingSignal[];
+  /**
+   * a keep-alive HTTP client asks the restarting instance every this many ms until it exits, as a
+   * busy load balancer connection does (default 20); 0: none
+   */
+  readonly httpIntervalMs: number;
 }
 
 export function kafkaBenchConfigFromEnv(env: NodeJS.ProcessEnv = process.env): KafkaBenchConfig {
@@ -49,6 +77,32 @@ export function kafkaBenchConfigFromEnv(env: NodeJS.ProcessEnv = process.env): K
     drainTimeoutSeconds: intSetting('BENCH_KAFKA_DRAIN_TIMEOUT_SECONDS', 60, { env, min: 1 }),
     build: oneOfSetting('BENCH_KAFKA_BUILD', ['dist', 'source'], 'dist', env),
     fetchMaxWaitMs: intSetting('KAFKA_FETCH_MAX_WAIT_MS', 200, { env, min: 0 }),
+    rolling: deployments.includes('split') ? rollingConfigFromEnv(env) : undefined,
+  };
+}
+
+function rollingConfigFromEnv(env: NodeJS.ProcessEnv): RollingRestartConfig | undefined {
+  const context = stringSetting('BENCH_KAFKA_ROLLING_CONTEXT', 'payments', env).trim();
+  if (context === 'none') return undefined;
+  // the customers post to the orders process: restarting it would measure the bench's client, not the group
+  const restartable = CONTEXT_PROCESSES.filter((name) => name !== 'orders');
+  if (!restartable.includes(context))
+    throw new Error(`BENCH_KAFKA_ROLLING_CONTEXT: ${context}; known: ${restartable.join(', ')}, or none`);
+  const signals = stringSetting('BENCH_KAFKA_ROLLING_SIGNALS', 'SIGTERM', env)
+    .split(',')
+    .map((signal) => signal.trim().toUpperCase())
+    .filter(Boolean);
+  const unknown = signals.filter((signal) => !(ROLLING_SIGNALS as readonly string[]).includes(signal));
+  if (unknown.length > 0 || signals.length === 0)
+    throw new Error(
+      `BENCH_KAFKA_ROLLING_SIGNALS: ${unknown.join(', ') || 'empty'}; known: ${ROLLING_SIGNALS.join(', ')}`,
+    );
+  return {
+    context,
+    rate: intSetting('BENCH_KAFKA_ROLLING_RATE', intSetting('BENCH_KAFKA_RATE', 10, { env, min: 1 }), { env, min: 1 }),
+    seconds: intSetting('BENCH_KAFKA_ROLLING_SECONDS', 10, { env, min: 1 }),
+    signals: signals as RollingSignal[],
+    httpIntervalMs: intSetting('BENCH_KAFKA_ROLLING_HTTP_MS', 20, { env, min: 0 }),
   };
 }
 

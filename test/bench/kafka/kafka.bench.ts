@@ -3,10 +3,13 @@
  * the same code, each in a scratch database of its own: the monolith on the in-process transport,
  * the monolith on Kafka, and every context as its own process on Kafka. Per deployment: orders/s
  * at full speed, placement -> confirmation p50/p99 at a fixed rate and at full speed, the two
- * round trips an order waits for, and CPU per order by process (platform, postgres, broker).
+ * round trips an order waits for, and CPU per order by process (platform, postgres, broker). For
+ * the split services, a rolling restart of one context's second instance under a steady load:
+ * the longest gap in its group's progress and place -> CONFIRMED around it.
  * Prints figures and never asserts. Knobs: kafka-bench-config.ts; docs/benchmarks.md.
  */
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { gitRevision, machineLine } from '../machine';
 import { serverSettings } from '../orders/server-settings';
 import { buildDist } from '../orders/platform-process';
@@ -14,6 +17,7 @@ import { startBenchBroker, type BenchBroker } from './bench-broker';
 import { runDeployment, type DeploymentResult } from './deployment-run';
 import { kafkaBenchConfigFromEnv, kafkaReproduceCommand } from './kafka-bench-config';
 import { DEPLOYMENT_TITLES, printComparison, printCpuByProcess, printHopLatencies, printHops } from './kafka-report';
+import { restartLines, summaryLines } from './rolling-report';
 
 async function main(): Promise<void> {
   const config = kafkaBenchConfigFromEnv();
@@ -47,13 +51,31 @@ async function main(): Promise<void> {
       printHops(result);
       printHopLatencies(result);
       printCpuByProcess(result);
+      printRolling(result, broker);
       results.push(result);
     }
     printComparison(results, config.rate);
+    summaryLines(results.find((r) => r.rolling)?.rolling).forEach((line) => console.log(line));
     if (broker) console.log(`  broker: ${broker.description}`);
     console.log(`\nreproduce: ${command}`);
   } finally {
     await broker?.stop();
+  }
+}
+
+function printRolling(result: DeploymentResult, broker: BenchBroker | undefined): void {
+  const rolling = result.rolling;
+  if (!rolling || !broker) return;
+  const sessionTimeoutMs = Number(result.kafkaEnv.KAFKA_SESSION_TIMEOUT_MS ?? 30_000);
+  console.log(
+    `  second ${rolling.config.context} instance ready ${rolling.joinSeconds.toFixed(1)} s after spawn (its join rebalanced the group); ` +
+      `${rolling.placed} orders placed in phase C${rolling.failures.size > 0 ? `, refused: ${[...rolling.failures].map(([k, n]) => `${k} x${n}`).join(', ')}` : ''}; ` +
+      `load average at its end ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} (a gap is a rebalance only when the group kept up before it)`,
+  );
+  for (const restart of rolling.restarts) {
+    restartLines(rolling.config, restart, { kind: broker.kind, sessionTimeoutMs }).forEach((line) => console.log(line));
   }
 }
 

@@ -1,4 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -37,6 +38,8 @@ export interface PlatformProcess {
   /** CPU time of the process so far (Linux /proc; undefined elsewhere) */
   cpu(): ProcessCpu | undefined;
   signal(signal: NodeJS.Signals): void;
+  /** resolves when the process has exited, however it was stopped */
+  readonly exited: Promise<{ code: number | null; signal: string | null }>;
   stop(): Promise<{ code: number | null; signal: string | null }>;
 }
 
@@ -93,6 +96,13 @@ export async function startPlatform(options: PlatformStart): Promise<PlatformPro
   running.add(child);
   child.once('exit', () => running.delete(child));
   const output = captureOutput(child);
+  // BENCH_PLATFORM_LOG_DIR: every platform process's whole output, one file each, to read after a run
+  const logDir = process.env.BENCH_PLATFORM_LOG_DIR;
+  if (logDir) {
+    const file = createWriteStream(join(logDir, `${app}-${child.pid}.log`));
+    child.stdout?.pipe(file);
+    child.stderr?.pipe(file);
+  }
   const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
@@ -112,6 +122,7 @@ export async function startPlatform(options: PlatformStart): Promise<PlatformPro
     startSeconds: (performance.now() - started) / 1000,
     cpu: () => processCpu(pid),
     signal: (signal) => void child.kill(signal),
+    exited,
     stop: async () => {
       child.kill('SIGTERM');
       const timeout = sleep(STOP_TIMEOUT_MS, undefined, { ref: false });

@@ -1,14 +1,15 @@
 import { kafkaSettingsFromEnv } from './kafka-settings';
 
 describe('kafkaSettingsFromEnv', () => {
-  it('has production defaults: all replicas, idempotent, gzip, kafkajs group timing', () => {
+  it('has production defaults: all replicas, idempotent, gzip, group timing for short rebalances', () => {
     const settings = kafkaSettingsFromEnv({ KAFKA_BROKERS: 'a:9092, b:9092' });
     expect(settings.brokers).toEqual(['a:9092', 'b:9092']);
     expect(settings.producer).toEqual({ acks: -1, idempotent: true, compression: 'gzip' });
     expect(settings.consumer).toMatchObject({
       sessionTimeoutMs: 30_000,
-      heartbeatIntervalMs: 3_000,
+      heartbeatIntervalMs: 1_000,
       rebalanceTimeoutMs: 60_000,
+      maxWaitTimeMs: 1_000,
     });
     expect(settings.topicPrefix).toBe('');
     expect(settings.groupPrefix).toBe('');

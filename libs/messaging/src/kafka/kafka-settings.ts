@@ -21,10 +21,17 @@ export interface KafkaSettings {
   };
   readonly consumer: {
     readonly sessionTimeoutMs: number;
+    /**
+     * kafkajs heartbeats between batches only, so the members that stay learn of a rebalance (a
+     * member left or joined) at their first heartbeat after it: 1 s, not kafkajs' 3 s (ADR 0022)
+     */
     readonly heartbeatIntervalMs: number;
     readonly rebalanceTimeoutMs: number;
     readonly partitionsConsumedConcurrently: number;
-    /** a long poll waits at most this long for records; also bounds how long a stop waits for it */
+    /**
+     * a long poll waits at most this long for records; a stop waits for it before it leaves the
+     * group, and a member idle on its partitions heartbeats only when it returns (ADR 0022)
+     */
     readonly maxWaitTimeMs: number;
     /** within one fetched batch, commit after this many records (and always at the batch's end) */
     readonly commitEveryRecords: number;
@@ -74,10 +81,10 @@ export function kafkaSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Kafk
     },
     consumer: {
       sessionTimeoutMs: intSetting('KAFKA_SESSION_TIMEOUT_MS', 30_000, { env }),
-      heartbeatIntervalMs: intSetting('KAFKA_HEARTBEAT_INTERVAL_MS', 3_000, { env }),
+      heartbeatIntervalMs: intSetting('KAFKA_HEARTBEAT_INTERVAL_MS', 1_000, { env }),
       rebalanceTimeoutMs: intSetting('KAFKA_REBALANCE_TIMEOUT_MS', 60_000, { env }),
       partitionsConsumedConcurrently: intSetting('KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY', 4, { env }),
-      maxWaitTimeMs: intSetting('KAFKA_FETCH_MAX_WAIT_MS', 5_000, { env }),
+      maxWaitTimeMs: intSetting('KAFKA_FETCH_MAX_WAIT_MS', 1_000, { env }),
       commitEveryRecords: intSetting('KAFKA_COMMIT_EVERY_RECORDS', 100, { env }),
       restartDelayMs: intSetting('KAFKA_RESTART_DELAY_MS', 1_000, { env }),
       verifyTopics: boolSetting('KAFKA_VERIFY_TOPICS', true, env),
