@@ -82,8 +82,9 @@ const ORDERS = 200;
       SHADOW: 'true',
       LOYALTY_DATABASE_URL: db.url,
       SHADOW_LIVE_DATABASE_URL: live,
+      SHADOW_COMPARE_INTERVAL_MS: '500',
     });
-    await Promise.all([
+    const [sameProcess, rate2Process] = await Promise.all([
       platform.run(SHADOWED, [], shadowEnv(same)),
       platform.run(SHADOWED, [], {
         ...shadowEnv(rate2),
@@ -118,20 +119,37 @@ const ORDERS = 200;
     // the orders placed after the copy, less the cancelled ones (scarce stock), earned points
     expect(agreeing.comparisons.filter((c) => c.type === 'ledger.CREDIT').length).toBeGreaterThan(50);
 
-    const compared = await runMigrate(
-      ['compare', SHADOWED, '--live-database', live, '--shadow-database', same.url],
-      kafka,
-    );
+    const cli = (...args: string[]) => runMigrate(args, kafka);
+    const [compared, differs, again, orders] = await Promise.all([
+      cli('compare', SHADOWED, '--live-database', live, '--shadow-database', same.url),
+      cli('compare', SHADOWED, '--live-database', live, '--shadow-database', rate2.url),
+      cli('shadow', SHADOWED, '--live-database', live, '--shadow-database', same.url),
+      cli('shadow', 'orders', '--live-database', live, '--shadow-database', same.url),
+    ]);
     expect({ code: compared.code, out: compared.stdout, err: compared.stderr }).toMatchObject({ code: 0, err: '' });
     expect(compared.stdout).toMatch(/ledger\.CREDIT +[1-9]\d+ +0 +0 +0/);
 
-    const differs = await runMigrate(
-      ['compare', SHADOWED, '--live-database', live, '--shadow-database', rate2.url],
-      kafka,
-    );
     expect({ code: differs.code, err: differs.stderr }).toEqual({ code: 1, err: '' });
     expect(differs.stdout).toMatch(/ledger\.CREDIT +0 +[1-9]\d+ +0 +0/);
     expect(differs.stdout).toMatch(/mismatched ledger\.CREDIT key \S+ \(input \S+\): points live "(\d+)" shadow "\d+"/);
+
+    // a second copy into a shadow that runs is refused, and so is a context that cannot be shadowed
+    expect({ code: again.code, out: again.stdout + again.stderr }).toMatchObject({ code: 1 });
+    expect(again.stderr).toMatch(/loyalty is running on the target database|already holds/);
+    expect({ code: orders.code, err: orders.stderr }).toMatchObject({ code: 1 });
+    expect(orders.stderr).toContain('orders cannot be shadowed: orders takes its input over HTTP');
+
+    // each shadow compares itself every 500 ms and exposes the counts
+    await eventually(
+      () => shadowMetrics(sameProcess.baseUrl),
+      (m) => m.matched === agreeing.comparisons.length && m.mismatched === 0 && m.lag === 0,
+      { expected: `${agreeing.comparisons.length} matched, 0 mismatched, lag 0`, timeoutMs: 10_000, intervalMs: 200 },
+    );
+    await eventually(
+      () => shadowMetrics(rate2Process.baseUrl),
+      (m) => m.mismatched > 50 && m.lag === 0,
+      { expected: 'over 50 mismatched, lag 0', timeoutMs: 10_000, intervalMs: 200 },
+    );
 
     const query = (sql: string, params?: readonly unknown[]) => platform.db.query(sql, params as unknown[]);
     let results: InvariantResult[] = [];
@@ -160,4 +178,14 @@ async function comparison(liveUrl: string, shadowUrl: string): Promise<ShadowCom
   } finally {
     await Promise.all([live.end(), shadow.end()]);
   }
+}
+
+async function shadowMetrics(baseUrl: string): Promise<{ matched: number; mismatched: number; lag: number }> {
+  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? NaN);
+  return {
+    matched: value(/^shadow_comparison_results\{[^}]*result="matched"[^}]*\} (\d+)$/m),
+    mismatched: value(/^shadow_comparison_results\{[^}]*result="mismatched"[^}]*\} (\d+)$/m),
+    lag: value(/^shadow_lag_records\{[^}]*\} (\d+)$/m),
+  };
 }
