@@ -1,7 +1,15 @@
 import { Client } from 'pg';
 import type { DatabaseTarget } from '@platform/database';
 import { ALL_EVENT_CONTRACTS, AvroCodec, EnvelopeCodec, EventCatalogue } from '@platform/events';
-import { compareShadow, type ShadowComparison } from '@platform/messaging';
+import {
+  KafkaGroupOffsets,
+  compareShadow,
+  kafkaSettingsFromEnv,
+  readShadowRun,
+  type PartitionOffset,
+  type ShadowComparison,
+  type ShadowRun,
+} from '@platform/messaging';
 import { createTestDatabase, eventually, kafkaTestBrokers, kafkaTestEnv, requirePostgresUrl } from '@platform/testing';
 import {
   CONTEXTS,
@@ -51,7 +59,7 @@ const ORDERS = 200;
     const live = platform.databaseUrl;
     const catalogue = {
       plenty: await createProduct(platform, 100_000),
-      scarce: await createProduct(platform, 40, 4999),
+      scarce: await createProduct(platform, 120, 4999), // runs out late in the run: most orders earn points
     };
     const traffic = new SteadyOrders(platform, catalogue, { orders: ORDERS, perSecond: 10 });
     await traffic.acceptedAtLeast(30);
@@ -78,6 +86,15 @@ const ORDERS = 200;
     expect(made.stdout).toMatch(/ledger +\d+ +\d+ +[0-9a-f]{32} +yes/);
     expect(made.stdout).toContain(`SHADOW=true TRANSPORT=kafka LOYALTY_DATABASE_URL=${same.url}`);
     expect(madeRate2.stdout).toContain('SHADOW_GROUP_SUFFIX=.shadow-rate2');
+    // the shadow groups start where the live group had committed before the copy's snapshot
+    for (const [db, group] of [
+      [same, 'loyalty.shadow'],
+      [rate2, 'loyalty.shadow-rate2'],
+    ] as const) {
+      const run = await shadowRunOf(db.url);
+      expect(run.liveOffsets.length).toBeGreaterThan(0);
+      expect(sorted(await committedOffsets(kafka, group, run.liveOffsets))).toEqual(sorted(run.liveOffsets));
+    }
     const shadowEnv = (db: DatabaseTarget) => ({
       SHADOW: 'true',
       LOYALTY_DATABASE_URL: db.url,
@@ -188,4 +205,33 @@ async function shadowMetrics(baseUrl: string): Promise<{ matched: number; mismat
     mismatched: value(/^shadow_comparison_results\{[^}]*result="mismatched"[^}]*\} (\d+)$/m),
     lag: value(/^shadow_lag_records\{[^}]*\} (\d+)$/m),
   };
+}
+
+async function shadowRunOf(url: string): Promise<ShadowRun> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const run = await readShadowRun((sql, params) => client.query(sql, params).then((r) => r.rows), SHADOWED);
+    if (!run) throw new Error(`no ${SHADOWED}.shadow_run in ${url}`);
+    return run;
+  } finally {
+    await client.end();
+  }
+}
+
+async function committedOffsets(
+  env: NodeJS.ProcessEnv,
+  group: string,
+  like: readonly PartitionOffset[],
+): Promise<PartitionOffset[]> {
+  const kafka = await KafkaGroupOffsets.connect(kafkaSettingsFromEnv(env));
+  try {
+    return await kafka.committed(group, [...new Set(like.map((o) => o.topic))]);
+  } finally {
+    await kafka.close();
+  }
+}
+
+function sorted(offsets: readonly PartitionOffset[]): PartitionOffset[] {
+  return [...offsets].sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
 }
