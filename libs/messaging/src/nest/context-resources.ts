@@ -31,6 +31,8 @@ import { retentionSettingsFromEnv, type RetentionSettings } from '../retention/r
 import { RetentionSweeper } from '../retention/retention-sweeper';
 import type { ShutdownCoordinator } from './shutdown-coordinator';
 import { boolSetting, oneOfSetting } from '@platform/config';
+import { ShadowMonitor } from '../shadow/shadow-monitor';
+import type { ShadowSettings } from '../shadow/shadow-settings';
 
 export interface ContextModuleOptions {
   /** the context's name: its schema, its consumer group and the `producer` of its events */
@@ -58,6 +60,8 @@ interface PlatformServices {
   readonly readiness: ReadinessChecks;
   readonly shutdown: ShutdownCoordinator;
   readonly metrics: PlatformMetrics;
+  /** SHADOW=true (ADR 0021): the relay stays stopped, so the outbox records what would be published */
+  readonly shadow: ShadowSettings;
 }
 
 /**
@@ -87,6 +91,14 @@ export async function openContextResources(
     entities: options.entities,
     migrations: contextMigrations(options),
   });
+  if (platform.shadow.enabled && !(await isShadowCopy(dataSource, name))) {
+    await dataSource.destroy();
+    await target.release();
+    throw new Error(
+      `SHADOW=true, but this database's ${name} schema is not a shadow copy (no ${name}.shadow_run): ` +
+        `make one with npm run migrate -- shadow ${name} and point ${name.toUpperCase()}_DATABASE_URL at it`,
+    );
+  }
   const relayOptions = relayOptionsFromEnv(name, target.embedded);
   const notifyChannel = notifiesOtherRelays(target.embedded) ? notifyChannelOf(name) : undefined;
   const outbox = new OutboxWriter(
@@ -112,23 +124,38 @@ export async function openContextResources(
     : undefined;
   const unsubscribe = outbox.onCommitted(() => relay.wake());
   await listener?.start();
-  relay.start();
+  // a shadow publishes nothing: its outbox rows stay unpublished, the record of what it would have sent
+  if (!platform.shadow.enabled) relay.start();
 
   const retention = new RetentionSweeper(dataSource, name, retentionJobs, retentionSettings, platform.metrics);
   retention.start();
 
+  const monitor = platform.shadow.liveDatabaseUrl
+    ? new ShadowMonitor(
+        name,
+        dataSource,
+        platform.shadow.liveDatabaseUrl,
+        platform.codec,
+        platform.metrics,
+        platform.shadow.compareIntervalMs,
+      )
+    : undefined;
+  monitor?.start();
+
   const stopDepth = trackDeadLetterDepth(platform.metrics, new DeadLetterTable(dataSource, name), name);
 
   platform.readiness.add({ name: `database:${name}`, check: async () => void (await dataSource.query('SELECT 1')) });
-  platform.readiness.add({
-    name: `relay:${name}`,
-    check: async () => {
-      if (!relay.isRunning) throw new Error('outbox relay is not running');
-    },
-  });
+  if (!platform.shadow.enabled)
+    platform.readiness.add({
+      name: `relay:${name}`,
+      check: async () => {
+        if (!relay.isRunning) throw new Error('outbox relay is not running');
+      },
+    });
   platform.shutdown.onContextClose(name, async () => {
     unsubscribe();
     stopDepth();
+    await monitor?.stop();
     await listener?.stop();
     await relay.stop();
     await retention.stop();
@@ -136,6 +163,17 @@ export async function openContextResources(
     await target.release();
   });
   return new ContextResources(dataSource, transactions, outbox, relay, retention);
+}
+
+/**
+ * A shadow writes only into a copy `migrate shadow` made (it holds `shadow_run`): pointed at the
+ * live database by mistake, it would write into the live schema, so it stops at start instead.
+ */
+async function isShadowCopy(dataSource: DataSource, name: string): Promise<boolean> {
+  const rows = (await dataSource.query(`SELECT to_regclass($1) IS NOT NULL AS copy`, [`${name}.shadow_run`])) as Array<{
+    copy: boolean;
+  }>;
+  return rows[0]?.copy === true;
 }
 
 /**
