@@ -1,6 +1,6 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { PlatformMessagingModule } from '@platform/messaging';
+import { PlatformMessagingModule, refuseShadowIn } from '@platform/messaging';
 import { ObservabilityModule } from '@platform/observability';
 import { DeadLettersAdminModule } from './dead-letters/dead-letters-admin.module';
 import { PLATFORM_SERVICE, PlatformIndexHttpController } from './platform-index.http.controller';
@@ -19,6 +19,7 @@ class PlatformRoot {}
  * registers every handler again (docs/adr/0009-commands-and-queries.md).
  */
 export function platformRoot(service: string, contexts: ReadonlyArray<Type<unknown> | DynamicModule>): DynamicModule {
+  refuseShadowIn(service);
   return {
     module: PlatformRoot,
     controllers: [PlatformIndexHttpController],

@@ -7,6 +7,8 @@ export class KafkaNaming {
   constructor(
     private readonly topicPrefix: string,
     private readonly groupPrefix: string,
+    /** '.shadow' for a shadow run's groups (ADR 0021), else empty */
+    private readonly groupSuffix = '',
   ) {}
 
   topic(catalogueTopic: string): string {
@@ -19,6 +21,6 @@ export class KafkaNaming {
   }
 
   group(consumerGroup: string): string {
-    return `${this.groupPrefix}${consumerGroup}`;
+    return `${this.groupPrefix}${consumerGroup}${this.groupSuffix}`;
   }
 }

@@ -20,6 +20,7 @@ import { KafkaNaming } from './kafka-naming';
 import { KafkaPublisher } from './kafka-publisher';
 import { KafkaTransport } from './kafka.transport';
 import { RegistryValueFramer } from './registry-value-framer';
+import { groupSuffixOf } from '../shadow/shadow-settings';
 
 /**
  * TRANSPORT=kafka: one kafkajs client per process, the relays' publisher (connected at start,
@@ -35,7 +36,8 @@ export const KAFKA_PROVIDERS: Provider[] = [
   },
   {
     provide: KafkaNaming,
-    useFactory: (config: PlatformConfig) => new KafkaNaming(kafkaOf(config).topicPrefix, kafkaOf(config).groupPrefix),
+    useFactory: (config: PlatformConfig) =>
+      new KafkaNaming(kafkaOf(config).topicPrefix, kafkaOf(config).groupPrefix, groupSuffixOf(config.shadow)),
     inject: [PLATFORM_CONFIG],
   },
   { provide: SchemaRegistryClient, useFactory: openSchemaRegistry, inject: [PLATFORM_CONFIG] },

@@ -31,6 +31,7 @@ import { retentionSettingsFromEnv, type RetentionSettings } from '../retention/r
 import { RetentionSweeper } from '../retention/retention-sweeper';
 import type { ShutdownCoordinator } from './shutdown-coordinator';
 import { boolSetting, oneOfSetting } from '@platform/config';
+import type { ShadowSettings } from '../shadow/shadow-settings';
 
 export interface ContextModuleOptions {
   /** the context's name: its schema, its consumer group and the `producer` of its events */
@@ -58,6 +59,8 @@ interface PlatformServices {
   readonly readiness: ReadinessChecks;
   readonly shutdown: ShutdownCoordinator;
   readonly metrics: PlatformMetrics;
+  /** SHADOW=true (ADR 0021): the relay stays stopped, so the outbox records what would be published */
+  readonly shadow: ShadowSettings;
 }
 
 /**
@@ -112,7 +115,8 @@ export async function openContextResources(
     : undefined;
   const unsubscribe = outbox.onCommitted(() => relay.wake());
   await listener?.start();
-  relay.start();
+  // a shadow publishes nothing: its outbox rows stay unpublished, the record of what it would have sent
+  if (!platform.shadow.enabled) relay.start();
 
   const retention = new RetentionSweeper(dataSource, name, retentionJobs, retentionSettings, platform.metrics);
   retention.start();
@@ -120,12 +124,13 @@ export async function openContextResources(
   const stopDepth = trackDeadLetterDepth(platform.metrics, new DeadLetterTable(dataSource, name), name);
 
   platform.readiness.add({ name: `database:${name}`, check: async () => void (await dataSource.query('SELECT 1')) });
-  platform.readiness.add({
-    name: `relay:${name}`,
-    check: async () => {
-      if (!relay.isRunning) throw new Error('outbox relay is not running');
-    },
-  });
+  if (!platform.shadow.enabled)
+    platform.readiness.add({
+      name: `relay:${name}`,
+      check: async () => {
+        if (!relay.isRunning) throw new Error('outbox relay is not running');
+      },
+    });
   platform.shutdown.onContextClose(name, async () => {
     unsubscribe();
     stopDepth();

@@ -7,6 +7,7 @@ import { OutboxRelay, OutboxWriter, RECORD_PUBLISHER, type RecordPublisher } fro
 import { ConsumerGroups } from '../pipeline/consumer-groups';
 import { RetentionSweeper } from '../retention/retention-sweeper';
 import { ContextResources, openContextResources, type ContextModuleOptions } from './context-resources';
+import { PLATFORM_CONFIG, type PlatformConfig } from './platform-config';
 import { ShutdownCoordinator } from './shutdown-coordinator';
 
 export const CONTEXT_NAME = Symbol('CONTEXT_NAME');
@@ -38,7 +39,17 @@ export class ContextModule {
             readiness: ReadinessChecks,
             shutdown: ShutdownCoordinator,
             metrics: PlatformMetrics,
-          ) => openContextResources(options, { codec, publisher, groups, readiness, shutdown, metrics }),
+            config: PlatformConfig,
+          ) =>
+            openContextResources(options, {
+              codec,
+              publisher,
+              groups,
+              readiness,
+              shutdown,
+              metrics,
+              shadow: config.shadow,
+            }),
           inject: [
             EnvelopeCodec,
             RECORD_PUBLISHER,
@@ -46,6 +57,7 @@ export class ContextModule {
             ReadinessChecks,
             ShutdownCoordinator,
             PlatformMetrics,
+            PLATFORM_CONFIG,
           ],
         },
         { provide: DataSource, useFactory: (r: ContextResources) => r.dataSource, inject: [ContextResources] },

@@ -1,5 +1,6 @@
 import { intSetting, oneOfSetting } from '@platform/config';
 import { kafkaSettingsFromEnv, type KafkaSettings } from '../kafka/kafka-settings';
+import { shadowSettingsFromEnv, type ShadowSettings } from '../shadow/shadow-settings';
 
 /** Process-wide messaging settings, read once from the environment (documented in .env.example). */
 export interface PlatformConfig {
@@ -11,6 +12,8 @@ export interface PlatformConfig {
   readonly inprocessRetentionMs: number;
   /** set when transport is kafka */
   readonly kafka?: KafkaSettings;
+  /** SHADOW=true: this deployment is a shadow run of its context (ADR 0021) */
+  readonly shadow: ShadowSettings;
 }
 
 export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
@@ -25,5 +28,6 @@ export function platformConfigFromEnv(env = process.env): PlatformConfig {
     inprocessCommitIntervalMs: intSetting('INPROCESS_COMMIT_INTERVAL_MS', 100, { min: 0, env }),
     inprocessRetentionMs: intSetting('INPROCESS_RETENTION_HOURS', 168, { env }) * 3_600_000,
     kafka: transport === 'kafka' ? kafkaSettingsFromEnv(env) : undefined,
+    shadow: shadowSettingsFromEnv(env),
   };
 }

@@ -1,0 +1,50 @@
+import { boolSetting, intSetting, oneOfSetting } from '@platform/config';
+
+/** what a shadow's Kafka consumer group is called: the live group's name and this suffix (ADR 0021) */
+export const SHADOW_GROUP_SUFFIX = '.shadow';
+
+/**
+ * Shadow mode (SHADOW=true, ADR 0021): a second deployment of one context that consumes beside the
+ * live one in its own group `<group>.shadow`, from its own copy of the context's data (made by
+ * `npm run migrate -- shadow`), and has no effect outside that copy: its relay does not start, so
+ * what it would publish stays in its outbox. The one place that decides "shadow"; read once.
+ */
+export interface ShadowSettings {
+  readonly enabled: boolean;
+  /** the live context's database: set, the shadow compares itself with it every `compareIntervalMs` */
+  readonly liveDatabaseUrl?: string;
+  readonly compareIntervalMs: number;
+}
+
+export function shadowSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): ShadowSettings {
+  const enabled = boolSetting('SHADOW', false, env);
+  if (!enabled) return { enabled, compareIntervalMs: 0 };
+  // a shadow that published, or consumed as the live group, would be a second live context
+  if (oneOfSetting('TRANSPORT', ['inprocess', 'kafka'] as const, 'inprocess', env) !== 'kafka')
+    throw new Error(
+      'SHADOW=true needs TRANSPORT=kafka: a shadow consumes in its own Kafka consumer group beside the live ' +
+        "one, and the in-process log's groups live in the live deployment's database (docs/adr/0021-shadow-run.md)",
+    );
+  return {
+    enabled,
+    liveDatabaseUrl: env.SHADOW_LIVE_DATABASE_URL?.trim() || undefined,
+    compareIntervalMs: intSetting('SHADOW_COMPARE_INTERVAL_MS', 15_000, { env }),
+  };
+}
+
+/** the consumer group id suffix of this process: '.shadow' in shadow mode, else nothing */
+export function groupSuffixOf(shadow: ShadowSettings): string {
+  return shadow.enabled ? SHADOW_GROUP_SUFFIX : '';
+}
+
+/**
+ * A shadow is one context's own deployable: the monolith (one process, every context, one set of
+ * groups) refuses SHADOW=true at start, as the in-process transport does above.
+ */
+export function refuseShadowIn(service: string, env: NodeJS.ProcessEnv = process.env): void {
+  if (service === 'monolith' && boolSetting('SHADOW', false, env))
+    throw new Error(
+      "SHADOW=true is for one context's own deployable (node dist/apps/<context>/src/main.js), not the monolith " +
+        '(docs/adr/0021-shadow-run.md)',
+    );
+}
