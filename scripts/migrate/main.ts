@@ -9,6 +9,8 @@ import { Command, CommanderError } from 'commander';
 import { EXIT } from './exit-codes';
 import { handoverCommand } from './handover/handover.command';
 import { moveDataCommand } from './move-data/move-data.command';
+import { compareCommand } from './compare/compare.command';
+import { shadowCommand } from './shadow/shadow.command';
 
 export function migrateProgram(): Command {
   const program = new Command('migrate')
@@ -16,6 +18,8 @@ export function migrateProgram(): Command {
     .showHelpAfterError('(add --help for usage)');
   program.addCommand(handoverCommand());
   program.addCommand(moveDataCommand());
+  program.addCommand(shadowCommand());
+  program.addCommand(compareCommand());
   return program;
 }
 

@@ -52,3 +52,4 @@ export * from './shadow/first-difference';
 export * from './shadow/compare-outputs';
 export * from './shadow/shadow-run';
 export * from './shadow/shadow-comparison';
+export * from './kafka/handover/kafka-group-offsets';

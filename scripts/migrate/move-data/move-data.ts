@@ -1,26 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { openContextDataSource } from '../../../libs/database/src/context-data-source';
-import { migrationNames, migrationsOf, MOVABLE_CONTEXTS } from './context-schemas';
-import { copyTable } from './copy-table';
+import { MOVABLE_CONTEXTS } from './context-schemas';
 import { databaseUrlVariable, maskUrl, sameDatabase } from './mask-url';
-import { copyOrder, formatPlan, migrationMismatch, planMove, shapeMismatch, type MovePlan } from './move-plan';
-import {
-  appliedMigrations,
-  checksumOf,
-  foreignKeysOf,
-  restampPendingOutbox,
-  rowCount,
-  schemaExists,
-  sequencesOf,
-  setSequence,
-  tablesOf,
-  type TableColumns,
-} from './schema-catalog';
-import { contextSessions, describeSessions } from './session-guard';
-import { qualifiedName, SESSION_SETTINGS } from './table-sql';
-import { formatVerification, nextSteps, seconds, type TableVerification } from './move-report';
-import { EXIT } from '../exit-codes';
+import type { MovePlan } from './move-plan';
+import { nextSteps } from './move-report';
+import { SchemaCopy, type CopyOutput, type SchemaCopyHooks } from './schema-copy';
+import { SESSION_SETTINGS } from './table-sql';
+import { EXIT, Refusal } from '../exit-codes';
 
 /** exit codes a script can trust */
 export { EXIT };
@@ -33,17 +19,10 @@ export interface MoveDataOptions {
 }
 
 /** where the command writes: the report on `out`, progress and refusals on `err` */
-export interface MoveDataOutput {
-  out(text: string): void;
-  err(text: string): void;
-}
+export type MoveDataOutput = CopyOutput;
 
-/** for tests: runs inside the target's transaction after the copy, before it is verified */
-export interface MoveDataHooks {
-  readonly afterCopy?: (target: Client) => Promise<void>;
-}
-
-class Refused extends Error {}
+/** for tests: `afterCopy` runs inside the target's transaction after the copy, before it is verified */
+export type MoveDataHooks = Pick<SchemaCopyHooks, 'afterCopy'>;
 
 /**
  * Moves a context's schema from one PostgreSQL database to another (docs/adr/0020): the target
@@ -68,9 +47,9 @@ export async function moveData(
   try {
     await connect(source, 'source', options.from);
     await connect(target, 'target', options.to);
-    return await new Move(context, options, output, hooks, source, target).run();
+    return await move(context, options, output, hooks, source, target);
   } catch (error) {
-    if (error instanceof Refused) {
+    if (error instanceof Refusal) {
       output.err(`move-data: refused: ${error.message}`);
       return EXIT.refused;
     }
@@ -101,7 +80,7 @@ function usageProblem(context: string, options: MoveDataOptions): string | undef
   return undefined;
 }
 
-async function connect(client: Client, side: string, url: string): Promise<void> {
+export async function connect(client: Client, side: string, url: string): Promise<void> {
   try {
     await client.connect();
     for (const setting of SESSION_SETTINGS) await client.query(setting);
@@ -110,143 +89,37 @@ async function connect(client: Client, side: string, url: string): Promise<void>
   }
 }
 
-class Move {
-  private readonly started = performance.now();
-
-  constructor(
-    private readonly context: string,
-    private readonly options: MoveDataOptions,
-    private readonly output: MoveDataOutput,
-    private readonly hooks: MoveDataHooks,
-    private readonly source: Client,
-    private readonly target: Client,
-  ) {}
-
-  async run(): Promise<number> {
-    const { context, output } = this;
-    output.out(`move-data ${context}: ${maskUrl(this.options.from)} -> ${maskUrl(this.options.to)}`);
-    const refusals = await this.runningContext();
-    // from here the context is known to be stopped: the pause it needs is counted from now
-    const pauseStarted = performance.now();
-    await this.source.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    if (!(await schemaExists(this.source, context))) throw new Refused(`the source has no schema ${context}`);
-    refusals.push(
-      ...migrationMismatch(migrationNames(migrationsOf(context)), await appliedMigrations(this.source, context)),
-    );
-    const sourceTables = await tablesOf(this.source, context);
-    const plan = planMove({
-      context,
-      sourceTables: await counted(this.source, sourceTables),
-      target: await this.targetState(),
-      force: this.options.force === true,
-      refusals,
-    });
-    output.out(formatPlan(plan));
-    if (this.options.dryRun) return this.dryRun(plan);
-    if (plan.refusals.length > 0) throw new Refused(plan.refusals.join('\n'));
-
-    await this.migrateTarget();
-    const targetTables = await tablesOf(this.target, context);
-    const differences = shapeMismatch(sourceTables, targetTables);
-    if (differences.length > 0) throw new Refused(`the schemas differ after migrating:\n${differences.join('\n')}`);
-    const rowsOf = new Map(plan.tables.map((t) => [t.table, t.rows]));
-    const order = copyOrder(
-      sourceTables.map((t) => t.table),
-      await foreignKeysOf(this.source, context),
-    );
-    const byName = new Map(targetTables.map((t) => [t.table, t]));
-    const ordered = order.map((name) => byName.get(name) as TableColumns);
-
-    await this.target.query('BEGIN');
-    try {
-      if (plan.emptiesTarget) await this.target.query(`TRUNCATE ${ordered.map(qualifiedName).join(', ')}`);
-      output.out('copying:');
-      for (const table of ordered) {
-        const tableStarted = performance.now();
-        const rows = await copyTable(this.source, this.target, table, rowsOf.get(table.table) ?? 0, output.err);
-        output.out(`  ${table.table}: ${rows} rows in ${seconds(performance.now() - tableStarted)}`);
-      }
-      await this.hooks.afterCopy?.(this.target);
-      const verified = await this.verify(ordered);
-      output.out(formatVerification(verified));
-      if (!verified.every((v) => v.matches))
-        throw new Refused('the copy does not match the source; nothing was committed');
-      const late = await contextSessions(this.source, context);
-      if (late.length > 0) throw new Refused(`${describeSessions(context, 'source', late)}; nothing was committed`);
-      if (byName.has('outbox')) {
-        const restamped = await restampPendingOutbox(this.target, context);
-        output.out(
-          `${restamped} pending outbox row(s) re-stamped with a transaction id of the target (ids are per server)`,
-        );
-      }
-      for (const sequence of await sequencesOf(this.source, context)) await setSequence(this.target, context, sequence);
-      await this.target.query('COMMIT');
-    } catch (error) {
-      await this.target.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    }
-    await this.source.query('COMMIT');
-    const pauseMs = performance.now() - pauseStarted;
-    output.out(nextSteps({ context, to: this.options.to, pauseMs, totalMs: performance.now() - this.started, plan }));
-    output.out(`${databaseUrlVariable(context)}=${maskUrl(this.options.to)}`);
-    return EXIT.done;
-  }
-
-  private async runningContext(): Promise<string[]> {
-    const refusals: string[] = [];
-    const onSource = await contextSessions(this.source, this.context);
-    if (onSource.length > 0) refusals.push(describeSessions(this.context, 'source', onSource));
-    const onTarget = await contextSessions(this.target, this.context);
-    if (onTarget.length > 0) refusals.push(describeSessions(this.context, 'target', onTarget));
-    return refusals;
-  }
-
-  private async targetState() {
-    const exists = await schemaExists(this.target, this.context);
-    const rows = new Map<string, number>();
-    if (exists)
-      for (const table of await tablesOf(this.target, this.context))
-        rows.set(table.table, await rowCount(this.target, table));
-    return { schemaExists: exists, rows };
-  }
-
-  private dryRun(plan: MovePlan): number {
-    if (plan.refusals.length > 0) {
-      this.output.out(`dry run: a real run would refuse:\n${plan.refusals.map((r) => `  - ${r}`).join('\n')}`);
-      return EXIT.refused;
-    }
-    this.output.out('dry run: nothing was changed; a real run would copy the tables above and verify them');
-    return EXIT.done;
-  }
-
-  /** creates (or brings up to date) the target schema with the context's own migrations, as its process would */
-  private async migrateTarget(): Promise<void> {
-    const dataSource = await openContextDataSource(
-      { url: this.options.to, embedded: false, release: async () => undefined },
-      { context: this.context, migrations: migrationsOf(this.context), poolSize: 1 },
-    );
-    await dataSource.destroy();
-  }
-
-  private async verify(tables: readonly TableColumns[]): Promise<TableVerification[]> {
-    const verified: TableVerification[] = [];
-    for (const table of tables) {
-      const source = await checksumOf(this.source, table);
-      const target = await checksumOf(this.target, table);
-      verified.push({
-        table: table.table,
-        sourceRows: source.rows,
-        targetRows: target.rows,
-        checksum: source.checksum,
-        matches: source.rows === target.rows && source.checksum === target.checksum,
-      });
-    }
-    return verified;
-  }
+/** the move-data command's part: the copy (shared with `shadow`), then the pause and the setting to use */
+async function move(
+  context: string,
+  options: MoveDataOptions,
+  output: MoveDataOutput,
+  hooks: MoveDataHooks,
+  source: Client,
+  target: Client,
+): Promise<number> {
+  const started = performance.now();
+  output.out(`move-data ${context}: ${maskUrl(options.from)} -> ${maskUrl(options.to)}`);
+  const copy = new SchemaCopy(
+    { context, to: options.to, dryRun: options.dryRun, force: options.force, contextStopped: true },
+    output,
+    hooks,
+    source,
+    target,
+  );
+  const outcome = await copy.run();
+  if (outcome.kind === 'dry-run') return dryRun(outcome.plan, output);
+  const { plan, pauseMs } = outcome;
+  output.out(nextSteps({ context, to: options.to, pauseMs, totalMs: performance.now() - started, plan }));
+  output.out(`${databaseUrlVariable(context)}=${maskUrl(options.to)}`);
+  return EXIT.done;
 }
 
-async function counted(client: Client, tables: readonly TableColumns[]) {
-  const result: Array<{ table: string; rows: number }> = [];
-  for (const table of tables) result.push({ table: table.table, rows: await rowCount(client, table) });
-  return result;
+function dryRun(plan: MovePlan, output: MoveDataOutput): number {
+  if (plan.refusals.length > 0) {
+    output.out(`dry run: a real run would refuse:\n${plan.refusals.map((r) => `  - ${r}`).join('\n')}`);
+    return EXIT.refused;
+  }
+  output.out('dry run: nothing was changed; a real run would copy the tables above and verify them');
+  return EXIT.done;
 }

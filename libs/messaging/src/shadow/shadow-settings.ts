@@ -1,6 +1,6 @@
-import { boolSetting, intSetting, oneOfSetting } from '@platform/config';
+import { boolSetting, intSetting, oneOfSetting, stringSetting } from '@platform/config';
 
-/** what a shadow's Kafka consumer group is called: the live group's name and this suffix (ADR 0021) */
+/** what a shadow's Kafka consumer group is called by default: the live group's name and this suffix (ADR 0021) */
 export const SHADOW_GROUP_SUFFIX = '.shadow';
 
 /**
@@ -11,6 +11,8 @@ export const SHADOW_GROUP_SUFFIX = '.shadow';
  */
 export interface ShadowSettings {
   readonly enabled: boolean;
+  /** appended to the live group's name (SHADOW_GROUP_SUFFIX): two shadows with different rules need two groups */
+  readonly groupSuffix: string;
   /** the live context's database: set, the shadow compares itself with it every `compareIntervalMs` */
   readonly liveDatabaseUrl?: string;
   readonly compareIntervalMs: number;
@@ -18,15 +20,19 @@ export interface ShadowSettings {
 
 export function shadowSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): ShadowSettings {
   const enabled = boolSetting('SHADOW', false, env);
-  if (!enabled) return { enabled, compareIntervalMs: 0 };
+  if (!enabled) return { enabled, groupSuffix: '', compareIntervalMs: 0 };
   // a shadow that published, or consumed as the live group, would be a second live context
   if (oneOfSetting('TRANSPORT', ['inprocess', 'kafka'] as const, 'inprocess', env) !== 'kafka')
     throw new Error(
       'SHADOW=true needs TRANSPORT=kafka: a shadow consumes in its own Kafka consumer group beside the live ' +
         "one, and the in-process log's groups live in the live deployment's database (docs/adr/0021-shadow-run.md)",
     );
+  const groupSuffix = stringSetting('SHADOW_GROUP_SUFFIX', SHADOW_GROUP_SUFFIX, env);
+  if (!/^\.[A-Za-z0-9._-]+$/.test(groupSuffix))
+    throw new Error(`SHADOW_GROUP_SUFFIX must start with a dot, like ${SHADOW_GROUP_SUFFIX}, got "${groupSuffix}"`);
   return {
     enabled,
+    groupSuffix,
     liveDatabaseUrl: env.SHADOW_LIVE_DATABASE_URL?.trim() || undefined,
     compareIntervalMs: intSetting('SHADOW_COMPARE_INTERVAL_MS', 15_000, { env }),
   };
@@ -34,7 +40,7 @@ export function shadowSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Sha
 
 /** the consumer group id suffix of this process: '.shadow' in shadow mode, else nothing */
 export function groupSuffixOf(shadow: ShadowSettings): string {
-  return shadow.enabled ? SHADOW_GROUP_SUFFIX : '';
+  return shadow.enabled ? shadow.groupSuffix : '';
 }
 
 /**

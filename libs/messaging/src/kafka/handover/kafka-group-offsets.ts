@@ -1,0 +1,88 @@
+import type { Admin, Kafka } from 'kafkajs';
+import type { PartitionOffset } from '../../shadow/shadow-run';
+import { groupLag } from '../consumer-lag';
+import { createKafkaClient } from '../kafka-client';
+import { KafkaNaming } from '../kafka-naming';
+import type { KafkaSettings } from '../kafka-settings';
+import { LiveGroupMember } from '../replay/live-group-member';
+
+/**
+ * A consumer group's offsets, read and written from outside it (ADR 0021): what the live group
+ * has committed, and a commit into another group (the shadow's) as its only member. Groups and
+ * topics are the catalogue's names; KAFKA_TOPIC_PREFIX and KAFKA_GROUP_PREFIX are added here.
+ * The shadow run and, after it, the cut-over use it.
+ */
+export class KafkaGroupOffsets {
+  private readonly naming: KafkaNaming;
+
+  private constructor(
+    private readonly kafka: Kafka,
+    private readonly admin: Admin,
+    private readonly settings: KafkaSettings,
+  ) {
+    this.naming = new KafkaNaming(settings.topicPrefix, settings.groupPrefix);
+  }
+
+  static async connect(settings: KafkaSettings): Promise<KafkaGroupOffsets> {
+    const kafka = createKafkaClient(settings);
+    const admin = kafka.admin();
+    await admin.connect();
+    return new KafkaGroupOffsets(kafka, admin, settings);
+  }
+
+  /** the cluster's name of a group */
+  groupId(group: string): string {
+    return this.naming.group(group);
+  }
+
+  /**
+   * The group's committed offset of every partition of `topics`; a partition it has committed
+   * nothing on gets the partition's low watermark (it has processed nothing there that is retained).
+   */
+  async committed(group: string, topics: readonly string[]): Promise<PartitionOffset[]> {
+    const clusterTopics = topics.map((t) => this.naming.topic(t));
+    const committed = await this.admin.fetchOffsets({ groupId: this.naming.group(group), topics: clusterTopics });
+    const offsets: PartitionOffset[] = [];
+    for (const topic of topics) {
+      const own = committed.find((c) => c.topic === this.naming.topic(topic))?.partitions ?? [];
+      for (const { partition, low } of await this.admin.fetchTopicOffsets(this.naming.topic(topic))) {
+        const offset = own.find((p) => p.partition === partition)?.offset;
+        offsets.push({ topic, partition, offset: offset !== undefined && Number(offset) >= 0 ? offset : low });
+      }
+    }
+    return offsets;
+  }
+
+  /** commits `offsets` for `group`, joining it as its only member (refused while a consumer of it runs) */
+  async commitAsLoneMember(group: string, offsets: readonly PartitionOffset[]): Promise<void> {
+    const topics = [...new Set(offsets.map((o) => this.naming.topic(o.topic)))];
+    const member = await LiveGroupMember.join(
+      this.kafka,
+      this.admin,
+      this.naming.group(group),
+      topics,
+      this.settings.consumer,
+    );
+    try {
+      await member.handOver(
+        offsets.map((o) => ({ topic: this.naming.topic(o.topic), partition: o.partition, offset: o.offset })),
+      );
+    } finally {
+      await member.leave().catch(() => undefined);
+    }
+  }
+
+  /** records on `topics` the group (its name on the cluster, prefix included) has not processed yet */
+  async lag(clusterGroupId: string, topics: readonly string[]): Promise<number> {
+    const lags = await groupLag(
+      this.admin,
+      clusterGroupId,
+      topics.map((topic) => ({ topic, clusterTopic: this.naming.topic(topic) })),
+    );
+    return lags.reduce((sum, l) => sum + l.lag, 0);
+  }
+
+  async close(): Promise<void> {
+    await this.admin.disconnect().catch(() => undefined);
+  }
+}

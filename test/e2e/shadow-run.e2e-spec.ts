@@ -1,0 +1,163 @@
+import { Client } from 'pg';
+import type { DatabaseTarget } from '@platform/database';
+import { ALL_EVENT_CONTRACTS, AvroCodec, EnvelopeCodec, EventCatalogue } from '@platform/events';
+import { compareShadow, type ShadowComparison } from '@platform/messaging';
+import { createTestDatabase, eventually, kafkaTestBrokers, kafkaTestEnv, requirePostgresUrl } from '@platform/testing';
+import {
+  CONTEXTS,
+  checkInvariants,
+  sharedDatabase,
+  type InvariantResult,
+} from '../../scripts/invariants/check-invariants';
+import { formatResults } from '../../scripts/invariants/report';
+import { createProduct } from './support/order-flow';
+import { ProcessPlatform } from './support/process-platform';
+import { runMigrate } from './support/run-cli';
+import { SteadyOrders } from './support/steady-orders';
+
+const SUITE = 'a shadow run of loyalty beside the live deployment on Kafka';
+const brokers = kafkaTestBrokers(SUITE);
+const postgres = requirePostgresUrl(SUITE);
+const SHADOWED = 'loyalty';
+const ORDERS = 200;
+
+/**
+ * Issue 12's third step on real processes, PostgreSQL and the mock cluster: the platform runs live
+ * on Kafka (loyalty as its own process) while 200 orders flow. Mid-run, `migrate shadow` copies
+ * loyalty's schema and its group's offsets twice, without stopping it: once for a shadow with the
+ * live rules (group loyalty.shadow), once for one that credits 2 points per unit
+ * (loyalty.shadow-rate2). Both shadows consume beside the live context. `migrate compare` finds
+ * the first shadow in agreement with the live context and names `points` as where the second
+ * differs; the live deployment stays whole, as the invariant checker judges it.
+ */
+(brokers && postgres ? describe : describe.skip)(SUITE, () => {
+  let p: ProcessPlatform | undefined;
+  const shadows: DatabaseTarget[] = [];
+
+  afterAll(async () => {
+    await p?.close();
+    for (const s of shadows) await s.release();
+  }, 60_000);
+
+  it('a shadow with the live rules matches over 200 orders; one with another points rate is reported at points', async () => {
+    const kafka = { ...kafkaTestEnv(brokers!), SHIPPING_AUTO_ADVANCE: 'true', INVENTORY_SEED_DEMO: 'false' };
+    const [same, rate2] = await Promise.all([createTestDatabase('postgres'), createTestDatabase('postgres')]);
+    shadows.push(same, rate2);
+    p = await ProcessPlatform.start(kafka, {
+      monolith: CONTEXTS.filter((c) => c !== SHADOWED),
+      [SHADOWED]: [SHADOWED],
+    });
+    const platform = p;
+    const live = platform.databaseUrl;
+    const catalogue = {
+      plenty: await createProduct(platform, 100_000),
+      scarce: await createProduct(platform, 40, 4999),
+    };
+    const traffic = new SteadyOrders(platform, catalogue, { orders: ORDERS, perSecond: 10 });
+    await traffic.acceptedAtLeast(30);
+
+    // the shadow copies are made while orders flow and the live loyalty runs
+    const [made, madeRate2] = await Promise.all([
+      runMigrate(['shadow', SHADOWED, '--live-database', live, '--shadow-database', same.url], kafka),
+      runMigrate(
+        [
+          'shadow',
+          SHADOWED,
+          '--live-database',
+          live,
+          '--shadow-database',
+          rate2.url,
+          '--group-suffix',
+          '.shadow-rate2',
+        ],
+        kafka,
+      ),
+    ]);
+    expect({ code: made.code, err: made.stderr }).toEqual({ code: 0, err: '' });
+    expect(madeRate2.code).toBe(0);
+    expect(made.stdout).toMatch(/ledger +\d+ +\d+ +[0-9a-f]{32} +yes/);
+    expect(made.stdout).toContain(`SHADOW=true TRANSPORT=kafka LOYALTY_DATABASE_URL=${same.url}`);
+    expect(madeRate2.stdout).toContain('SHADOW_GROUP_SUFFIX=.shadow-rate2');
+    const shadowEnv = (db: DatabaseTarget) => ({
+      SHADOW: 'true',
+      LOYALTY_DATABASE_URL: db.url,
+      SHADOW_LIVE_DATABASE_URL: live,
+    });
+    await Promise.all([
+      platform.run(SHADOWED, [], shadowEnv(same)),
+      platform.run(SHADOWED, [], {
+        ...shadowEnv(rate2),
+        SHADOW_GROUP_SUFFIX: '.shadow-rate2',
+        LOYALTY_POINTS_PER_UNIT: '2',
+      }),
+    ]);
+
+    await traffic.done;
+    expect(traffic.failed).toEqual([]);
+    await eventually(
+      async () =>
+        (await platform.db.query(
+          `SELECT count(*)::int AS n FROM orders.orders WHERE status IN ('DELIVERED', 'CANCELLED')`,
+        )) as Array<{ n: number }>,
+      ([row]) => row.n === ORDERS,
+      { expected: `all ${ORDERS} orders DELIVERED or CANCELLED`, timeoutMs: 60_000, intervalMs: 500 },
+    );
+
+    // both shadows caught up with the live loyalty: every input it processed since the copy
+    const caughtUp = (db: DatabaseTarget) =>
+      eventually(
+        () => comparison(live, db.url),
+        (c) => c.lagInputs === 0 && c.comparedInputs > 50,
+        {
+          expected: 'the shadow to have processed every input the live loyalty did',
+          timeoutMs: 30_000,
+          intervalMs: 500,
+        },
+      );
+    const [agreeing] = await Promise.all([caughtUp(same), caughtUp(rate2)]);
+    // the orders placed after the copy, less the cancelled ones (scarce stock), earned points
+    expect(agreeing.comparisons.filter((c) => c.type === 'ledger.CREDIT').length).toBeGreaterThan(50);
+
+    const compared = await runMigrate(
+      ['compare', SHADOWED, '--live-database', live, '--shadow-database', same.url],
+      kafka,
+    );
+    expect({ code: compared.code, out: compared.stdout, err: compared.stderr }).toMatchObject({ code: 0, err: '' });
+    expect(compared.stdout).toMatch(/ledger\.CREDIT +[1-9]\d+ +0 +0 +0/);
+
+    const differs = await runMigrate(
+      ['compare', SHADOWED, '--live-database', live, '--shadow-database', rate2.url],
+      kafka,
+    );
+    expect({ code: differs.code, err: differs.stderr }).toEqual({ code: 1, err: '' });
+    expect(differs.stdout).toMatch(/ledger\.CREDIT +0 +[1-9]\d+ +0 +0/);
+    expect(differs.stdout).toMatch(/mismatched ledger\.CREDIT key \S+ \(input \S+\): points live "(\d+)" shadow "\d+"/);
+
+    const query = (sql: string, params?: readonly unknown[]) => platform.db.query(sql, params as unknown[]);
+    let results: InvariantResult[] = [];
+    await eventually(
+      async () => (results = await checkInvariants(sharedDatabase(query), { settleMs: 0 })),
+      (r) => r.every((i) => i.ok),
+      { expected: 'every invariant of the live deployment to hold', timeoutMs: 30_000, intervalMs: 500 },
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}\n${formatResults(results)}`);
+    });
+  }, 150_000);
+});
+
+async function comparison(liveUrl: string, shadowUrl: string): Promise<ShadowComparison> {
+  const [live, shadow] = [new Client({ connectionString: liveUrl }), new Client({ connectionString: shadowUrl })];
+  await Promise.all([live.connect(), shadow.connect()]);
+  try {
+    const on = (c: Client) => (sql: string, params?: unknown[]) =>
+      c.query(sql, params).then((r) => r.rows as Array<Record<string, unknown>>);
+    return await compareShadow(
+      SHADOWED,
+      on(live),
+      on(shadow),
+      new EnvelopeCodec(new EventCatalogue(ALL_EVENT_CONTRACTS), new AvroCodec()),
+    );
+  } finally {
+    await Promise.all([live.end(), shadow.end()]);
+  }
+}
