@@ -38,8 +38,8 @@ export interface CutOverOutput {
 export interface CutOverParts {
   readonly live: Client;
   readonly shadow: Client;
-  /** seated in the live and the shadow group */
-  readonly takeover: GroupTakeover;
+  /** seated in the live and the shadow group: commits into them */
+  readonly takeover: Pick<GroupTakeover, 'commit'>;
   /** a group's committed offsets on the topics the context reads, by its name on the cluster */
   readonly committed: (clusterGroupId: string) => Promise<PartitionOffset[]>;
   readonly run: ShadowRun;
