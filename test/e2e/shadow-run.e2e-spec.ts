@@ -1,7 +1,15 @@
 import { Client } from 'pg';
 import type { DatabaseTarget } from '@platform/database';
 import { ALL_EVENT_CONTRACTS, AvroCodec, EnvelopeCodec, EventCatalogue } from '@platform/events';
-import { compareShadow, type ShadowComparison } from '@platform/messaging';
+import {
+  KafkaGroupOffsets,
+  compareShadow,
+  kafkaSettingsFromEnv,
+  readShadowRun,
+  type PartitionOffset,
+  type ShadowComparison,
+  type ShadowRun,
+} from '@platform/messaging';
 import { createTestDatabase, eventually, kafkaTestBrokers, kafkaTestEnv, requirePostgresUrl } from '@platform/testing';
 import {
   CONTEXTS,
@@ -51,7 +59,7 @@ const ORDERS = 200;
     const live = platform.databaseUrl;
     const catalogue = {
       plenty: await createProduct(platform, 100_000),
-      scarce: await createProduct(platform, 40, 4999),
+      scarce: await createProduct(platform, 120, 4999), // runs out late in the run: most orders earn points
     };
     const traffic = new SteadyOrders(platform, catalogue, { orders: ORDERS, perSecond: 10 });
     await traffic.acceptedAtLeast(30);
@@ -78,12 +86,22 @@ const ORDERS = 200;
     expect(made.stdout).toMatch(/ledger +\d+ +\d+ +[0-9a-f]{32} +yes/);
     expect(made.stdout).toContain(`SHADOW=true TRANSPORT=kafka LOYALTY_DATABASE_URL=${same.url}`);
     expect(madeRate2.stdout).toContain('SHADOW_GROUP_SUFFIX=.shadow-rate2');
+    // the shadow groups start where the live group had committed before the copy's snapshot
+    for (const [db, group] of [
+      [same, 'loyalty.shadow'],
+      [rate2, 'loyalty.shadow-rate2'],
+    ] as const) {
+      const run = await shadowRunOf(db.url);
+      expect(run.liveOffsets.length).toBeGreaterThan(0);
+      expect(sorted(await committedOffsets(kafka, group, run.liveOffsets))).toEqual(sorted(run.liveOffsets));
+    }
     const shadowEnv = (db: DatabaseTarget) => ({
       SHADOW: 'true',
       LOYALTY_DATABASE_URL: db.url,
       SHADOW_LIVE_DATABASE_URL: live,
+      SHADOW_COMPARE_INTERVAL_MS: '500',
     });
-    await Promise.all([
+    const [sameProcess, rate2Process] = await Promise.all([
       platform.run(SHADOWED, [], shadowEnv(same)),
       platform.run(SHADOWED, [], {
         ...shadowEnv(rate2),
@@ -118,20 +136,37 @@ const ORDERS = 200;
     // the orders placed after the copy, less the cancelled ones (scarce stock), earned points
     expect(agreeing.comparisons.filter((c) => c.type === 'ledger.CREDIT').length).toBeGreaterThan(50);
 
-    const compared = await runMigrate(
-      ['compare', SHADOWED, '--live-database', live, '--shadow-database', same.url],
-      kafka,
-    );
+    const cli = (...args: string[]) => runMigrate(args, kafka);
+    const [compared, differs, again, orders] = await Promise.all([
+      cli('compare', SHADOWED, '--live-database', live, '--shadow-database', same.url),
+      cli('compare', SHADOWED, '--live-database', live, '--shadow-database', rate2.url),
+      cli('shadow', SHADOWED, '--live-database', live, '--shadow-database', same.url),
+      cli('shadow', 'orders', '--live-database', live, '--shadow-database', same.url),
+    ]);
     expect({ code: compared.code, out: compared.stdout, err: compared.stderr }).toMatchObject({ code: 0, err: '' });
     expect(compared.stdout).toMatch(/ledger\.CREDIT +[1-9]\d+ +0 +0 +0/);
 
-    const differs = await runMigrate(
-      ['compare', SHADOWED, '--live-database', live, '--shadow-database', rate2.url],
-      kafka,
-    );
     expect({ code: differs.code, err: differs.stderr }).toEqual({ code: 1, err: '' });
     expect(differs.stdout).toMatch(/ledger\.CREDIT +0 +[1-9]\d+ +0 +0/);
     expect(differs.stdout).toMatch(/mismatched ledger\.CREDIT key \S+ \(input \S+\): points live "(\d+)" shadow "\d+"/);
+
+    // a second copy into a shadow that runs is refused, and so is a context that cannot be shadowed
+    expect({ code: again.code, out: again.stdout + again.stderr }).toMatchObject({ code: 1 });
+    expect(again.stderr).toMatch(/loyalty is running on the target database|already holds/);
+    expect({ code: orders.code, err: orders.stderr }).toMatchObject({ code: 1 });
+    expect(orders.stderr).toContain('orders cannot be shadowed: orders takes its input over HTTP');
+
+    // each shadow compares itself every 500 ms and exposes the counts
+    await eventually(
+      () => shadowMetrics(sameProcess.baseUrl),
+      (m) => m.matched === agreeing.comparisons.length && m.mismatched === 0 && m.lag === 0,
+      { expected: `${agreeing.comparisons.length} matched, 0 mismatched, lag 0`, timeoutMs: 10_000, intervalMs: 200 },
+    );
+    await eventually(
+      () => shadowMetrics(rate2Process.baseUrl),
+      (m) => m.mismatched > 50 && m.lag === 0,
+      { expected: 'over 50 mismatched, lag 0', timeoutMs: 10_000, intervalMs: 200 },
+    );
 
     const query = (sql: string, params?: readonly unknown[]) => platform.db.query(sql, params as unknown[]);
     let results: InvariantResult[] = [];
@@ -160,4 +195,43 @@ async function comparison(liveUrl: string, shadowUrl: string): Promise<ShadowCom
   } finally {
     await Promise.all([live.end(), shadow.end()]);
   }
+}
+
+async function shadowMetrics(baseUrl: string): Promise<{ matched: number; mismatched: number; lag: number }> {
+  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? NaN);
+  return {
+    matched: value(/^shadow_comparison_results\{[^}]*result="matched"[^}]*\} (\d+)$/m),
+    mismatched: value(/^shadow_comparison_results\{[^}]*result="mismatched"[^}]*\} (\d+)$/m),
+    lag: value(/^shadow_lag_records\{[^}]*\} (\d+)$/m),
+  };
+}
+
+async function shadowRunOf(url: string): Promise<ShadowRun> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const run = await readShadowRun((sql, params) => client.query(sql, params).then((r) => r.rows), SHADOWED);
+    if (!run) throw new Error(`no ${SHADOWED}.shadow_run in ${url}`);
+    return run;
+  } finally {
+    await client.end();
+  }
+}
+
+async function committedOffsets(
+  env: NodeJS.ProcessEnv,
+  group: string,
+  like: readonly PartitionOffset[],
+): Promise<PartitionOffset[]> {
+  const kafka = await KafkaGroupOffsets.connect(kafkaSettingsFromEnv(env));
+  try {
+    return await kafka.committed(group, [...new Set(like.map((o) => o.topic))]);
+  } finally {
+    await kafka.close();
+  }
+}
+
+function sorted(offsets: readonly PartitionOffset[]): PartitionOffset[] {
+  return [...offsets].sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
 }

@@ -54,3 +54,4 @@ export * from './shadow/compare-outputs';
 export * from './shadow/shadow-run';
 export * from './shadow/shadow-comparison';
 export * from './kafka/handover/kafka-group-offsets';
+export * from './shadow/shadow-monitor';

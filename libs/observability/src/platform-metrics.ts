@@ -21,6 +21,8 @@ export class PlatformMetrics {
   readonly retentionDeleted: Counter<'context' | 'table'>;
   readonly sagasInProgress: Gauge<'saga' | 'state'>;
   readonly sagaOldestStepAge: Gauge<'saga' | 'state'>;
+  readonly shadowComparisonResults: Gauge<'context' | 'result'>;
+  readonly shadowLagRecords: Gauge<'context'>;
   private readonly collectors = new Set<() => Promise<void>>();
   private refreshing?: Promise<void>;
 
@@ -89,6 +91,19 @@ export class PlatformMetrics {
       labelNames: ['context'],
       registers: [registry],
       collect,
+    });
+    // set by a shadow run's comparator each time it compares (ADR 0021), not at scrape time
+    this.shadowComparisonResults = new Gauge({
+      name: 'shadow_comparison_results',
+      help: "A shadow's outputs against the live context's for the inputs both processed, by result",
+      labelNames: ['context', 'result'],
+      registers: [registry],
+    });
+    this.shadowLagRecords = new Gauge({
+      name: 'shadow_lag_records',
+      help: 'Inputs the live context processed since the shadow copy that the shadow has not',
+      labelNames: ['context'],
+      registers: [registry],
     });
     this.consumerLag = new Gauge({
       name: 'consumer_lag',

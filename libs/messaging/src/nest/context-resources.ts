@@ -31,6 +31,7 @@ import { retentionSettingsFromEnv, type RetentionSettings } from '../retention/r
 import { RetentionSweeper } from '../retention/retention-sweeper';
 import type { ShutdownCoordinator } from './shutdown-coordinator';
 import { boolSetting, oneOfSetting } from '@platform/config';
+import { ShadowMonitor } from '../shadow/shadow-monitor';
 import type { ShadowSettings } from '../shadow/shadow-settings';
 
 export interface ContextModuleOptions {
@@ -121,6 +122,18 @@ export async function openContextResources(
   const retention = new RetentionSweeper(dataSource, name, retentionJobs, retentionSettings, platform.metrics);
   retention.start();
 
+  const monitor = platform.shadow.liveDatabaseUrl
+    ? new ShadowMonitor(
+        name,
+        dataSource,
+        platform.shadow.liveDatabaseUrl,
+        platform.codec,
+        platform.metrics,
+        platform.shadow.compareIntervalMs,
+      )
+    : undefined;
+  monitor?.start();
+
   const stopDepth = trackDeadLetterDepth(platform.metrics, new DeadLetterTable(dataSource, name), name);
 
   platform.readiness.add({ name: `database:${name}`, check: async () => void (await dataSource.query('SELECT 1')) });
@@ -134,6 +147,7 @@ export async function openContextResources(
   platform.shutdown.onContextClose(name, async () => {
     unsubscribe();
     stopDepth();
+    await monitor?.stop();
     await listener?.stop();
     await relay.stop();
     await retention.stop();
