@@ -64,6 +64,12 @@ const ORDERS = 200;
     const shadowProcess = await platform.run(MOVED, [], { SHADOW: 'true', LOYALTY_DATABASE_URL: shadow });
     await traffic.acceptedAtLeast(45);
 
+    // refused while the live and the shadow run (their sessions), before anything is read or changed
+    const early = await runMigrate(['cut-over', MOVED, ...databases], kafka);
+    expect(early.code).toBe(1);
+    expect(early.stderr).toContain(`${MOVED} is running on the live database`);
+    expect(early.stderr).toContain(`${MOVED} is running on the shadow database`);
+
     // the cut-over, while orders keep coming
     const beforeCutOver = traffic.accepted.length;
     const t0 = Date.now();

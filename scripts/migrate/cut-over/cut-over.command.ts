@@ -25,11 +25,15 @@ export function cutOverCommand(): Command {
     .requiredOption('--shadow-database <url>', "the shadow's database, the context's database from now on")
     .option('--dry-run', 'print the plan (offsets, comparison, rows to suppress and release) and change nothing')
     .option('--force', 'cut over although the comparison shows mismatched, missing or extra outputs')
+    .option(
+      '--back',
+      'undo a cut-over whose new deployment has not processed or published anything yet: L back into the live group',
+    )
     .addHelpText('after', AFTER_HELP)
     .action(
       async (
         context: string,
-        flags: { liveDatabase: string; shadowDatabase: string; dryRun?: boolean; force?: boolean },
+        flags: { liveDatabase: string; shadowDatabase: string; dryRun?: boolean; force?: boolean; back?: boolean },
       ) => {
         const err = (line: string) => process.stderr.write(`${line}\n`);
         try {

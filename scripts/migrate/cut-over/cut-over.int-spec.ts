@@ -11,6 +11,7 @@ import {
 import { createTestDatabase, requirePostgresUrl } from '@platform/testing';
 import { EXIT, Refusal } from '../exit-codes';
 import { migrationsOf } from '../move-data/context-schemas';
+import { cutBack } from './cut-back';
 import { CutOver, type CutOverOptions } from './cut-over';
 import { readPromotion } from './shadow-promotion';
 
@@ -91,7 +92,10 @@ const at = (offset: string): PartitionOffset[] => [{ topic: TOPIC, partition: 0,
     };
     const cutOverOptions = { liveDatabase: 'postgres://l/l', shadowDatabase: 'postgres://s/s', ...options };
     try {
-      return { code: await new CutOver(CONTEXT, cutOverOptions, output, parts).run(), output: lines.join('\n') };
+      const code = options.back
+        ? await cutBack(CONTEXT, cutOverOptions, output, parts)
+        : await new CutOver(CONTEXT, cutOverOptions, output, parts).run();
+      return { code, output: lines.join('\n') };
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
       return { code: EXIT.refused, output: `${lines.join('\n')}\nrefused: ${error.message}` };
@@ -167,5 +171,23 @@ const at = (offset: string): PartitionOffset[] => [{ topic: TOPIC, partition: 0,
     expect(finished.code).toBe(EXIT.done);
     expect(finished.output).toContain('finishing the cut-over recorded at');
     expect(committed).toEqual([{ group: run.liveGroup, offsets: at('12') }]);
+  });
+
+  it('--back, before the new deployment did anything, commits L again; after, refuses', async () => {
+    expect((await cutOver()).code).toBe(EXIT.done);
+    committed = [];
+    const back = await cutOver({ back: true });
+    expect(back.code).toBe(EXIT.done);
+    expect(committed).toEqual([{ group: run.liveGroup, offsets: at('10') }]);
+    expect(await readPromotion(shadow, CONTEXT)).toBeUndefined();
+
+    expect((await cutOver()).code).toBe(EXIT.done); // cut over again, and this time it works
+    await shadow.query(`INSERT INTO ${CONTEXT}.inbox (consumer_group, event_id) VALUES ($1, $2)`, [
+      CONTEXT,
+      randomUUID(),
+    ]);
+    const refused = await cutOver({ back: true });
+    expect(refused.code).toBe(EXIT.refused);
+    expect(refused.output).toContain('processed or published 1 record(s) since the cut-over');
   });
 });

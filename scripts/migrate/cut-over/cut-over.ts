@@ -27,6 +27,8 @@ export interface CutOverOptions {
   readonly dryRun?: boolean;
   /** cut over although the comparison shows mismatched, missing or extra outputs */
   readonly force?: boolean;
+  /** undo a cut-over whose new deployment has done nothing yet (cut-back.ts) */
+  readonly back?: boolean;
 }
 
 /** where the command writes: the report on `out`, refusals on `err` */

@@ -15,6 +15,7 @@ import { CannotRun, EXIT, Refusal } from '../exit-codes';
 import { maskUrl, sameDatabase } from '../move-data/mask-url';
 import { contextSessions } from '../move-data/session-guard';
 import { SESSION_SETTINGS } from '../move-data/table-sql';
+import { cutBack } from './cut-back';
 import { CutOver, type CutOverOptions, type CutOverOutput } from './cut-over';
 
 export type { CutOverOptions, CutOverOutput };
@@ -58,7 +59,9 @@ export async function runCutOver(
     takeover = await GroupTakeover.connect(settings).catch(unreachable);
     await seizeGroups(takeover, run);
     const comparison = await compareShadow(context, rowsOf(live), rowsOf(shadow), codec());
-    return await new CutOver(context, options, output, { live, shadow, takeover, committed, run, comparison }).run();
+    const parts = { live, shadow, takeover, committed, run, comparison };
+    if (options.back) return await cutBack(context, options, output, parts);
+    return await new CutOver(context, options, output, parts).run();
   } finally {
     await takeover?.close();
     await offsets?.close();
