@@ -26,7 +26,8 @@ export function afterCutOver(r: CutOverReport): string {
       `and KAFKA_* settings (the real password for ***): it consumes as the live group and its relay publishes`,
     `  ${variable} node dist/apps/${r.context}/src/main.js`,
     `check: its /health/ready answers 200, the group's lag falls, and npm run check:invariants with ${databaseUrlVariable(r.context)} set as above holds`,
-    `go back: see docs/deploy.md#cut-over (the live group's L is recorded in ${r.context}.shadow_run.promotion)`,
+    `go back, before the new deployment has processed anything: stop it and run this command again with --back ` +
+      `(docs/deploy.md#cut-over)`,
     variable,
   ].join('\n');
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { openContextDataSource, type DatabaseTarget } from '@platform/database';
 import {
@@ -89,6 +90,7 @@ const at = (offset: string): PartitionOffset[] => [{ topic: TOPIC, partition: 0,
       committed: async (group: string) => groupOffsets[group],
       run,
       comparison: { run, comparedInputs: comparisons.length, lagInputs: 0, comparisons },
+      started: performance.now(),
     };
     const cutOverOptions = { liveDatabase: 'postgres://l/l', shadowDatabase: 'postgres://s/s', ...options };
     try {

@@ -46,6 +46,8 @@ export interface CutOverParts {
   readonly committed: (clusterGroupId: string) => Promise<PartitionOffset[]>;
   readonly run: ShadowRun;
   readonly comparison: ShadowComparison;
+  /** performance.now() when the command started */
+  readonly started: number;
 }
 
 /**
@@ -54,8 +56,6 @@ export interface CutOverParts {
  * one transaction and S committed into the live group.
  */
 export class CutOver {
-  private readonly started = performance.now();
-
   constructor(
     private readonly context: string,
     private readonly options: CutOverOptions,
@@ -193,7 +193,7 @@ export class CutOver {
         shadowDatabase: this.options.shadowDatabase,
         lastProcessed,
         pauseMs,
-        tookMs: performance.now() - this.started,
+        tookMs: performance.now() - this.parts.started,
       }),
     );
     return EXIT.done;

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { ALL_EVENT_CONTRACTS, AvroCodec, EnvelopeCodec, EventCatalogue } from '@platform/events';
 import {
@@ -31,6 +32,7 @@ export async function runCutOver(
   output: CutOverOutput,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
+  const started = performance.now();
   const usage = usageProblem(context, options);
   if (usage) throw new CannotRun(usage);
   const settings = kafkaSettingsOf(env);
@@ -59,7 +61,7 @@ export async function runCutOver(
     takeover = await GroupTakeover.connect(settings).catch(unreachable);
     await seizeGroups(takeover, run);
     const comparison = await compareShadow(context, rowsOf(live), rowsOf(shadow), codec());
-    const parts = { live, shadow, takeover, committed, run, comparison };
+    const parts = { live, shadow, takeover, committed, run, comparison, started };
     if (options.back) return await cutBack(context, options, output, parts);
     return await new CutOver(context, options, output, parts).run();
   } finally {
