@@ -14,6 +14,7 @@ import {
 } from '@platform/messaging';
 import { CannotRun, EXIT, Refusal } from '../exit-codes';
 import { maskUrl, sameDatabase } from '../move-data/mask-url';
+import { seconds } from '../move-data/move-report';
 import { contextSessions } from '../move-data/session-guard';
 import { SESSION_SETTINGS } from '../move-data/table-sql';
 import { cutBack } from './cut-back';
@@ -59,7 +60,12 @@ export async function runCutOver(
     offsets = await KafkaGroupOffsets.connect(settings).catch(unreachable);
     const committed = committedOf(offsets, run);
     takeover = await GroupTakeover.connect(settings).catch(unreachable);
+    const joining = performance.now();
     await seizeGroups(takeover, run);
+    output.out(
+      `joined ${run.liveGroup} and ${run.shadowGroup} as their only member in ${seconds(performance.now() - joining)}: ` +
+        'no consumer of either runs, and none can start until this command ends',
+    );
     const comparison = await compareShadow(context, rowsOf(live), rowsOf(shadow), codec());
     const parts = { live, shadow, takeover, committed, run, comparison, started };
     if (options.back) return await cutBack(context, options, output, parts);
@@ -87,21 +93,24 @@ function committedOf(offsets: KafkaGroupOffsets, run: ShadowRun) {
   return (clusterGroupId: string) => offsets.committed(clusterGroupId.slice(prefix.length), topics);
 }
 
-/** joins both groups as their only member: refused while a live or shadow consumer runs */
+/** joins both groups (together: each join waits for its group's rebalance) as their only member */
 async function seizeGroups(takeover: GroupTakeover, run: ShadowRun): Promise<void> {
   const topics = [...new Set(run.liveOffsets.map((o) => o.topic))];
-  const refusals: string[] = [];
-  for (const [role, group] of [
+  const roles = [
     ['live', run.liveGroup],
     ['shadow', run.shadowGroup],
-  ] as const) {
-    await takeover.seize(group, topics).catch((error: Error) => {
-      refusals.push(
-        `a consumer of the ${role} group ${group} is running (${error.message}): stop the ${role} ${run.context} first`,
-      );
-    });
-  }
-  if (refusals.length > 0) throw new Refusal(refusals.join('\n'));
+  ] as const;
+  const refusals = await Promise.all(
+    roles.map(([role, group]) =>
+      takeover.seize(group, topics).then(
+        () => [],
+        (error: Error) => [
+          `a consumer of the ${role} group ${group} is running (${error.message}): stop the ${role} ${run.context} first`,
+        ],
+      ),
+    ),
+  );
+  if (refusals.flat().length > 0) throw new Refusal(refusals.flat().join('\n'));
 }
 
 async function sessionsOn(client: Client, context: string, where: string): Promise<string[]> {
