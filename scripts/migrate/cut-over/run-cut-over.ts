@@ -36,6 +36,9 @@ export async function runCutOver(
   const started = performance.now();
   const usage = usageProblem(context, options);
   if (usage) throw new CannotRun(usage);
+  const support = SHADOW_SUPPORT[context];
+  if (!support.shadowable)
+    throw new Refusal(`${context} is never shadowed, so it cannot be cut over: ${support.reason}`);
   const settings = kafkaSettingsOf(env);
   const live = new Client({ connectionString: options.liveDatabase, application_name: 'order-platform:migrate' });
   const shadow = new Client({ connectionString: options.shadowDatabase, application_name: 'order-platform:migrate' });
@@ -141,9 +144,8 @@ async function connect(client: Client, side: string, url: string): Promise<void>
 }
 
 function usageProblem(context: string, options: CutOverOptions): string | undefined {
-  const support = SHADOW_SUPPORT[context];
-  if (!support) return `unknown context "${context}"; one of: ${Object.keys(SHADOW_SUPPORT).join(', ')}`;
-  if (!support.shadowable) return `${context} is never shadowed, so it cannot be cut over: ${support.reason}`;
+  if (!SHADOW_SUPPORT[context])
+    return `unknown context "${context}"; one of: ${Object.keys(SHADOW_SUPPORT).join(', ')}`;
   for (const [flag, url] of [
     ['--live-database', options.liveDatabase],
     ['--shadow-database', options.shadowDatabase],
