@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { Clock, SystemClock } from '@platform/config';
-import { ContextModule } from '@platform/messaging';
+import { ContextModule, PLATFORM_CONFIG, type PlatformConfig } from '@platform/messaging';
 import { EmailGateway } from './adapters/email-gateway.port';
 import { FakeEmailGateway } from './adapters/fake-email-gateway';
+import { RecordingEmailGateway } from './adapters/recording-email-gateway';
 import { GatewayModeHttpController } from './api/gateway-mode/gateway-mode.http.controller';
 import { ListNotificationsHttpController } from './api/list-notifications/list-notifications.http.controller';
 import { NOTIFICATIONS } from './context';
@@ -51,7 +52,13 @@ import { NOTIFICATIONS_SETTINGS, notificationsSettingsFromEnv } from './notifica
     MailShipmentUpdateHandler,
     ListNotificationsHandler,
     FakeEmailGateway,
-    { provide: EmailGateway, useExisting: FakeEmailGateway },
+    {
+      // a shadow (ADR 0021) records its sends instead of making them
+      provide: EmailGateway,
+      useFactory: (fake: FakeEmailGateway, sent: SentMessageRepository, clock: Clock, config: PlatformConfig) =>
+        config.shadow.enabled ? new RecordingEmailGateway(sent, clock) : fake,
+      inject: [FakeEmailGateway, SentMessageRepository, Clock, PLATFORM_CONFIG],
+    },
   ],
 })
 export class NotificationsModule {}

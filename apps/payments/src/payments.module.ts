@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { Clock, SystemClock } from '@platform/config';
-import { ContextModule } from '@platform/messaging';
+import { ContextModule, PLATFORM_CONFIG, type PlatformConfig } from '@platform/messaging';
 import { FakePaymentProcessor } from './adapters/fake-payment-processor';
 import { fakeProcessorSettingsFromEnv } from './adapters/fake-processor.settings';
 import { PaymentProcessorGateway } from './adapters/payment-processor.gateway';
+import { RecordingPaymentProcessor } from './adapters/recording-payment-processor';
 import { GetPaymentHttpController } from './api/get-payment/get-payment.http.controller';
 import { ProcessorModeHttpController } from './api/processor-mode/processor-mode.http.controller';
 import { GetPaymentHandler } from './api/get-payment/get-payment.handler';
@@ -38,7 +39,13 @@ import { PaymentsTables1764300000000 } from './persistence/payments.migration';
   providers: [
     { provide: Clock, useClass: SystemClock },
     { provide: FakePaymentProcessor, useFactory: () => new FakePaymentProcessor(fakeProcessorSettingsFromEnv()) },
-    { provide: PaymentProcessorGateway, useExisting: FakePaymentProcessor },
+    {
+      // a shadow (ADR 0021) records its calls instead of making them
+      provide: PaymentProcessorGateway,
+      useFactory: (fake: FakePaymentProcessor, config: PlatformConfig) =>
+        config.shadow.enabled ? new RecordingPaymentProcessor(fakeProcessorSettingsFromEnv()) : fake,
+      inject: [FakePaymentProcessor, PLATFORM_CONFIG],
+    },
     PaymentRepository,
     PaymentWorkflow,
     AuthorizePaymentHandler,

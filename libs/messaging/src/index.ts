@@ -55,3 +55,4 @@ export * from './shadow/shadow-run';
 export * from './shadow/shadow-comparison';
 export * from './kafka/handover/kafka-group-offsets';
 export * from './shadow/shadow-monitor';
+export * from './shadow/gateway-calls';

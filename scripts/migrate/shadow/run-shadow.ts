@@ -4,6 +4,7 @@ import {
   KafkaGroupOffsets,
   SHADOW_GROUP_SUFFIX,
   SHADOW_SUPPORT,
+  createGatewayCallsTableSql,
   createShadowRunTableSql,
   kafkaSettingsFromEnv,
   writeShadowRun,
@@ -66,7 +67,7 @@ export async function runShadow(context: string, options: ShadowOptions, output:
         dryRun: options.dryRun,
         force: options.force,
         contextStopped: false,
-        targetOnlyTables: ['shadow_run'],
+        targetOnlyTables: ['shadow_run', 'shadow_gateway_calls'],
       },
       output,
       {
@@ -86,7 +87,8 @@ export async function runShadow(context: string, options: ShadowOptions, output:
             await target.query<{ id: string }>(`SELECT coalesce(max(id), 0)::text AS id FROM ${context}.outbox`)
           ).rows;
           outboxHighWater = hwm.id;
-          for (const sql of createShadowRunTableSql(context)) await target.query(sql);
+          for (const sql of [...createShadowRunTableSql(context), ...createGatewayCallsTableSql(context)])
+            await target.query(sql);
           await writeShadowRun((sql, params) => target.query(sql, params).then((r) => r.rows), {
             context,
             liveSnapshotAt,

@@ -47,7 +47,7 @@ export class PaymentWorkflow {
   /** `loaded` must be locked by this transaction (or absent) */
   async run(origin: MessageOrigin, loaded: Payment | null, input: PaymentInput): Promise<void> {
     const { tx, delivery } = origin;
-    const processor = this.processors.within(tx);
+    const processor = this.processors.within(tx, origin.metadata.causationId);
     const lastAttempt = delivery.attempt >= this.maxAttempts;
     const events: PaymentEvent[] = [];
     let payment = loaded;

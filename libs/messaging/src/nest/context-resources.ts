@@ -91,6 +91,14 @@ export async function openContextResources(
     entities: options.entities,
     migrations: contextMigrations(options),
   });
+  if (platform.shadow.enabled && !(await isShadowCopy(dataSource, name))) {
+    await dataSource.destroy();
+    await target.release();
+    throw new Error(
+      `SHADOW=true, but this database's ${name} schema is not a shadow copy (no ${name}.shadow_run): ` +
+        `make one with npm run migrate -- shadow ${name} and point ${name.toUpperCase()}_DATABASE_URL at it`,
+    );
+  }
   const relayOptions = relayOptionsFromEnv(name, target.embedded);
   const notifyChannel = notifiesOtherRelays(target.embedded) ? notifyChannelOf(name) : undefined;
   const outbox = new OutboxWriter(
@@ -155,6 +163,17 @@ export async function openContextResources(
     await target.release();
   });
   return new ContextResources(dataSource, transactions, outbox, relay, retention);
+}
+
+/**
+ * A shadow writes only into a copy `migrate shadow` made (it holds `shadow_run`): pointed at the
+ * live database by mistake, it would write into the live schema, so it stops at start instead.
+ */
+async function isShadowCopy(dataSource: DataSource, name: string): Promise<boolean> {
+  const rows = (await dataSource.query(`SELECT to_regclass($1) IS NOT NULL AS copy`, [`${name}.shadow_run`])) as Array<{
+    copy: boolean;
+  }>;
+  return rows[0]?.copy === true;
 }
 
 /**
