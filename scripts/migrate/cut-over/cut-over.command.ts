@@ -8,7 +8,7 @@ until \`migrate compare\` shows no lag; stop the shadow; cut over; start the con
 on the shadow's database. Refuses while the context runs on either database or a consumer of either
 group runs, when the shadow is behind the live group on any partition, while the live outbox holds
 unpublished rows, and (unless --force) while the comparison shows mismatched, missing or extra
-outputs. Kafka only: reads KAFKA_* (and .env) like the platform.
+outputs or the shadow recorded gateway calls for inputs the live never processed. Kafka only: reads KAFKA_* (and .env) like the platform.
 
 Exit codes: 0 done (or the plan printed), 1 refused, 2 wrong usage or cannot run.
 See docs/adr/0023-cut-over.md.`;
@@ -24,7 +24,10 @@ export function cutOverCommand(): Command {
     .requiredOption('--live-database <url>', 'the database the live context used (postgres://...)')
     .requiredOption('--shadow-database <url>', "the shadow's database, the context's database from now on")
     .option('--dry-run', 'print the plan (offsets, comparison, rows to suppress and release) and change nothing')
-    .option('--force', 'cut over although the comparison shows mismatched, missing or extra outputs')
+    .option(
+      '--force',
+      'cut over although the comparison shows mismatched, missing or extra outputs, or gateway calls nobody made',
+    )
     .option(
       '--back',
       'undo a cut-over whose new deployment has not processed or published anything yet: L back into the live group',

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { openContextDataSource, type DatabaseTarget } from '@platform/database';
 import {
+  createGatewayCallsTableSql,
   createShadowRunTableSql,
   writeShadowRun,
   type OutputComparison,
@@ -53,13 +54,13 @@ const at = (offset: string): PartitionOffset[] => [{ topic: TOPIC, partition: 0,
   });
 
   let run: ShadowRun;
+  let liveInput: string;
   beforeEach(async () => {
     committed = [];
     for (const c of [live, shadow]) await c.query(`TRUNCATE ${CONTEXT}.outbox, ${CONTEXT}.inbox`);
-    await live.query(`INSERT INTO ${CONTEXT}.inbox (consumer_group, event_id) VALUES ($1, $2)`, [
-      CONTEXT,
-      randomUUID(),
-    ]);
+    liveInput = randomUUID();
+    await live.query(`INSERT INTO ${CONTEXT}.inbox (consumer_group, event_id) VALUES ($1, $2)`, [CONTEXT, liveInput]);
+    await shadow.query(`DROP TABLE IF EXISTS ${CONTEXT}.shadow_gateway_calls`);
     for (const sql of createShadowRunTableSql(CONTEXT)) await shadow.query(sql);
     run = {
       context: CONTEXT,
@@ -191,5 +192,21 @@ const at = (offset: string): PartitionOffset[] => [{ topic: TOPIC, partition: 0,
     const refused = await cutOver({ back: true });
     expect(refused.code).toBe(EXIT.refused);
     expect(refused.output).toContain('processed or published 1 record(s) since the cut-over');
+  });
+
+  it('given gateway calls the shadow recorded for inputs the live never processed, refuses unless forced', async () => {
+    for (const sql of createGatewayCallsTableSql(CONTEXT)) await shadow.query(sql);
+    for (const cause of [liveInput, randomUUID()])
+      await shadow.query(
+        `INSERT INTO ${CONTEXT}.shadow_gateway_calls (gateway, operation, cause_event_id, request)
+         VALUES ('payment-processor', 'authorize', $1, '{}')`,
+        [cause],
+      );
+    const refused = await cutOver();
+    expect(refused.code).toBe(EXIT.refused);
+    expect(refused.output).toContain('1 gateway call(s) the shadow recorded (payment-processor authorize 1)');
+    const forced = await cutOver({ force: true });
+    expect(forced.code).toBe(EXIT.done);
+    expect((await readPromotion(shadow, CONTEXT))?.record).toMatchObject({ gatewayCallsNotMade: 1, forced: true });
   });
 });

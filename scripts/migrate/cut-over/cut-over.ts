@@ -11,6 +11,7 @@ import {
 import { EXIT, Refusal } from '../exit-codes';
 import { behind, describeBehind, formatGaps, offsetGaps, recordsAhead } from './offset-gaps';
 import {
+  gatewayCallsNotMade,
   livePendingOutbox,
   liveLastProcessed,
   msSince,
@@ -85,6 +86,8 @@ export class CutOver {
         `the live ${context} stopped with ${pending} outbox row(s) its relay had not published: start it again ` +
           `until its outbox is empty, stop it, let the shadow catch up and cut over again`,
       );
+    const calls = await this.gatewayRefusals();
+    refusals.push(...calls.refusals);
     const split = await splitShadowOutbox(live, shadow, context, run.outboxHighWater);
     output.out(
       `the shadow processed ${recordsAhead(gaps)} record(s) the live did not; its own outbox holds ` +
@@ -101,7 +104,8 @@ export class CutOver {
       shadowOffsets,
       suppressed: split.suppress.length,
       released: split.released,
-      forced,
+      gatewayCallsNotMade: calls.notMade,
+      forced: forced || calls.notMade > 0,
     }).catch((error: Error) => {
       throw new Refusal(`nothing was changed: ${error.message}`);
     });
@@ -137,6 +141,30 @@ export class CutOver {
       return [];
     }
     return refusals;
+  }
+
+  /**
+   * The shadow's recorded gateway calls for inputs the live never processed (those between L and
+   * S): nobody made them, and the new deployment carries on after their inputs. Refused unless --force.
+   */
+  private async gatewayRefusals(): Promise<{ notMade: number; refusals: string[] }> {
+    const byCall = await gatewayCallsNotMade(this.parts.live, this.parts.shadow, this.context);
+    const notMade = [...byCall.values()].reduce((sum, n) => sum + n, 0);
+    if (notMade === 0) return { notMade, refusals: [] };
+    const which = [...byCall].map(([call, n]) => `${call} ${n}`).join(', ');
+    const problem =
+      `${notMade} gateway call(s) the shadow recorded (${which}) were caused by inputs the live ${this.context} ` +
+      `never processed: nobody made them, and the new deployment carries on after those inputs`;
+    if (this.options.force) {
+      this.output.out(
+        `--force: cutting over although ${problem}; make them by hand (${this.context}.shadow_gateway_calls lists each request)`,
+      );
+      return { notMade, refusals: [] };
+    }
+    return {
+      notMade,
+      refusals: [`${problem}. Make them by hand and cut over with --force (${this.context}.shadow_gateway_calls)`],
+    };
   }
 
   private async commitIntoLiveGroup(offsets: readonly PartitionOffset[]): Promise<void> {

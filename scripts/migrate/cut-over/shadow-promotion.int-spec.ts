@@ -62,7 +62,14 @@ const CONTEXT = 'payments'; // a context whose handlers publish events
     expect(split).toEqual({ suppress: suppressed, released: 2, uncaused: 1 });
 
     const offsets = [{ topic: 'payments.payment-requested.v1', partition: 0, offset: '7' }];
-    const record = { liveOffsets: offsets, shadowOffsets: offsets, suppressed: 2, released: 2, forced: false };
+    const record = {
+      liveOffsets: offsets,
+      shadowOffsets: offsets,
+      suppressed: 2,
+      released: 2,
+      gatewayCallsNotMade: 0,
+      forced: false,
+    };
     await promote(s, CONTEXT, split, record);
     const pending = await s.query<{ id: string }>(
       `SELECT id::text AS id FROM ${CONTEXT}.outbox WHERE published_at IS NULL ORDER BY id`,

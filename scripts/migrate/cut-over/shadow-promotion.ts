@@ -21,6 +21,8 @@ export interface PromotionRecord {
   readonly shadowOffsets: readonly PartitionOffset[];
   readonly suppressed: number;
   readonly released: number;
+  /** recorded gateway calls caused by inputs the live never processed: made by nobody */
+  readonly gatewayCallsNotMade: number;
   readonly forced: boolean;
 }
 
@@ -57,6 +59,31 @@ export async function splitShadowOutbox(
     released: rows.length - suppress.length,
     uncaused: rows.filter((r) => !r.cause).length,
   };
+}
+
+/** recorded gateway calls of the shadow whose cause the live context never processed, counted per gateway and operation */
+export async function gatewayCallsNotMade(live: Client, shadow: Client, context: string): Promise<Map<string, number>> {
+  const table = `${context}.shadow_gateway_calls`;
+  const [exists] = (await shadow.query<{ present: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS present`, [table]))
+    .rows;
+  const notMade = new Map<string, number>();
+  if (!exists.present) return notMade;
+  const { rows } = await shadow.query<{ call: string; cause: string | null }>(
+    `SELECT gateway || ' ' || operation AS call, cause_event_id::text AS cause FROM ${table}`,
+  );
+  const causes = [...new Set(rows.flatMap((r) => (r.cause ? [r.cause] : [])))];
+  const processedByLive = new Set(
+    (
+      await live.query<{ id: string }>(
+        `SELECT event_id::text AS id FROM ${context}.inbox WHERE consumer_group = $1 AND event_id = ANY($2::uuid[])`,
+        [context, causes],
+      )
+    ).rows.map((r) => r.id),
+  );
+  // a call without a cause was not made by the live context for any input either
+  for (const r of rows.filter((row) => !row.cause || !processedByLive.has(row.cause)))
+    notMade.set(r.call, (notMade.get(r.call) ?? 0) + 1);
+  return notMade;
 }
 
 /** rows the live relay had not published when the live context stopped */
