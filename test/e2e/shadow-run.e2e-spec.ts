@@ -9,6 +9,7 @@ import {
   type PartitionOffset,
   type ShadowComparison,
   type ShadowRun,
+  totals,
 } from '@platform/messaging';
 import { createTestDatabase, eventually, kafkaTestBrokers, kafkaTestEnv, requirePostgresUrl } from '@platform/testing';
 import {
@@ -36,7 +37,8 @@ const ORDERS = 200;
  * live rules (group loyalty.shadow), once for one that credits 2 points per unit
  * (loyalty.shadow-rate2). Both shadows consume beside the live context. `migrate compare` finds
  * the first shadow in agreement with the live context and names `points` as where the second
- * differs; the live deployment stays whole, as the invariant checker judges it.
+ * differs; the live deployment stays whole, as the invariant checker judges it. A shadow of
+ * notifications runs beside them: its e-mails equal the live ones, and its gateway recorded each.
  */
 (brokers && postgres ? describe : describe.skip)(SUITE, () => {
   let p: ProcessPlatform | undefined;
@@ -49,8 +51,12 @@ const ORDERS = 200;
 
   it('a shadow with the live rules matches over 200 orders; one with another points rate is reported at points', async () => {
     const kafka = { ...kafkaTestEnv(brokers!), SHIPPING_AUTO_ADVANCE: 'true', INVENTORY_SEED_DEMO: 'false' };
-    const [same, rate2] = await Promise.all([createTestDatabase('postgres'), createTestDatabase('postgres')]);
-    shadows.push(same, rate2);
+    const [same, rate2, mails] = await Promise.all([
+      createTestDatabase('postgres'),
+      createTestDatabase('postgres'),
+      createTestDatabase('postgres'),
+    ]);
+    shadows.push(same, rate2, mails);
     p = await ProcessPlatform.start(kafka, {
       monolith: CONTEXTS.filter((c) => c !== SHADOWED),
       [SHADOWED]: [SHADOWED],
@@ -61,11 +67,11 @@ const ORDERS = 200;
       plenty: await createProduct(platform, 100_000),
       scarce: await createProduct(platform, 120, 4999), // runs out late in the run: most orders earn points
     };
-    const traffic = new SteadyOrders(platform, catalogue, { orders: ORDERS, perSecond: 10 });
+    const traffic = new SteadyOrders(platform, catalogue, { orders: ORDERS, perSecond: 12 });
     await traffic.acceptedAtLeast(30);
 
     // the shadow copies are made while orders flow and the live loyalty runs
-    const [made, madeRate2] = await Promise.all([
+    const [made, madeRate2, madeMails] = await Promise.all([
       runMigrate(['shadow', SHADOWED, '--live-database', live, '--shadow-database', same.url], kafka),
       runMigrate(
         [
@@ -80,8 +86,10 @@ const ORDERS = 200;
         ],
         kafka,
       ),
+      runMigrate(['shadow', 'notifications', '--live-database', live, '--shadow-database', mails.url], kafka),
     ]);
     expect({ code: made.code, err: made.stderr }).toEqual({ code: 0, err: '' });
+    expect({ code: madeMails.code, err: madeMails.stderr }).toEqual({ code: 0, err: '' });
     expect(madeRate2.code).toBe(0);
     expect(made.stdout).toMatch(/ledger +\d+ +\d+ +[0-9a-f]{32} +yes/);
     expect(made.stdout).toContain(`SHADOW=true TRANSPORT=kafka LOYALTY_DATABASE_URL=${same.url}`);
@@ -101,7 +109,13 @@ const ORDERS = 200;
       SHADOW_LIVE_DATABASE_URL: live,
       SHADOW_COMPARE_INTERVAL_MS: '500',
     });
-    const [sameProcess, rate2Process] = await Promise.all([
+    const [, sameProcess, rate2Process] = await Promise.all([
+      // notifications too: its e-mail gateway records each send instead of making it
+      platform.run('notifications', [], {
+        SHADOW: 'true',
+        NOTIFICATIONS_DATABASE_URL: mails.url,
+        SHADOW_LIVE_DATABASE_URL: live,
+      }),
       platform.run(SHADOWED, [], shadowEnv(same)),
       platform.run(SHADOWED, [], {
         ...shadowEnv(rate2),
@@ -122,9 +136,9 @@ const ORDERS = 200;
     );
 
     // both shadows caught up with the live loyalty: every input it processed since the copy
-    const caughtUp = (db: DatabaseTarget) =>
+    const caughtUp = (db: DatabaseTarget, context = SHADOWED) =>
       eventually(
-        () => comparison(live, db.url),
+        () => comparison(context, live, db.url),
         (c) => c.lagInputs === 0 && c.comparedInputs > 50,
         {
           expected: 'the shadow to have processed every input the live loyalty did',
@@ -132,7 +146,17 @@ const ORDERS = 200;
           intervalMs: 500,
         },
       );
-    const [agreeing] = await Promise.all([caughtUp(same), caughtUp(rate2)]);
+    const [agreeing, , mailed] = await Promise.all([caughtUp(same), caughtUp(rate2), caughtUp(mails, 'notifications')]);
+    // every e-mail the shadow would have sent is the live one's, and each send was recorded with its cause
+    expect(totals(mailed.comparisons)).toMatchObject({ mismatched: 0, missing: 0, extra: 0 });
+    expect(totals(mailed.comparisons).matched).toBeGreaterThan(100);
+    const [calls] = (await sqlOn(
+      mails.url,
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE cause_event_id IN (SELECT event_id FROM notifications.inbox))::int AS caused
+         FROM notifications.shadow_gateway_calls WHERE gateway = 'email'`,
+    )) as Array<{ n: number; caused: number }>;
+    expect(calls.n).toBeGreaterThanOrEqual(totals(mailed.comparisons).matched);
+    expect(calls.caused).toBe(calls.n);
     // the orders placed after the copy, less the cancelled ones (scarce stock), earned points
     expect(agreeing.comparisons.filter((c) => c.type === 'ledger.CREDIT').length).toBeGreaterThan(50);
 
@@ -180,14 +204,14 @@ const ORDERS = 200;
   }, 150_000);
 });
 
-async function comparison(liveUrl: string, shadowUrl: string): Promise<ShadowComparison> {
+async function comparison(context: string, liveUrl: string, shadowUrl: string): Promise<ShadowComparison> {
   const [live, shadow] = [new Client({ connectionString: liveUrl }), new Client({ connectionString: shadowUrl })];
   await Promise.all([live.connect(), shadow.connect()]);
   try {
     const on = (c: Client) => (sql: string, params?: unknown[]) =>
       c.query(sql, params).then((r) => r.rows as Array<Record<string, unknown>>);
     return await compareShadow(
-      SHADOWED,
+      context,
       on(live),
       on(shadow),
       new EnvelopeCodec(new EventCatalogue(ALL_EVENT_CONTRACTS), new AvroCodec()),
@@ -234,4 +258,14 @@ async function committedOffsets(
 
 function sorted(offsets: readonly PartitionOffset[]): PartitionOffset[] {
   return [...offsets].sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
+}
+
+async function sqlOn(url: string, text: string): Promise<Array<Record<string, unknown>>> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text)).rows as Array<Record<string, unknown>>;
+  } finally {
+    await client.end();
+  }
 }
