@@ -70,6 +70,9 @@ const ORDERS = 200;
     expect(early.stderr).toContain(`${MOVED} is running on the live database`);
     expect(early.stderr).toContain(`${MOVED} is running on the shadow database`);
 
+    // and loyalty started as the live deployment on the shadow's copy before the cut-over stops at start
+    await expect(platform.run(MOVED, [], { LOYALTY_DATABASE_URL: shadow })).rejects.toThrow('was not cut over');
+
     // the cut-over, while orders keep coming
     const beforeCutOver = traffic.accepted.length;
     const t0 = Date.now();

@@ -5,6 +5,7 @@ import { openContextDataSource, type DatabaseTarget } from '@platform/database';
 import {
   createGatewayCallsTableSql,
   createShadowRunTableSql,
+  shadowCopyStateOf,
   writeShadowRun,
   type OutputComparison,
   type PartitionOffset,
@@ -106,7 +107,10 @@ const at = (offset: string): PartitionOffset[] => [{ topic: TOPIC, partition: 0,
   }
 
   it('given the shadow ahead and in agreement, promotes it and commits S into the live group', async () => {
+    const state = () => shadowCopyStateOf((sql, params) => shadow.query(sql, params).then((r) => r.rows), CONTEXT);
+    expect(await state()).toBe('shadow'); // a live process refuses to start on it, a shadow may
     const result = await cutOver();
+    expect(await state()).toBe('promoted'); // now the other way round
     expect(result.code).toBe(EXIT.done);
     expect(result.output).toContain('the shadow processed 2 record(s) the live did not');
     expect(result.output).toMatch(/processing pause so far: \d+\.\d\d s/);
