@@ -84,6 +84,12 @@ const codec = new EnvelopeCodec(new EventCatalogue(ALL_EVENT_CONTRACTS), new Avr
     const quiet = { out: () => undefined, err: () => undefined };
     const options = { liveDatabase: live.url, shadowDatabase: shadow.url };
     await expect(runShadow('payments', options, quiet, env)).rejects.toThrow(/already holds/);
+    const planned: string[] = [];
+    const plan = { out: (t: string) => planned.push(t), err: (t: string) => planned.push(t) };
+    expect(await runShadow('payments', { ...options, dryRun: true }, plan, env)).toBe(1);
+    expect(planned.join('\n')).toMatch(
+      /live group \S+payments: committed offsets[\s\S]*dry run: a real run would refuse/,
+    );
     expect(await runShadow('payments', { ...options, force: true }, quiet, env)).toBe(0);
   }, 60_000);
 
