@@ -1,6 +1,6 @@
 import type { Client } from 'pg';
 import { EXIT, Refusal } from '../exit-codes';
-import type { CutOverOptions, CutOverOutput, CutOverParts } from './cut-over';
+import type { CutOverOptions, CutOverOutput, CutOverParts } from './cut-over-parts';
 import { offsetGaps } from './offset-gaps';
 import { readPromotion } from './shadow-promotion';
 
