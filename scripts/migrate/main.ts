@@ -11,6 +11,7 @@ import { handoverCommand } from './handover/handover.command';
 import { moveDataCommand } from './move-data/move-data.command';
 import { compareCommand } from './compare/compare.command';
 import { shadowCommand } from './shadow/shadow.command';
+import { cutOverCommand } from './cut-over/cut-over.command';
 
 export function migrateProgram(): Command {
   const program = new Command('migrate')
@@ -20,6 +21,7 @@ export function migrateProgram(): Command {
   program.addCommand(moveDataCommand());
   program.addCommand(shadowCommand());
   program.addCommand(compareCommand());
+  program.addCommand(cutOverCommand());
   return program;
 }
 

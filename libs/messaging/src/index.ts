@@ -45,6 +45,8 @@ export * from './inprocess/handover/handover-plan';
 export * from './inprocess/handover/handover-source';
 export * from './inprocess/handover/handover.migration';
 export * from './kafka/handover/kafka-handover';
+export * from './kafka/handover/group-takeover';
+export * from './shadow/shadow-copy-state';
 export { IN_PROCESS_LOG_MIGRATIONS } from './nest/inprocess-providers';
 export * from './shadow/shadow-settings';
 export * from './shadow/shadowable-contexts';

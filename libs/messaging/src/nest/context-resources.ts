@@ -31,6 +31,7 @@ import { retentionSettingsFromEnv, type RetentionSettings } from '../retention/r
 import { RetentionSweeper } from '../retention/retention-sweeper';
 import type { ShutdownCoordinator } from './shutdown-coordinator';
 import { boolSetting, oneOfSetting } from '@platform/config';
+import { refusalToRun, shadowCopyStateOf } from '../shadow/shadow-copy-state';
 import { ShadowMonitor } from '../shadow/shadow-monitor';
 import type { ShadowSettings } from '../shadow/shadow-settings';
 
@@ -99,6 +100,7 @@ export async function openContextResources(
         `make one with npm run migrate -- shadow ${name} and point ${name.toUpperCase()}_DATABASE_URL at it`,
     );
   }
+  await refuseMisusedShadowCopy(dataSource, () => target.release(), name, platform.shadow.enabled);
   const relayOptions = relayOptionsFromEnv(name, target.embedded);
   const notifyChannel = notifiesOtherRelays(target.embedded) ? notifyChannelOf(name) : undefined;
   const outbox = new OutboxWriter(
@@ -174,6 +176,21 @@ async function isShadowCopy(dataSource: DataSource, name: string): Promise<boole
     copy: boolean;
   }>;
   return rows[0]?.copy === true;
+}
+
+/** a live process on a shadow's copy not cut over, or a shadow on a promoted one, stops at start (ADR 0023) */
+async function refuseMisusedShadowCopy(
+  dataSource: DataSource,
+  release: () => Promise<void>,
+  name: string,
+  shadow: boolean,
+): Promise<void> {
+  const state = await shadowCopyStateOf((sql, params) => dataSource.query(sql, params), name);
+  const refusal = refusalToRun(name, state, shadow);
+  if (!refusal) return;
+  await dataSource.destroy();
+  await release();
+  throw new Error(refusal);
 }
 
 /**

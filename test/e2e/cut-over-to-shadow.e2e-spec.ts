@@ -1,0 +1,213 @@
+import { Client } from 'pg';
+import type { DatabaseTarget } from '@platform/database';
+import { ALL_EVENT_CONTRACTS, AvroCodec, EnvelopeCodec, EventCatalogue } from '@platform/events';
+import { compareShadow, type ShadowComparison } from '@platform/messaging';
+import { createTestDatabase, eventually, kafkaTestBrokers, kafkaTestEnv, requirePostgresUrl } from '@platform/testing';
+import {
+  CONTEXTS,
+  checkInvariants,
+  type ContextName,
+  type InvariantResult,
+} from '../../scripts/invariants/check-invariants';
+import { formatResults } from '../../scripts/invariants/report';
+import { connectSources } from '../../scripts/invariants/sources';
+import { consumedByOutcome } from '../faults/support/metrics';
+import type { Monolith } from './support/monolith-process';
+import { createProduct } from './support/order-flow';
+import { ProcessPlatform } from './support/process-platform';
+import { runMigrate } from './support/run-cli';
+import { SteadyOrders } from './support/steady-orders';
+
+const SUITE = 'cutting loyalty over to its shadow under traffic on Kafka';
+const brokers = kafkaTestBrokers(SUITE);
+const postgres = requirePostgresUrl(SUITE);
+const MOVED = 'loyalty';
+const ORDERS = 200;
+
+/**
+ * Issue 12's fourth step on real processes, PostgreSQL and the mock cluster, with orders flowing
+ * all along: loyalty runs live as its own process; `migrate shadow` copies it and a shadow
+ * consumes beside it. Then, as docs/deploy.md says: the live loyalty stops, the shadow catches
+ * up and stops, `migrate cut-over` promotes it, and loyalty starts without SHADOW on the shadow's
+ * database. Every order settles, the invariant checker (loyalty read from its new database) finds
+ * nothing lost or applied twice, and the new deployment was redelivered nothing: it carried on
+ * from the shadow's offsets. The processing pause is printed, as the command saw it and as the
+ * two inboxes show it.
+ */
+(brokers && postgres ? describe : describe.skip)(SUITE, () => {
+  let p: ProcessPlatform | undefined;
+  let shadowDb: DatabaseTarget | undefined;
+
+  afterAll(async () => {
+    await p?.close();
+    await shadowDb?.release();
+  }, 60_000);
+
+  it('the shadow takes over mid-run: 0 lost, 0 applied twice, 0 redelivered, the pause printed', async () => {
+    const kafka = { ...kafkaTestEnv(brokers!), SHIPPING_AUTO_ADVANCE: 'true', INVENTORY_SEED_DEMO: 'false' };
+    [p, shadowDb] = await Promise.all([
+      ProcessPlatform.start(kafka, { monolith: CONTEXTS.filter((c) => c !== MOVED), [MOVED]: [MOVED] }),
+      createTestDatabase('postgres'),
+    ]);
+    const platform = p;
+    const [live, shadow] = [platform.databaseUrl, shadowDb.url];
+    const databases = ['--live-database', live, '--shadow-database', shadow];
+    const catalogue = {
+      plenty: await createProduct(platform, 100_000),
+      scarce: await createProduct(platform, 40, 4999),
+    };
+    const traffic = new SteadyOrders(platform, catalogue, { orders: ORDERS, perSecond: 5 });
+    await traffic.acceptedAtLeast(15);
+
+    const made = await runMigrate(['shadow', MOVED, ...databases], kafka);
+    expect({ code: made.code, err: made.stderr }).toEqual({ code: 0, err: '' });
+    const shadowProcess = await platform.run(MOVED, [], { SHADOW: 'true', LOYALTY_DATABASE_URL: shadow });
+    await traffic.acceptedAtLeast(45);
+
+    // refused while the live and the shadow run (their sessions), before anything is read or changed
+    const early = await runMigrate(['cut-over', MOVED, ...databases], kafka);
+    expect(early.code).toBe(1);
+    expect(early.stderr).toContain(`${MOVED} is running on the live database`);
+    expect(early.stderr).toContain(`${MOVED} is running on the shadow database`);
+
+    // and loyalty started as the live deployment on the shadow's copy before the cut-over stops at start
+    await expect(platform.run(MOVED, [], { LOYALTY_DATABASE_URL: shadow })).rejects.toThrow('was not cut over');
+
+    // the cut-over, while orders keep coming
+    const beforeCutOver = traffic.accepted.length;
+    const t0 = Date.now();
+    const step = (what: string) => process.stdout.write(`${((Date.now() - t0) / 1000).toFixed(1)} s ${what}\n`);
+    await platform.stop(liveLoyalty(platform, shadowProcess));
+    step('live stopped');
+    // caught up, and ahead: it processed records the live never did, which only S carries over
+    await eventually(
+      async () => ({ lag: (await comparison(live, shadow)).lagInputs, ahead: await aheadOfLive(live, shadow) }),
+      (c) => c.lag === 0 && c.ahead >= 3,
+      { expected: 'the shadow to have processed every input the live loyalty did, and 3 more', timeoutMs: 30_000 },
+    );
+    step('shadow caught up');
+    await platform.stop(shadowProcess);
+    step('shadow stopped');
+    const cutOver = await runMigrate(['cut-over', MOVED, ...databases], kafka);
+    process.stdout.write(`migrate cut-over ${MOVED}:\n${cutOver.stdout}${cutOver.stderr}`);
+    expect({ code: cutOver.code, err: cutOver.stderr }).toEqual({ code: 0, err: '' });
+    expect(cutOver.stdout).toMatch(/processing pause so far: \d+\.\d\d s/);
+    expect(cutOver.stdout).toContain(`LOYALTY_DATABASE_URL=${shadow}`);
+    const promoted = await platform.run(MOVED, [MOVED], { LOYALTY_DATABASE_URL: shadow });
+    step(`promoted started; ${traffic.accepted.length - beforeCutOver} orders placed during the cut-over`);
+
+    await traffic.done;
+    expect(traffic.failed).toEqual([]);
+    expect(beforeCutOver).toBeLessThan(ORDERS - 20); // orders kept coming through the cut-over
+    const urls = { ...urlsOf(live), [MOVED]: shadow };
+    await everyOrderSettled(platform, traffic.accepted);
+    await invariantsHold(urls);
+
+    // it resumed exactly where the shadow stopped: whatever the live or the shadow processed, it never saw
+    const consumed = consumedByOutcome(await (await fetch(`${promoted.baseUrl}/metrics`)).text(), MOVED);
+    expect(consumed.handled).toBeGreaterThan(10); // the orders confirmed since the shadow stopped
+    expect(consumed.duplicate ?? 0).toBe(0);
+
+    const pause = await measuredPause(live, shadow);
+    process.stdout.write(`measured processing pause of the ${MOVED} group: ${(pause / 1000).toFixed(2)} s\n`);
+    expect(pause).toBeGreaterThan(0);
+  }, 120_000);
+});
+
+/** the live loyalty process: the one started for loyalty alone that is not the shadow */
+function liveLoyalty(platform: ProcessPlatform, shadow: Monolith): Monolith {
+  const live = platform
+    .running()
+    .find((m) => m !== shadow && m.process.spawnargs.some((a) => a.includes(`apps/${MOVED}/`)));
+  if (!live) throw new Error(`no live ${MOVED} process`);
+  return live;
+}
+
+function urlsOf(url: string): Record<ContextName, string> {
+  return Object.fromEntries(CONTEXTS.map((c) => [c, url])) as Record<ContextName, string>;
+}
+
+async function comparison(liveUrl: string, shadowUrl: string): Promise<ShadowComparison> {
+  const [live, shadow] = [new Client({ connectionString: liveUrl }), new Client({ connectionString: shadowUrl })];
+  await Promise.all([live.connect(), shadow.connect()]);
+  try {
+    const on = (c: Client) => (sql: string, params?: unknown[]) =>
+      c.query(sql, params).then((r) => r.rows as Array<Record<string, unknown>>);
+    const codec = new EnvelopeCodec(new EventCatalogue(ALL_EVENT_CONTRACTS), new AvroCodec());
+    return await compareShadow(MOVED, on(live), on(shadow), codec);
+  } finally {
+    await Promise.all([live.end(), shadow.end()]);
+  }
+}
+
+/** inputs the shadow processed since the copy that the live loyalty never did */
+async function aheadOfLive(liveUrl: string, shadowUrl: string): Promise<number> {
+  const [live, shadow] = [new Client({ connectionString: liveUrl }), new Client({ connectionString: shadowUrl })];
+  await Promise.all([live.connect(), shadow.connect()]);
+  try {
+    const inbox = `SELECT event_id::text AS id FROM ${MOVED}.inbox WHERE consumer_group = $1`;
+    const byLive = new Set((await live.query<{ id: string }>(inbox, [MOVED])).rows.map((r) => r.id));
+    return (await shadow.query<{ id: string }>(inbox, [MOVED])).rows.filter((r) => !byLive.has(r.id)).length;
+  } finally {
+    await Promise.all([live.end(), shadow.end()]);
+  }
+}
+
+async function everyOrderSettled(platform: ProcessPlatform, accepted: readonly string[]): Promise<void> {
+  const rows = await eventually(
+    async () =>
+      (await platform.db.query('SELECT id::text AS id, status FROM orders.orders')) as Array<{
+        id: string;
+        status: string;
+      }>,
+    (r) => r.length === accepted.length && r.every((o) => o.status === 'DELIVERED' || o.status === 'CANCELLED'),
+    { expected: `all ${accepted.length} orders DELIVERED or CANCELLED`, timeoutMs: 60_000, intervalMs: 500 },
+  );
+  expect(rows.map((r) => r.id).sort()).toEqual([...accepted].sort());
+}
+
+/** the invariant checker over each context's own database, loyalty on the promoted shadow's */
+async function invariantsHold(urls: Record<ContextName, string>): Promise<void> {
+  let results: InvariantResult[] = [];
+  await eventually(
+    async () => {
+      const connected = await connectSources(urls);
+      try {
+        return (results = await checkInvariants(connected.sources, { settleMs: 0 }));
+      } finally {
+        await connected.close();
+      }
+    },
+    (r) => r.every((i) => i.ok),
+    { expected: 'every invariant to hold once the flow is at rest', timeoutMs: 30_000, intervalMs: 500 },
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}\n${formatResults(results)}`);
+  });
+}
+
+/**
+ * The gap in the loyalty group's progress: from the live loyalty's last processed record (its
+ * inbox) to the first record the promoted deployment processed (the shadow database's inbox,
+ * after the promotion). Both servers are the same PostgreSQL here, so one clock.
+ */
+async function measuredPause(liveUrl: string, shadowUrl: string): Promise<number> {
+  const [live, shadow] = [new Client({ connectionString: liveUrl }), new Client({ connectionString: shadowUrl })];
+  await Promise.all([live.connect(), shadow.connect()]);
+  try {
+    const [last] = (
+      await live.query<{ at: Date }>(`SELECT max(processed_at) AS at FROM ${MOVED}.inbox WHERE consumer_group = $1`, [
+        MOVED,
+      ])
+    ).rows;
+    const [first] = (
+      await shadow.query<{ at: Date }>(
+        `SELECT min(i.processed_at) AS at FROM ${MOVED}.inbox i, ${MOVED}.shadow_run r
+          WHERE i.consumer_group = $1 AND i.processed_at > (to_jsonb(r)->>'promoted_at')::timestamptz`,
+        [MOVED],
+      )
+    ).rows;
+    return first.at.getTime() - last.at.getTime();
+  } finally {
+    await Promise.all([live.end(), shadow.end()]);
+  }
+}
