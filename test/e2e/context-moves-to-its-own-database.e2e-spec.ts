@@ -1,14 +1,9 @@
-import { createTestDatabase, eventually, requirePostgresUrl } from '@platform/testing';
+import { createTestDatabase, requirePostgresUrl } from '@platform/testing';
 import type { DatabaseTarget } from '@platform/database';
-import {
-  CONTEXTS,
-  checkInvariants,
-  type ContextName,
-  type InvariantResult,
-} from '../../scripts/invariants/check-invariants';
-import { formatResults } from '../../scripts/invariants/report';
+import { CONTEXTS, type ContextName } from '../../scripts/invariants/check-invariants';
 import { connectSources } from '../../scripts/invariants/sources';
 import { moveData } from '../../scripts/migrate/move-data/move-data';
+import { everyOrderSettled, invariantsHold, urlsOf } from './support/context-databases';
 import { createProduct } from './support/order-flow';
 import { ProcessPlatform } from './support/process-platform';
 import { SteadyOrders } from './support/steady-orders';
@@ -59,7 +54,7 @@ const OTHERS = CONTEXTS.filter((c) => c !== MOVED);
     await platform.run(MOVED, [MOVED], { PAYMENTS_DATABASE_URL: b.url });
     await first.done;
     expect(first.failed).toEqual([]);
-    await everyOrderFinished(platform, first.accepted);
+    await everyOrderSettled(platform, first.accepted);
     await invariantsHold({ ...urlsOf(a), [MOVED]: b.url });
     // payments carried on in B: it holds a payment for every order, A only the ones before the move
     const inB = await paymentCount(b.url);
@@ -78,7 +73,7 @@ const OTHERS = CONTEXTS.filter((c) => c !== MOVED);
     const second = new SteadyOrders(platform, catalogue, { orders: 20, perSecond: 10 });
     await second.done;
     expect(second.failed).toEqual([]);
-    await everyOrderFinished(platform, [...first.accepted, ...second.accepted]);
+    await everyOrderSettled(platform, [...first.accepted, ...second.accepted]);
     await invariantsHold(urlsOf(a));
     expect(await paymentCount(a)).toBe(80);
   }, 170_000);
@@ -95,42 +90,6 @@ function processOf(platform: ProcessPlatform, context: ContextName) {
   const last = platform.running().at(-1);
   if (!last) throw new Error(`no process runs ${context}`);
   return last;
-}
-
-function urlsOf(url: string): Record<ContextName, string> {
-  return Object.fromEntries(CONTEXTS.map((c) => [c, url])) as Record<ContextName, string>;
-}
-
-async function everyOrderFinished(platform: ProcessPlatform, accepted: readonly string[]): Promise<void> {
-  const rows = await eventually(
-    async () =>
-      (await platform.db.query('SELECT id::text AS id, status FROM orders.orders')) as Array<{
-        id: string;
-        status: string;
-      }>,
-    (r) => r.length === accepted.length && r.every((o) => o.status === 'DELIVERED' || o.status === 'CANCELLED'),
-    { expected: `all ${accepted.length} orders DELIVERED or CANCELLED`, timeoutMs: 60_000, intervalMs: 500 },
-  );
-  expect(rows.map((r) => r.id).sort()).toEqual([...accepted].sort());
-}
-
-/** the invariant checker over each context's own database, as `check:invariants` reads <CONTEXT>_DATABASE_URL */
-async function invariantsHold(urls: Record<ContextName, string>): Promise<void> {
-  let results: InvariantResult[] = [];
-  await eventually(
-    async () => {
-      const connected = await connectSources(urls);
-      try {
-        return (results = await checkInvariants(connected.sources, { settleMs: 0 }));
-      } finally {
-        await connected.close();
-      }
-    },
-    (r) => r.every((i) => i.ok),
-    { expected: 'every invariant to hold once the flow is at rest', timeoutMs: 30_000, intervalMs: 500 },
-  ).catch((error: Error) => {
-    throw new Error(`${error.message}\n${formatResults(results)}`);
-  });
 }
 
 async function paymentCount(url: string): Promise<number> {

@@ -27,7 +27,7 @@ const at = (offset: string): PartitionOffset[] => [{ topic: TOPIC, partition: 0,
 /**
  * What `migrate cut-over` decides once both groups are seated (ADR 0023), on real databases; the
  * groups' committed offsets are given and the commit into the live group is recorded (the e2e
- * test cut-over-to-shadow runs the whole command on the mock cluster).
+ * test shadow-run-and-cut-over runs the whole command on the mock cluster).
  */
 (postgres ? describe : describe.skip)(SUITE, () => {
   let dbs: DatabaseTarget[] = [];
