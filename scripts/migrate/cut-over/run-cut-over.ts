@@ -6,14 +6,13 @@ import {
   KafkaGroupOffsets,
   SHADOW_SUPPORT,
   compareShadow,
-  kafkaSettingsFromEnv,
   readShadowRun,
-  type KafkaSettings,
   type ShadowRun,
   type SqlQuery,
 } from '@platform/messaging';
 import { CannotRun, EXIT, Refusal } from '../exit-codes';
-import { maskUrl, sameDatabase } from '../move-data/mask-url';
+import { kafkaSettingsFor, liveAndShadowProblem } from '../shadow/live-and-shadow';
+import { maskUrl } from '../move-data/mask-url';
 import { seconds } from '../move-data/move-report';
 import { contextSessions } from '../move-data/session-guard';
 import { SESSION_SETTINGS } from '../move-data/table-sql';
@@ -34,12 +33,12 @@ export async function runCutOver(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   const started = performance.now();
-  const usage = usageProblem(context, options);
+  const usage = liveAndShadowProblem(context, options);
   if (usage) throw new CannotRun(usage);
   const support = SHADOW_SUPPORT[context];
   if (!support.shadowable)
     throw new Refusal(`${context} is never shadowed, so it cannot be cut over: ${support.reason}`);
-  const settings = kafkaSettingsOf(env);
+  const settings = kafkaSettingsFor('the cut-over', env);
   const live = new Client({ connectionString: options.liveDatabase, application_name: 'order-platform:migrate' });
   const shadow = new Client({ connectionString: options.shadowDatabase, application_name: 'order-platform:migrate' });
   let takeover: GroupTakeover | undefined;
@@ -140,28 +139,6 @@ async function connect(client: Client, side: string, url: string): Promise<void>
     for (const setting of SESSION_SETTINGS) await client.query(setting);
   } catch (error) {
     throw new CannotRun(`cannot connect to the ${side} database ${maskUrl(url)}: ${(error as Error).message}`);
-  }
-}
-
-function usageProblem(context: string, options: CutOverOptions): string | undefined {
-  if (!SHADOW_SUPPORT[context])
-    return `unknown context "${context}"; one of: ${Object.keys(SHADOW_SUPPORT).join(', ')}`;
-  for (const [flag, url] of [
-    ['--live-database', options.liveDatabase],
-    ['--shadow-database', options.shadowDatabase],
-  ] as const) {
-    if (!/^postgres(ql)?:\/\//.test(url ?? '') || !URL.canParse(url)) return `${flag} must be a postgres:// URL`;
-  }
-  if (sameDatabase(options.liveDatabase, options.shadowDatabase))
-    return '--live-database and --shadow-database name the same database';
-  return undefined;
-}
-
-function kafkaSettingsOf(env: NodeJS.ProcessEnv): KafkaSettings {
-  try {
-    return kafkaSettingsFromEnv(env);
-  } catch (error) {
-    throw new CannotRun(`the cut-over runs on Kafka only: ${(error as Error).message}`);
   }
 }
 

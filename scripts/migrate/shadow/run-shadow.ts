@@ -6,13 +6,12 @@ import {
   SHADOW_SUPPORT,
   createGatewayCallsTableSql,
   createShadowRunTableSql,
-  kafkaSettingsFromEnv,
   writeShadowRun,
-  type KafkaSettings,
   type PartitionOffset,
 } from '@platform/messaging';
 import { CannotRun, EXIT, Refusal } from '../exit-codes';
-import { maskUrl, sameDatabase } from '../move-data/mask-url';
+import { kafkaSettingsFor, liveAndShadowProblem } from './live-and-shadow';
+import { maskUrl } from '../move-data/mask-url';
 import { connect } from '../move-data/move-data';
 import { seconds } from '../move-data/move-report';
 import { SchemaCopy, type CopyOutput } from '../move-data/schema-copy';
@@ -37,11 +36,11 @@ export interface ShadowOptions {
  */
 export async function runShadow(context: string, options: ShadowOptions, output: CopyOutput, env = process.env) {
   const started = performance.now();
-  const usage = usageProblem(context, options);
+  const usage = liveAndShadowProblem(context, options) ?? groupSuffixProblem(options.groupSuffix);
   if (usage) throw new CannotRun(usage);
   const support = SHADOW_SUPPORT[context];
   if (!support.shadowable) throw new Refusal(`${context} cannot be shadowed: ${support.reason}`);
-  const settings = kafkaSettingsOf(env);
+  const settings = kafkaSettingsFor('the shadow', env);
   const topics = consumedTopicsOf(context);
   const shadowGroup = `${context}${options.groupSuffix ?? SHADOW_GROUP_SUFFIX}`;
   const live = new Client({ connectionString: options.liveDatabase, application_name: 'order-platform:migrate' });
@@ -146,26 +145,8 @@ function dryRun(refusals: readonly string[], output: CopyOutput, group: string, 
   return EXIT.done;
 }
 
-function usageProblem(context: string, options: ShadowOptions): string | undefined {
-  if (!(context in SHADOW_SUPPORT))
-    return `unknown context "${context}"; one of: ${Object.keys(SHADOW_SUPPORT).join(', ')}`;
-  for (const [flag, url] of [
-    ['--live-database', options.liveDatabase],
-    ['--shadow-database', options.shadowDatabase],
-  ] as const) {
-    if (!/^postgres(ql)?:\/\//.test(url ?? '') || !URL.canParse(url)) return `${flag} must be a postgres:// URL`;
-  }
-  if (options.groupSuffix !== undefined && !/^\.[A-Za-z0-9._-]+$/.test(options.groupSuffix))
+function groupSuffixProblem(suffix: string | undefined): string | undefined {
+  if (suffix !== undefined && !/^\.[A-Za-z0-9._-]+$/.test(suffix))
     return `--group-suffix must start with a dot, like ${SHADOW_GROUP_SUFFIX}`;
-  if (sameDatabase(options.liveDatabase, options.shadowDatabase))
-    return '--live-database and --shadow-database name the same database';
   return undefined;
-}
-
-function kafkaSettingsOf(env: NodeJS.ProcessEnv): KafkaSettings {
-  try {
-    return kafkaSettingsFromEnv(env);
-  } catch (error) {
-    throw new CannotRun(`the shadow runs on Kafka only: ${(error as Error).message}`);
-  }
 }
