@@ -1,7 +1,4 @@
-import { Client } from 'pg';
 import type { DatabaseTarget } from '@platform/database';
-import { ALL_EVENT_CONTRACTS, AvroCodec, EnvelopeCodec, EventCatalogue } from '@platform/events';
-import { compareShadow, type ShadowComparison } from '@platform/messaging';
 import { createTestDatabase, eventually, kafkaTestBrokers, kafkaTestEnv, requirePostgresUrl } from '@platform/testing';
 import {
   CONTEXTS,
@@ -16,6 +13,7 @@ import type { Monolith } from './support/monolith-process';
 import { createProduct } from './support/order-flow';
 import { ProcessPlatform } from './support/process-platform';
 import { runMigrate } from './support/run-cli';
+import { aheadOfLive, cutOverProgress, shadowComparison } from './support/shadow-probes';
 import { SteadyOrders } from './support/steady-orders';
 
 const SUITE = 'cutting loyalty over to its shadow under traffic on Kafka';
@@ -81,7 +79,10 @@ const ORDERS = 200;
     step('live stopped');
     // caught up, and ahead: it processed records the live never did, which only S carries over
     await eventually(
-      async () => ({ lag: (await comparison(live, shadow)).lagInputs, ahead: await aheadOfLive(live, shadow) }),
+      async () => ({
+        lag: (await shadowComparison(MOVED, live, shadow)).lagInputs,
+        ahead: await aheadOfLive(MOVED, live, shadow),
+      }),
       (c) => c.lag === 0 && c.ahead >= 3,
       { expected: 'the shadow to have processed every input the live loyalty did, and 3 more', timeoutMs: 30_000 },
     );
@@ -127,32 +128,6 @@ function urlsOf(url: string): Record<ContextName, string> {
   return Object.fromEntries(CONTEXTS.map((c) => [c, url])) as Record<ContextName, string>;
 }
 
-async function comparison(liveUrl: string, shadowUrl: string): Promise<ShadowComparison> {
-  const [live, shadow] = [new Client({ connectionString: liveUrl }), new Client({ connectionString: shadowUrl })];
-  await Promise.all([live.connect(), shadow.connect()]);
-  try {
-    const on = (c: Client) => (sql: string, params?: unknown[]) =>
-      c.query(sql, params).then((r) => r.rows as Array<Record<string, unknown>>);
-    const codec = new EnvelopeCodec(new EventCatalogue(ALL_EVENT_CONTRACTS), new AvroCodec());
-    return await compareShadow(MOVED, on(live), on(shadow), codec);
-  } finally {
-    await Promise.all([live.end(), shadow.end()]);
-  }
-}
-
-/** inputs the shadow processed since the copy that the live loyalty never did */
-async function aheadOfLive(liveUrl: string, shadowUrl: string): Promise<number> {
-  const [live, shadow] = [new Client({ connectionString: liveUrl }), new Client({ connectionString: shadowUrl })];
-  await Promise.all([live.connect(), shadow.connect()]);
-  try {
-    const inbox = `SELECT event_id::text AS id FROM ${MOVED}.inbox WHERE consumer_group = $1`;
-    const byLive = new Set((await live.query<{ id: string }>(inbox, [MOVED])).rows.map((r) => r.id));
-    return (await shadow.query<{ id: string }>(inbox, [MOVED])).rows.filter((r) => !byLive.has(r.id)).length;
-  } finally {
-    await Promise.all([live.end(), shadow.end()]);
-  }
-}
-
 async function everyOrderSettled(platform: ProcessPlatform, accepted: readonly string[]): Promise<void> {
   const rows = await eventually(
     async () =>
@@ -185,29 +160,10 @@ async function invariantsHold(urls: Record<ContextName, string>): Promise<void> 
   });
 }
 
-/**
- * The gap in the loyalty group's progress: from the live loyalty's last processed record (its
- * inbox) to the first record the promoted deployment processed (the shadow database's inbox,
- * after the promotion). Both servers are the same PostgreSQL here, so one clock.
- */
+/** the loyalty group's pause as the two inboxes show it: the live's last record to the promoted's first */
 async function measuredPause(liveUrl: string, shadowUrl: string): Promise<number> {
-  const [live, shadow] = [new Client({ connectionString: liveUrl }), new Client({ connectionString: shadowUrl })];
-  await Promise.all([live.connect(), shadow.connect()]);
-  try {
-    const [last] = (
-      await live.query<{ at: Date }>(`SELECT max(processed_at) AS at FROM ${MOVED}.inbox WHERE consumer_group = $1`, [
-        MOVED,
-      ])
-    ).rows;
-    const [first] = (
-      await shadow.query<{ at: Date }>(
-        `SELECT min(i.processed_at) AS at FROM ${MOVED}.inbox i, ${MOVED}.shadow_run r
-          WHERE i.consumer_group = $1 AND i.processed_at > (to_jsonb(r)->>'promoted_at')::timestamptz`,
-        [MOVED],
-      )
-    ).rows;
-    return first.at.getTime() - last.at.getTime();
-  } finally {
-    await Promise.all([live.end(), shadow.end()]);
-  }
+  const { lastLive, firstPromoted } = await cutOverProgress(MOVED, liveUrl, shadowUrl);
+  if (lastLive === undefined || firstPromoted === undefined)
+    throw new Error(`no pause to measure: live's last record ${lastLive}, the promoted's first ${firstPromoted}`);
+  return firstPromoted - lastLive;
 }
