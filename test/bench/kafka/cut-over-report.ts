@@ -21,7 +21,10 @@ export function cutOverHeader(config: CutOverConfig): string {
   );
 }
 
-/** the pause, from the live's last record to the new deployment's first, and the steps it is made of */
+/**
+ * the pause, from the live's last record to the new deployment's first, and the steps it is made
+ * of; the last can be negative: the consumer may start a poll interval before /health/ready is seen
+ */
 export function pauseMs(r: CutOverResult): number | undefined {
   return r.lastLive !== undefined && r.firstPromoted !== undefined ? r.firstPromoted - r.lastLive : undefined;
 }
@@ -39,7 +42,9 @@ export function pauseParts(r: CutOverResult): Array<{ readonly part: string; rea
     { part: 'the shadow stopping', ms: r.steps.shadowExit },
     { part: `npm run migrate -- cut-over${said}`, ms: r.steps.command },
     { part: 'the new process, spawn -> ready', ms: r.steps.start },
-    ...(r.firstPromoted === undefined ? [] : [{ part: 'ready -> its first record', ms: r.firstPromoted - r.readyAt }]),
+    ...(r.firstPromoted === undefined
+      ? []
+      : [{ part: "ready (as the bench's poll saw it) -> its first record", ms: r.firstPromoted - r.readyAt }]),
   ];
 }
 
