@@ -11,18 +11,12 @@ import { createTestDatabase, eventually, kafkaTestBrokers, kafkaTestEnv, require
 import { CONTEXTS, checkInvariants, sharedDatabase } from '../../scripts/invariants/check-invariants';
 import { formatResults } from '../../scripts/invariants/report';
 import { consumedByOutcome } from '../faults/support/metrics';
-import {
-  everyOrderSettled,
-  invariantsHold,
-  rowsOn,
-  shadowComparison,
-  urlsOf,
-  withBoth,
-} from './support/context-databases';
+import { everyOrderSettled, invariantsHold, rowsOn, urlsOf } from './support/context-databases';
 import type { Monolith } from './support/monolith-process';
 import { createProduct } from './support/order-flow';
 import { ProcessPlatform } from './support/process-platform';
 import { runMigrate } from './support/run-cli';
+import { aheadOfLive, cutOverProgress, shadowComparison } from './support/shadow-probes';
 import { SteadyOrders } from './support/steady-orders';
 
 const SUITE = 'loyalty shadowed beside the live deployment on Kafka, then cut over to its shadow';
@@ -233,7 +227,7 @@ const SHADOWED = 'loyalty';
     await eventually(
       async () => ({
         lag: (await shadowComparison(SHADOWED, live, shadow)).lagInputs,
-        ahead: await aheadOfLive(live, shadow),
+        ahead: await aheadOfLive(SHADOWED, live, shadow),
       }),
       (c) => c.lag === 0 && c.ahead >= 3,
       { expected: 'the shadow to have processed every input the live loyalty did, and 3 more', timeoutMs: 30_000 },
@@ -261,7 +255,9 @@ const SHADOWED = 'loyalty';
     expect(consumed.handled).toBeGreaterThan(10); // the orders confirmed since the shadow stopped
     expect(consumed.duplicate ?? 0).toBe(0);
 
-    const pause = await measuredPause(live, shadow);
+    const { lastLive, firstPromoted } = await cutOverProgress(SHADOWED, live, shadow);
+    if (lastLive === undefined || firstPromoted === undefined) throw new Error('no record on one side of the cut-over');
+    const pause = firstPromoted - lastLive;
     process.stdout.write(`measured processing pause of the ${SHADOWED} group: ${(pause / 1000).toFixed(2)} s\n`);
     expect(pause).toBeGreaterThan(0);
   }, 120_000);
@@ -272,39 +268,6 @@ function processOf(platform: ProcessPlatform, context: string): Monolith {
   const found = platform.running().find((m) => m.process.spawnargs.some((a) => a.includes(`apps/${context}/`)));
   if (!found) throw new Error(`no process of its own runs ${context}`);
   return found;
-}
-
-/** inputs the shadow processed since the copy that the live loyalty never did */
-function aheadOfLive(liveUrl: string, shadowUrl: string): Promise<number> {
-  return withBoth(liveUrl, shadowUrl, async (live, shadow) => {
-    const inbox = `SELECT event_id::text AS id FROM ${SHADOWED}.inbox WHERE consumer_group = $1`;
-    const byLive = new Set((await live.query<{ id: string }>(inbox, [SHADOWED])).rows.map((r) => r.id));
-    return (await shadow.query<{ id: string }>(inbox, [SHADOWED])).rows.filter((r) => !byLive.has(r.id)).length;
-  });
-}
-
-/**
- * The gap in the loyalty group's progress: from the live loyalty's last processed record (its
- * inbox) to the first record the promoted deployment processed (the shadow database's inbox,
- * after the promotion). Both databases are on one PostgreSQL server here, so one clock.
- */
-function measuredPause(liveUrl: string, shadowUrl: string): Promise<number> {
-  return withBoth(liveUrl, shadowUrl, async (live, shadow) => {
-    const [last] = (
-      await live.query<{ at: Date }>(
-        `SELECT max(processed_at) AS at FROM ${SHADOWED}.inbox WHERE consumer_group = $1`,
-        [SHADOWED],
-      )
-    ).rows;
-    const [first] = (
-      await shadow.query<{ at: Date }>(
-        `SELECT min(i.processed_at) AS at FROM ${SHADOWED}.inbox i, ${SHADOWED}.shadow_run r
-          WHERE i.consumer_group = $1 AND i.processed_at > (to_jsonb(r)->>'promoted_at')::timestamptz`,
-        [SHADOWED],
-      )
-    ).rows;
-    return first.at.getTime() - last.at.getTime();
-  });
 }
 
 async function shadowMetrics(baseUrl: string): Promise<{ matched: number; mismatched: number; lag: number }> {

@@ -16,12 +16,15 @@ import { hopLatencies, type Hop } from './hop-latency';
 import { orderHops, type OrderHops } from './order-hops';
 import { runRollingRestart, type RollingRestartResult } from './rolling-restart';
 import { rollingHeader } from './rolling-report';
+import { runCutOver, type CutOverResult } from './cut-over';
+import { cutOverHeader } from './cut-over-report';
 
 /**
  * One deployment through bench:orders' workload, in one set of processes and a scratch database
  * of its own: the run's product, warm-up, phase A (fixed rate: latency) and phase B (full speed:
  * orders/s), with the CPU of every platform process and of the broker over phase B; for the split
- * services, phase C (rolling-restart.ts): one context's second instance restarted under load.
+ * services, phase C (rolling-restart.ts): one context's second instance restarted under load, and
+ * phase D (cut-over.ts): one context cut over to a shadow of it under load.
  */
 const WARM_UP_ORDERS = 200;
 const WARM_UP_RATE = 50;
@@ -46,6 +49,9 @@ export interface DeploymentResult {
   readonly backendsMs: number;
   /** phase C (split services only, unless skipped) */
   readonly rolling?: RollingRestartResult;
+  /** phase D (split services only, unless skipped), or why it failed: the phases before it keep their figures */
+  readonly cutOver?: CutOverResult;
+  readonly cutOverFailed?: string;
   /** the platform's Kafka settings (KAFKA_SESSION_TIMEOUT_MS for the report); empty in-process */
   readonly kafkaEnv: NodeJS.ProcessEnv;
 }
@@ -130,7 +136,48 @@ export async function runDeployment(
           () => noOrderPending(db, config.drainTimeoutSeconds * 1000),
         );
       }
-      return { kind, startSeconds, fixed, fixedHops, hops, flat, cpu, backendsMs, rolling, kafkaEnv };
+      let cutOver: CutOverResult | undefined;
+      let cutOverFailed: string | undefined;
+      if (kind === 'split' && config.cutOver) {
+        const cutOverConfig = config.cutOver;
+        const live = deployment.processes.find((p) => p.name === cutOverConfig.context)?.process;
+        await noOrderPending(db, config.drainTimeoutSeconds * 1000);
+        console.log(cutOverHeader(cutOverConfig));
+        cutOver = await runCutOver(cutOverConfig, {
+          db,
+          client,
+          liveUrl: target.url,
+          kafkaEnv,
+          live: live ?? deployment.orders,
+          start: (env) =>
+            startPlatform({
+              build: config.build,
+              databaseUrl: target.url,
+              adminToken,
+              app: cutOverConfig.context,
+              env: { ...kafkaEnv, ...env },
+            }),
+          drain: () => noOrderPending(db, config.drainTimeoutSeconds * 1000),
+        }).catch((error: Error) => {
+          cutOverFailed = error.message;
+          console.log(`  !! phase D failed: ${error.message}`);
+          return undefined;
+        });
+      }
+      return {
+        kind,
+        startSeconds,
+        fixed,
+        fixedHops,
+        hops,
+        flat,
+        cpu,
+        backendsMs,
+        rolling,
+        cutOver,
+        cutOverFailed,
+        kafkaEnv,
+      };
     } finally {
       await db.close();
     }

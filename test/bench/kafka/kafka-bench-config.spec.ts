@@ -69,6 +69,34 @@ describe('bench:kafka settings', () => {
     );
   });
 
+  it('cuts loyalty over to its shadow in the split deployment by default, at the phase A rate', () => {
+    expect(kafkaBenchConfigFromEnv({}).cutOver).toEqual({ context: 'loyalty', rate: 10, seconds: 5 });
+    expect(kafkaBenchConfigFromEnv({ BENCH_KAFKA_RATE: '4', BENCH_KAFKA_CUTOVER_SECONDS: '3' }).cutOver).toEqual({
+      context: 'loyalty',
+      rate: 4,
+      seconds: 3,
+    });
+    expect(kafkaBenchConfigFromEnv({ BENCH_KAFKA_RATE: '4', BENCH_KAFKA_CUTOVER_RATE: '2' }).cutOver?.rate).toBe(2);
+  });
+
+  it('skips the cut-over when asked, or when the split deployment is not measured, whatever phase C does', () => {
+    expect(kafkaBenchConfigFromEnv({ BENCH_KAFKA_CUTOVER_CONTEXT: 'none' }).cutOver).toBeUndefined();
+    expect(kafkaBenchConfigFromEnv({ BENCH_KAFKA_DEPLOYMENTS: 'inprocess,kafka' }).cutOver).toBeUndefined();
+    expect(kafkaBenchConfigFromEnv({ BENCH_KAFKA_ROLLING_CONTEXT: 'none' }).cutOver?.context).toBe('loyalty');
+  });
+
+  it('refuses a context whose cut-over under traffic needs --force, saying so', () => {
+    expect(() => kafkaBenchConfigFromEnv({ BENCH_KAFKA_CUTOVER_CONTEXT: 'payments' })).toThrow(
+      /payments; known: loyalty, or none .*needs --force/,
+    );
+  });
+
+  it('repeats the cut-over knobs in the reproduce line', () => {
+    expect(kafkaReproduceCommand({ BENCH_KAFKA_CUTOVER_CONTEXT: 'none' })).toBe(
+      'BENCH_KAFKA_CUTOVER_CONTEXT=none npm run bench:kafka',
+    );
+  });
+
   it('starts one process per context of the monolith in the split deployment', () => {
     expect([...CONTEXT_PROCESSES].sort()).toEqual(Object.keys(CONTEXT_MODULES).sort());
   });

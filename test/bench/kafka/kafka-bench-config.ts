@@ -30,6 +30,8 @@ export interface KafkaBenchConfig {
   readonly fetchMaxWaitMs: number;
   /** the split deployment's rolling-restart phase; undefined when skipped */
   readonly rolling?: RollingRestartConfig;
+  /** the split deployment's cut-over phase, after the rolling restart; undefined when skipped */
+  readonly cutOver?: CutOverConfig;
 }
 
 /** how the restarted instance is stopped: as a rolling deploy does, or as a crash (a member that never leaves) */
@@ -57,6 +59,27 @@ export interface RollingRestartConfig {
   readonly httpIntervalMs: number;
 }
 
+/**
+ * Phase D of the split deployment: one context is shadowed into a second scratch database and,
+ * under a steady load, cut over to that shadow as docs/deploy.md#cut-over says; the group's pause,
+ * place -> CONFIRMED around it and the context's effects are measured (cut-over.ts).
+ */
+export interface CutOverConfig {
+  /** the context cut over: loyalty, the one the cut-over promotes under traffic without --force */
+  readonly context: string;
+  /** orders/s of the steady load */
+  readonly rate: number;
+  /** the shadow runs this long beside the live before the cut-over; as much load again after the new deployment is ready */
+  readonly seconds: number;
+}
+
+/**
+ * Which contexts phase D can cut over. Payments and notifications shadow too, but under traffic
+ * their shadow gets ahead of the live and records gateway calls nobody made, so their cut-over
+ * needs --force (ADR 0023); a bench would measure that override, not the procedure.
+ */
+export const CUT_OVER_CONTEXTS = ['loyalty'] as const;
+
 export function kafkaBenchConfigFromEnv(env: NodeJS.ProcessEnv = process.env): KafkaBenchConfig {
   const deployments = stringSetting('BENCH_KAFKA_DEPLOYMENTS', DEPLOYMENTS.join(','), env)
     .split(',')
@@ -78,6 +101,7 @@ export function kafkaBenchConfigFromEnv(env: NodeJS.ProcessEnv = process.env): K
     build: oneOfSetting('BENCH_KAFKA_BUILD', ['dist', 'source'], 'dist', env),
     fetchMaxWaitMs: intSetting('KAFKA_FETCH_MAX_WAIT_MS', 200, { env, min: 0 }),
     rolling: deployments.includes('split') ? rollingConfigFromEnv(env) : undefined,
+    cutOver: deployments.includes('split') ? cutOverConfigFromEnv(env) : undefined,
   };
 }
 
@@ -103,6 +127,21 @@ function rollingConfigFromEnv(env: NodeJS.ProcessEnv): RollingRestartConfig | un
     seconds: intSetting('BENCH_KAFKA_ROLLING_SECONDS', 10, { env, min: 1 }),
     signals: signals as RollingSignal[],
     httpIntervalMs: intSetting('BENCH_KAFKA_ROLLING_HTTP_MS', 20, { env, min: 0 }),
+  };
+}
+
+function cutOverConfigFromEnv(env: NodeJS.ProcessEnv): CutOverConfig | undefined {
+  const context = stringSetting('BENCH_KAFKA_CUTOVER_CONTEXT', 'loyalty', env).trim();
+  if (context === 'none') return undefined;
+  if (!(CUT_OVER_CONTEXTS as readonly string[]).includes(context))
+    throw new Error(
+      `BENCH_KAFKA_CUTOVER_CONTEXT: ${context}; known: ${CUT_OVER_CONTEXTS.join(', ')}, or none ` +
+        `(payments' and notifications' cut-over under traffic needs --force: ADR 0023)`,
+    );
+  return {
+    context,
+    rate: intSetting('BENCH_KAFKA_CUTOVER_RATE', intSetting('BENCH_KAFKA_RATE', 10, { env, min: 1 }), { env, min: 1 }),
+    seconds: intSetting('BENCH_KAFKA_CUTOVER_SECONDS', 5, { env, min: 1 }),
   };
 }
 

@@ -5,7 +5,8 @@
  * at full speed, placement -> confirmation p50/p99 at a fixed rate and at full speed, the two
  * round trips an order waits for, and CPU per order by process (platform, postgres, broker). For
  * the split services, a rolling restart of one context's second instance under a steady load:
- * the longest gap in its group's progress and place -> CONFIRMED around it.
+ * the longest gap in its group's progress and place -> CONFIRMED around it; then one context cut
+ * over to a shadow of it (docs/deploy.md#cut-over): its group's pause and what it is made of.
  * Prints figures and never asserts. Knobs: kafka-bench-config.ts; docs/benchmarks.md.
  */
 import { randomBytes } from 'node:crypto';
@@ -18,6 +19,7 @@ import { runDeployment, type DeploymentResult } from './deployment-run';
 import { kafkaBenchConfigFromEnv, kafkaReproduceCommand } from './kafka-bench-config';
 import { DEPLOYMENT_TITLES, printComparison, printCpuByProcess, printHopLatencies, printHops } from './kafka-report';
 import { restartLines, summaryLines } from './rolling-report';
+import { cutOverLines, cutOverSummaryLine } from './cut-over-report';
 
 async function main(): Promise<void> {
   const config = kafkaBenchConfigFromEnv();
@@ -52,10 +54,15 @@ async function main(): Promise<void> {
       printHopLatencies(result);
       printCpuByProcess(result);
       printRolling(result, broker);
+      printCutOver(result);
       results.push(result);
     }
     printComparison(results, config.rate);
-    summaryLines(results.find((r) => r.rolling)?.rolling).forEach((line) => console.log(line));
+    const split = results.find((r) => r.kind === 'split');
+    summaryLines(split?.rolling).forEach((line) => console.log(line));
+    console.log(cutOverSummaryLine(split?.cutOver, split?.rolling, split?.cutOverFailed));
+    if (split?.cutOver)
+      console.log(`    repeat it: ${kafkaReproduceCommand({ ...process.env, BENCH_KAFKA_DEPLOYMENTS: 'split' })}`);
     if (broker) console.log(`  broker: ${broker.description}`);
     console.log(`\nreproduce: ${command}`);
   } finally {
@@ -77,6 +84,16 @@ function printRolling(result: DeploymentResult, broker: BenchBroker | undefined)
   for (const restart of rolling.restarts) {
     restartLines(rolling.config, restart, { kind: broker.kind, sessionTimeoutMs }).forEach((line) => console.log(line));
   }
+}
+
+function printCutOver(result: DeploymentResult): void {
+  if (!result.cutOver) return;
+  cutOverLines(result.cutOver, result.rolling).forEach((line) => console.log(line));
+  console.log(
+    `    load average at its end ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 }
 
 main().then(

@@ -63,7 +63,7 @@ export function restartLines(config: RollingRestartConfig, r: RestartResult, bro
   return lines;
 }
 
-/** the lines beside the comparison table: one per restart, and the cut-over's place */
+/** the lines beside the comparison table: one per restart (the cut-over's follows, cut-over-report.ts) */
 export function summaryLines(result: RollingRestartResult | undefined): string[] {
   const lines = (result?.restarts ?? []).map(
     (r) =>
@@ -72,7 +72,5 @@ export function summaryLines(result: RollingRestartResult | undefined): string[]
       `${r.during ? formatCount(r.during.p99) : 'n/a'} ms during`,
   );
   if (!result) lines.push('  rolling restart: not run (BENCH_KAFKA_ROLLING_CONTEXT=none, or no split deployment)');
-  // issue 12: the cut-over's pause belongs here once `npm run migrate -- cut-over` exists; no figure until then
-  lines.push('  cut-over pause (npm run migrate -- cut-over): not measured, the command does not exist yet');
   return lines;
 }

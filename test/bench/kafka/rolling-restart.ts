@@ -7,6 +7,7 @@ import type { PlatformProcess } from '../orders/platform-process';
 import { groupProgress, longestGaps, type ProgressGap } from './group-progress';
 import type { RollingRestartConfig, RollingSignal } from './kafka-bench-config';
 import { startKeepAliveReader } from './keep-alive-reader';
+import { steadyLoad } from './steady-load';
 
 /**
  * Phase C of the split deployment, a rolling deploy of one context: a second instance joins the
@@ -121,38 +122,4 @@ export async function runRollingRestart(
     });
   }
   return { config, joinSeconds, restarts, placed: load.placed.length, failures: load.failures };
-}
-
-/** open loop at `rate` orders/s until stopped; the ids of the orders placed */
-function steadyLoad(
-  client: OrderClient,
-  rate: number,
-): { placed: string[]; failures: Map<string, number>; stop(): Promise<void> } {
-  const placed: string[] = [];
-  const failures = new Map<string, number>();
-  let running = true;
-  const loop = (async () => {
-    const started = performance.now();
-    const inFlight: Array<Promise<void>> = [];
-    for (let k = 0; running; k += 1) {
-      const wait = started + (k / rate) * 1000 - performance.now();
-      if (wait > 1) await sleep(wait);
-      if (!running) break;
-      inFlight.push(
-        client.place().then((answer) => {
-          if ('orderId' in answer) placed.push(answer.orderId);
-          else failures.set(answer.failed, (failures.get(answer.failed) ?? 0) + 1);
-        }),
-      );
-    }
-    await Promise.all(inFlight);
-  })();
-  return {
-    placed,
-    failures,
-    stop: async () => {
-      running = false;
-      await loop;
-    },
-  };
 }

@@ -1,6 +1,4 @@
 import { Client } from 'pg';
-import { ALL_EVENT_CONTRACTS, AvroCodec, EnvelopeCodec, EventCatalogue } from '@platform/events';
-import { compareShadow, type ShadowComparison } from '@platform/messaging';
 import { eventually } from '@platform/testing';
 import {
   CONTEXTS,
@@ -14,8 +12,8 @@ import type { ProcessPlatform } from './process-platform';
 
 /**
  * What the migration tests (a context's data moved, shadowed, cut over) ask of databases that
- * each hold some of the contexts: where each context lives, whether every order settled, whether
- * the invariants hold across them, and how a shadow compares with its live context.
+ * each hold some of the contexts: where each context lives, whether every order settled, and
+ * whether the invariants hold across them (a shadow's probes: shadow-probes.ts).
  */
 
 /** every context on one database */
@@ -53,35 +51,6 @@ export async function invariantsHold(urls: Record<ContextName, string>): Promise
     { expected: 'every invariant to hold once the flow is at rest', timeoutMs: 30_000, intervalMs: 500 },
   ).catch((error: Error) => {
     throw new Error(`${error.message}\n${formatResults(results)}`);
-  });
-}
-
-/** `work` with a connection to each of two databases */
-export async function withBoth<T>(
-  firstUrl: string,
-  secondUrl: string,
-  work: (first: Client, second: Client) => Promise<T>,
-): Promise<T> {
-  const [first, second] = [new Client({ connectionString: firstUrl }), new Client({ connectionString: secondUrl })];
-  await Promise.all([first.connect(), second.connect()]);
-  try {
-    return await work(first, second);
-  } finally {
-    await Promise.all([first.end(), second.end()]);
-  }
-}
-
-/** what `migrate compare` computes, through the same comparator, for the test to look into */
-export function shadowComparison(context: string, liveUrl: string, shadowUrl: string): Promise<ShadowComparison> {
-  return withBoth(liveUrl, shadowUrl, (live, shadow) => {
-    const on = (c: Client) => (sql: string, params?: unknown[]) =>
-      c.query(sql, params).then((r) => r.rows as Array<Record<string, unknown>>);
-    return compareShadow(
-      context,
-      on(live),
-      on(shadow),
-      new EnvelopeCodec(new EventCatalogue(ALL_EVENT_CONTRACTS), new AvroCodec()),
-    );
   });
 }
 
