@@ -1,4 +1,4 @@
-import { createTestDatabase, requirePostgresUrl } from '@platform/testing';
+import { createTestDatabase, kafkaTestBrokers, kafkaTestEnv, requirePostgresUrl } from '@platform/testing';
 import type { DatabaseTarget } from '@platform/database';
 import { CONTEXTS, type ContextName } from '../../scripts/invariants/check-invariants';
 import { connectSources } from '../../scripts/invariants/sources';
@@ -10,17 +10,18 @@ import { SteadyOrders } from './support/steady-orders';
 
 const SUITE = "a context's data moving to its own database and back";
 const postgres = requirePostgresUrl(SUITE);
+const brokers = kafkaTestBrokers(SUITE);
 const MOVED = 'payments';
 const OTHERS = CONTEXTS.filter((c) => c !== MOVED);
 
 /**
- * Issue 12's second step on real processes and the in-process transport: the platform runs on
- * database A, payments as its own process. Payments stops, `migrate move-data` copies its schema
- * to database B, and payments starts again with PAYMENTS_DATABASE_URL=B while orders keep coming
- * (its events wait in the messaging log on A meanwhile). The invariant checker, reading payments
+ * Issue 12's second step on real processes, PostgreSQL and the mock cluster: the platform runs on
+ * Kafka and database A, payments as its own process. Payments stops, `migrate move-data` copies
+ * its schema to database B, and payments starts again with PAYMENTS_DATABASE_URL=B while orders
+ * keep coming (its events wait in Kafka meanwhile, its group's offsets with them). The invariant checker, reading payments
  * on B and the rest on A, finds nothing lost or applied twice. Then it moves back the same way.
  */
-(postgres ? describe : describe.skip)(SUITE, () => {
+(postgres && brokers ? describe : describe.skip)(SUITE, () => {
   let p: ProcessPlatform | undefined;
   let b: DatabaseTarget | undefined;
 
@@ -32,7 +33,7 @@ const OTHERS = CONTEXTS.filter((c) => c !== MOVED);
   it(`moves ${MOVED} to database B mid-run and back, nothing lost or applied twice`, async () => {
     b = await createTestDatabase('postgres');
     p = await ProcessPlatform.start(
-      { SHIPPING_AUTO_ADVANCE: 'true', INVENTORY_SEED_DEMO: 'false' },
+      { ...kafkaTestEnv(brokers!), SHIPPING_AUTO_ADVANCE: 'true', INVENTORY_SEED_DEMO: 'false' },
       { monolith: OTHERS, [MOVED]: [MOVED] },
     );
     const platform = p;
@@ -43,8 +44,8 @@ const OTHERS = CONTEXTS.filter((c) => c !== MOVED);
     };
 
     // there: payments stops while orders keep coming, moves to B, and starts on B
-    const first = new SteadyOrders(platform, catalogue, { orders: 60, perSecond: 6 });
-    await first.acceptedAtLeast(15);
+    const first = new SteadyOrders(platform, catalogue, { orders: 150, perSecond: 12 });
+    await first.acceptedAtLeast(30);
     await platform.stop(processOf(platform, MOVED));
     const there = await move(MOVED, a, b.url);
     expect(there.code).toBe(0);
@@ -58,7 +59,7 @@ const OTHERS = CONTEXTS.filter((c) => c !== MOVED);
     await invariantsHold({ ...urlsOf(a), [MOVED]: b.url });
     // payments carried on in B: it holds a payment for every order, A only the ones before the move
     const inB = await paymentCount(b.url);
-    expect(inB).toBe(60);
+    expect(inB).toBe(150);
     expect(await paymentCount(a)).toBeLessThan(inB);
 
     // back: A still holds the old copy, which only --force replaces
@@ -70,12 +71,12 @@ const OTHERS = CONTEXTS.filter((c) => c !== MOVED);
     expect(back.code).toBe(0);
     expect(back.output).not.toMatch(/ NO$/m);
     await platform.run(MOVED, [MOVED]);
-    const second = new SteadyOrders(platform, catalogue, { orders: 20, perSecond: 10 });
+    const second = new SteadyOrders(platform, catalogue, { orders: 50, perSecond: 12 });
     await second.done;
     expect(second.failed).toEqual([]);
     await everyOrderSettled(platform, [...first.accepted, ...second.accepted]);
     await invariantsHold(urlsOf(a));
-    expect(await paymentCount(a)).toBe(80);
+    expect(await paymentCount(a)).toBe(200);
   }, 170_000);
 });
 
