@@ -1,12 +1,17 @@
 import { Agent, createServer, get, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LoggerService } from '@nestjs/common';
+import { eventually } from '@platform/testing';
 import { drainForShutdown } from './graceful-shutdown';
 
 const quietLogger: LoggerService = { log: () => undefined, error: () => undefined, warn: () => undefined };
 
 /** a server whose close waits for its connections, as Nest's HTTP adapter does, and a client that never pauses */
-async function busyKeepAliveServer(): Promise<{ server: Server; stopClient: () => Promise<number> }> {
+async function busyKeepAliveServer(): Promise<{
+  server: Server;
+  answered: () => number;
+  stopClient: () => Promise<number>;
+}> {
   const server = createServer((_request, response) => setTimeout(() => response.end('ok'), 20));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -26,6 +31,7 @@ async function busyKeepAliveServer(): Promise<{ server: Server; stopClient: () =
   })();
   return {
     server,
+    answered: () => answered,
     stopClient: async () => {
       running = false;
       await loop;
@@ -37,8 +43,9 @@ async function busyKeepAliveServer(): Promise<{ server: Server; stopClient: () =
 
 describe('draining for shutdown', () => {
   it('stops consuming at once, and a keep-alive client that keeps asking does not hold the server open', async () => {
-    const { server, stopClient } = await busyKeepAliveServer();
-    await new Promise((resolve) => setTimeout(resolve, 100)); // the client is mid-request at any moment
+    const { server, answered, stopClient } = await busyKeepAliveServer();
+    // once it has been answered, the client is mid-request at any moment
+    await eventually(answered, (n) => n > 0, { expected: 'the keep-alive client answered once', intervalMs: 5 });
     const events: string[] = [];
     const app = {
       getHttpServer: () => server,
