@@ -1,6 +1,6 @@
 import { createTestDatabase, kafkaTestBrokers, kafkaTestEnv, requirePostgresUrl } from '@platform/testing';
 import type { DatabaseTarget } from '@platform/database';
-import { CONTEXTS, type ContextName } from '../../scripts/invariants/check-invariants';
+import { CONTEXTS } from '../../scripts/invariants/check-invariants';
 import { connectSources } from '../../scripts/invariants/sources';
 import { moveData } from '../../scripts/migrate/move-data/move-data';
 import { everyOrderSettled, invariantsHold, urlsOf } from './support/context-databases';
@@ -46,9 +46,9 @@ const OTHERS = CONTEXTS.filter((c) => c !== MOVED);
     // there: payments stops while orders keep coming, moves to B, and starts on B
     const first = new SteadyOrders(platform, catalogue, { orders: 150, perSecond: 12 });
     await first.acceptedAtLeast(30);
-    await platform.stop(processOf(platform, MOVED));
+    await platform.stop(platform.hostOf(MOVED));
     const there = await move(MOVED, a, b.url);
-    expect(there.code).toBe(0);
+    expect(`exit ${there.code}\n${there.output}`).toMatch(/^exit 0\n/);
     expect(there.output).toMatch(/payment +\d+ +\d+ +[0-9a-f]{32} +yes/);
     expect(there.output).not.toMatch(/ NO$/m);
     expect(there.output).toContain(`PAYMENTS_DATABASE_URL=${b.url}`);
@@ -63,12 +63,12 @@ const OTHERS = CONTEXTS.filter((c) => c !== MOVED);
     expect(await paymentCount(a)).toBeLessThan(inB);
 
     // back: A still holds the old copy, which only --force replaces
-    await platform.stop(processOf(platform, MOVED));
+    await platform.stop(platform.hostOf(MOVED));
     const refused = await move(MOVED, b.url, a);
     expect(refused.code).toBe(1);
     expect(refused.output).toContain('already holds');
     const back = await move(MOVED, b.url, a, true);
-    expect(back.code).toBe(0);
+    expect(`exit ${back.code}\n${back.output}`).toMatch(/^exit 0\n/);
     expect(back.output).not.toMatch(/ NO$/m);
     await platform.run(MOVED, [MOVED]);
     const second = new SteadyOrders(platform, catalogue, { orders: 50, perSecond: 12 });
@@ -84,13 +84,6 @@ async function move(context: string, from: string, to: string, force = false) {
   const lines: string[] = [];
   const code = await moveData(context, { from, to, force }, { out: (t) => lines.push(t), err: (t) => lines.push(t) });
   return { code, output: lines.join('\n') };
-}
-
-/** the process started for the moved context alone: the last one, after the monolith */
-function processOf(platform: ProcessPlatform, context: ContextName) {
-  const last = platform.running().at(-1);
-  if (!last) throw new Error(`no process runs ${context}`);
-  return last;
 }
 
 async function paymentCount(url: string): Promise<number> {

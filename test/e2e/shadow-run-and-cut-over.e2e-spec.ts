@@ -8,7 +8,7 @@ import {
   totals,
 } from '@platform/messaging';
 import { createTestDatabase, eventually, kafkaTestBrokers, kafkaTestEnv, requirePostgresUrl } from '@platform/testing';
-import { CONTEXTS, checkInvariants, sharedDatabase } from '../../scripts/invariants/check-invariants';
+import { CONTEXTS, checkInvariants, sharedDatabase, type ContextName } from '../../scripts/invariants/check-invariants';
 import { formatResults } from '../../scripts/invariants/report';
 import { consumedByOutcome } from '../faults/support/metrics';
 import { everyOrderSettled, invariantsHold, rowsOn, urlsOf } from './support/context-databases';
@@ -22,7 +22,7 @@ import { SteadyOrders } from './support/steady-orders';
 const SUITE = 'loyalty shadowed beside the live deployment on Kafka, then cut over to its shadow';
 const brokers = kafkaTestBrokers(SUITE);
 const postgres = requirePostgresUrl(SUITE);
-const SHADOWED = 'loyalty';
+const SHADOWED: ContextName = 'loyalty';
 
 /**
  * Issue 12's third and fourth steps on real processes, PostgreSQL and the mock cluster, on one
@@ -69,7 +69,7 @@ const SHADOWED = 'loyalty';
       [SHADOWED]: [SHADOWED],
     });
     const platform = p;
-    const liveLoyalty = processOf(platform, SHADOWED);
+    const liveLoyalty = platform.hostOf(SHADOWED);
     const live = platform.databaseUrl;
     catalogue = {
       plenty: await createProduct(platform, 100_000),
@@ -131,7 +131,7 @@ const SHADOWED = 'loyalty';
     await everyOrderSettled(platform, accepted);
 
     // both shadows caught up with the live loyalty: every input it processed since the copy
-    const caughtUp = (db: DatabaseTarget, context = SHADOWED) =>
+    const caughtUp = (db: DatabaseTarget, context: string = SHADOWED) =>
       eventually(
         () => shadowComparison(context, live, db.url),
         (c) => c.lagInputs === 0 && c.comparedInputs > 50,
@@ -262,13 +262,6 @@ const SHADOWED = 'loyalty';
     expect(pause).toBeGreaterThan(0);
   }, 120_000);
 });
-
-/** the process started for `context` alone (not the monolith) */
-function processOf(platform: ProcessPlatform, context: string): Monolith {
-  const found = platform.running().find((m) => m.process.spawnargs.some((a) => a.includes(`apps/${context}/`)));
-  if (!found) throw new Error(`no process of its own runs ${context}`);
-  return found;
-}
 
 async function shadowMetrics(baseUrl: string): Promise<{ matched: number; mismatched: number; lag: number }> {
   const text = await (await fetch(`${baseUrl}/metrics`)).text();

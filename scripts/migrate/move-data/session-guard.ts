@@ -17,7 +17,28 @@ export interface ContextSession {
   readonly applicationName: string;
 }
 
-export async function contextSessions(client: Client, context: string): Promise<ContextSession[]> {
+/**
+ * How long a session may take to go: a process that has just exited leaves its sessions in
+ * pg_stat_activity until their server backends notice the closed connection, so "stop it, then
+ * move" run back to back (a script, a test) would otherwise be refused for a process already gone.
+ */
+const SESSIONS_CLOSE_WITHIN_MS = 2_000;
+
+/** the context's sessions, once those of a process that just stopped have had time to go */
+export async function contextSessions(
+  client: Client,
+  context: string,
+  closeWithinMs = SESSIONS_CLOSE_WITHIN_MS,
+): Promise<ContextSession[]> {
+  const deadline = Date.now() + closeWithinMs;
+  for (;;) {
+    const sessions = await openSessions(client, context);
+    if (sessions.length === 0 || Date.now() >= deadline) return sessions;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function openSessions(client: Client, context: string): Promise<ContextSession[]> {
   const { rows } = await client.query<{ pid: number; client: string | null; application_name: string }>(
     `SELECT pid, client_addr::text AS client, application_name
        FROM pg_stat_activity

@@ -79,6 +79,13 @@ export class ProcessPlatform implements PlatformUnderTest {
     await stopGracefully(child);
   }
 
+  /** the process that serves `context` now (started for it, alone or in the monolith) */
+  hostOf(context: ContextName): Monolith {
+    const host = this.hosts.get(context);
+    if (!host) throw new Error(`no process serves ${context}`);
+    return host;
+  }
+
   /** the processes running now, in the order they started */
   running(): Monolith[] {
     return [...this.processes];
