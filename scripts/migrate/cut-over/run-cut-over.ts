@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { ALL_EVENT_CONTRACTS, AvroCodec, EnvelopeCodec, EventCatalogue } from '@platform/events';
+import type { GroupTakeover } from '@platform/messaging';
 import {
-  GroupTakeover,
   KafkaGroupOffsets,
   SHADOW_SUPPORT,
   compareShadow,
@@ -61,7 +61,7 @@ export async function runCutOver(
     };
     offsets = await KafkaGroupOffsets.connect(settings).catch(unreachable);
     const committed = committedOf(offsets, run);
-    takeover = await GroupTakeover.connect(settings).catch(unreachable);
+    takeover = offsets.takeover();
     const joining = performance.now();
     await seizeGroups(takeover, run);
     output.out(

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DatabaseTarget } from '@platform/database';
-import { createTestDatabase } from '@platform/testing';
+import { createTestDatabase, eventually } from '@platform/testing';
 import { runMigrate, type CliRun } from '../../e2e/support/run-cli';
 import { cutOverProgress, shadowComparison } from '../../e2e/support/shadow-probes';
 import { summarise, type Summary } from '../percentiles';
@@ -151,12 +151,13 @@ function succeeded(what: string, run: CliRun): CliRun {
 
 /** docs/deploy.md's step 2: until compare shows no input the live processed that the shadow has not */
 async function caughtUp(context: string, liveUrl: string, shadowUrl: string): Promise<void> {
-  const deadline = performance.now() + CATCH_UP_TIMEOUT_MS;
-  let lag = (await shadowComparison(context, liveUrl, shadowUrl)).lagInputs;
-  while (lag > 0) {
-    if (performance.now() > deadline)
-      throw new Error(`the shadow of ${context} did not catch up in ${CATCH_UP_TIMEOUT_MS} ms: lag ${lag} input(s)`);
-    await sleep(POLL_MS);
-    lag = (await shadowComparison(context, liveUrl, shadowUrl)).lagInputs;
-  }
+  await eventually(
+    async () => (await shadowComparison(context, liveUrl, shadowUrl)).lagInputs,
+    (lag) => lag === 0,
+    {
+      expected: `the shadow of ${context} to catch up (lag 0 inputs)`,
+      timeoutMs: CATCH_UP_TIMEOUT_MS,
+      intervalMs: POLL_MS,
+    },
+  );
 }

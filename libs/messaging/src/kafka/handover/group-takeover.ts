@@ -1,6 +1,5 @@
 import type { Admin, Kafka } from 'kafkajs';
 import type { PartitionOffset } from '../../shadow/shadow-run';
-import { createKafkaClient } from '../kafka-client';
 import { KafkaNaming } from '../kafka-naming';
 import type { KafkaSettings } from '../kafka-settings';
 import { LiveGroupMember } from '../replay/live-group-member';
@@ -17,19 +16,13 @@ export class GroupTakeover {
   private readonly naming: KafkaNaming;
   private readonly seats = new Map<string, LiveGroupMember>();
 
-  private constructor(
+  /** on a connection KafkaGroupOffsets owns (`takeover()`), which closes it */
+  constructor(
     private readonly kafka: Kafka,
     private readonly admin: Admin,
     private readonly settings: KafkaSettings,
   ) {
     this.naming = new KafkaNaming(settings.topicPrefix, settings.groupPrefix);
-  }
-
-  static async connect(settings: KafkaSettings): Promise<GroupTakeover> {
-    const kafka = createKafkaClient(settings);
-    const admin = kafka.admin();
-    await admin.connect();
-    return new GroupTakeover(kafka, admin, settings);
   }
 
   /** joins `clusterGroupId` as its only member; rejects, naming the group, while a consumer of it runs */
@@ -54,10 +47,9 @@ export class GroupTakeover {
     );
   }
 
-  /** leaves every group (without committing) and disconnects */
+  /** leaves every group (without committing); the connection stays its owner's */
   async close(): Promise<void> {
     for (const seat of this.seats.values()) await seat.leave().catch(() => undefined);
     this.seats.clear();
-    await this.admin.disconnect().catch(() => undefined);
   }
 }

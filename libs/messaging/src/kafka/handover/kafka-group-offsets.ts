@@ -4,7 +4,7 @@ import { groupLag } from '../consumer-lag';
 import { createKafkaClient } from '../kafka-client';
 import { KafkaNaming } from '../kafka-naming';
 import type { KafkaSettings } from '../kafka-settings';
-import { LiveGroupMember } from '../replay/live-group-member';
+import { GroupTakeover } from './group-takeover';
 
 /**
  * A consumer group's offsets, read and written from outside it (ADR 0021): what the live group
@@ -53,22 +53,20 @@ export class KafkaGroupOffsets {
     return offsets;
   }
 
+  /** seats in consumer groups on this connection (the cut-over holds two to its end); close it before this */
+  takeover(): GroupTakeover {
+    return new GroupTakeover(this.kafka, this.admin, this.settings);
+  }
+
   /** commits `offsets` for `group`, joining it as its only member (refused while a consumer of it runs) */
   async commitAsLoneMember(group: string, offsets: readonly PartitionOffset[]): Promise<void> {
-    const topics = [...new Set(offsets.map((o) => this.naming.topic(o.topic)))];
-    const member = await LiveGroupMember.join(
-      this.kafka,
-      this.admin,
-      this.naming.group(group),
-      topics,
-      this.settings.consumer,
-    );
+    const takeover = this.takeover();
+    const groupId = this.naming.group(group);
     try {
-      await member.handOver(
-        offsets.map((o) => ({ topic: this.naming.topic(o.topic), partition: o.partition, offset: o.offset })),
-      );
+      await takeover.seize(groupId, [...new Set(offsets.map((o) => o.topic))]);
+      await takeover.commit(groupId, offsets);
     } finally {
-      await member.leave().catch(() => undefined);
+      await takeover.close();
     }
   }
 
