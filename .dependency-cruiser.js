@@ -59,7 +59,7 @@ module.exports = {
         'Decisions are pure functions of state, command and time (STYLE.md #6); the domain must not know ' +
         'about Nest, TypeORM, kafkajs or pg, so it can be tested without a framework, database or broker.',
       severity: 'error',
-      from: { path: ['^apps/[^/]+/src/domain/', '^apps/[^/]+/src/.*/domain/'] },
+      from: { path: ['^apps/[^/]+/src/domain/', '^apps/[^/]+/src/.*/domain/', '^libs/domain/'] },
       to: { path: INFRASTRUCTURE_PACKAGES },
     },
     {

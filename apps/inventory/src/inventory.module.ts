@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { Clock, SystemClock } from '@platform/config';
+import { Clock, SystemClock } from '@platform/domain';
 import { ContextModule } from '@platform/messaging';
 import { AdjustStockHandler } from './api/adjust-stock/adjust-stock.handler';
 import { AdjustStockHttpController } from './api/adjust-stock/adjust-stock.http.controller';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { Clock, SystemClock } from '@platform/config';
+import { Clock, SystemClock } from '@platform/domain';
 import { ContextModule } from '@platform/messaging';
 import { GetBalanceHandler } from './api/get-balance/get-balance.handler';
 import { GetBalanceHttpController } from './api/get-balance/get-balance.http.controller';

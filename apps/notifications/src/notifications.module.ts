@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { Clock, SystemClock } from '@platform/config';
+import { Clock, SystemClock } from '@platform/domain';
 import { ContextModule, PLATFORM_CONFIG, type PlatformConfig } from '@platform/messaging';
 import { EmailGateway } from './adapters/email-gateway.port';
 import { FakeEmailGateway } from './adapters/fake-email-gateway';

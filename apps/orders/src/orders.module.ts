@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { Clock, SystemClock } from '@platform/config';
+import { Clock, SystemClock } from '@platform/domain';
 import { ContextModule } from '@platform/messaging';
 import { CancelOrderHttpController } from './api/cancel-order/cancel-order.http.controller';
 import { GetOrderHttpController } from './api/get-order/get-order.http.controller';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { Clock, SystemClock } from '@platform/config';
+import { Clock, SystemClock } from '@platform/domain';
 import { ContextModule, PLATFORM_CONFIG, type PlatformConfig } from '@platform/messaging';
 import { FakePaymentProcessor } from './adapters/fake-payment-processor';
 import { fakeProcessorSettingsFromEnv } from './adapters/fake-processor.settings';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { Clock, SystemClock } from '@platform/config';
+import { Clock, SystemClock } from '@platform/domain';
 import { ContextModule } from '@platform/messaging';
 import { CarrierClock } from './adapters/carrier-clock';
 import { CarrierPort } from './adapters/carrier.port';

@@ -1,2 +1,1 @@
 export * from './env-settings';
-export * from './clock';

@@ -15,3 +15,4 @@ export * from './operations/running-platform';
 export * from './admin-token';
 export * from './decimal-integer.decorator';
 export * from './storable-params.pipe';
+export * from './refused';

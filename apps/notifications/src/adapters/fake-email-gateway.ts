@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock } from '@platform/config';
+import { Clock } from '@platform/domain';
 import type { Transaction } from '@platform/database';
 import { v7 as uuidv7 } from 'uuid';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from '../notifications.settings';

@@ -1,4 +1,4 @@
-import type { Clock } from '@platform/config';
+import type { Clock } from '@platform/domain';
 import type { Transaction } from '@platform/database';
 import { recordGatewayCall } from '@platform/messaging';
 import { NOTIFICATIONS } from '../context';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '@platform/config';
+import { Clock } from '@platform/domain';
 import type { Transaction } from '@platform/database';
 import type { EventMetadata } from '@platform/events';
 import { OutboxWriter } from '@platform/outbox';

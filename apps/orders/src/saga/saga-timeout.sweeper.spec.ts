@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { SystemClock } from '@platform/config';
+import { SystemClock } from '@platform/domain';
 import type { TransactionRunner } from '@platform/database';
 import { eventually } from '@platform/testing';
 import type { SagaRepository } from '../persistence/saga.repository';

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock } from '@platform/config';
+import { Clock } from '@platform/domain';
 import { retriedFailureLevel, TransactionRunner } from '@platform/database';
 import { SagaRepository } from '../persistence/saga.repository';
 import { OrderSagaStepper } from './order-saga.stepper';

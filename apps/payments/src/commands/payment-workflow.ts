@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Clock } from '@platform/config';
+import { Clock } from '@platform/domain';
 import type { Transaction } from '@platform/database';
 import { PermanentFailure, retryPolicyFromEnv, type MessageOrigin } from '@platform/messaging';
 import { OutboxWriter } from '@platform/outbox';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { Clock } from '@platform/config';
+import { Clock } from '@platform/domain';
 import { DataSource } from 'typeorm';
 import { AdvanceShipmentCommand } from '../api/advance-shipment/advance-shipment.command';
 import { ShipmentRepository } from '../persistence/shipment.repository';

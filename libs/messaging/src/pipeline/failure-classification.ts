@@ -1,4 +1,5 @@
 import { connectionLossOf } from '@platform/database';
+import { isRefusal, type Refusable, type Refusal } from '@platform/domain';
 import { SchemaRegistryUnavailableError, UndeliverableEventError } from '@platform/events';
 
 /**
@@ -13,6 +14,17 @@ export class PermanentFailure extends Error {
     super(message);
     this.name = 'PermanentFailure';
   }
+
+  /** a command handler's refusal, as the permanent failure that dead-letters the event with its code */
+  static of(refusal: Refusal): PermanentFailure {
+    return new PermanentFailure(refusal.code, refusal.detail);
+  }
+}
+
+/** The event adapter's one line: the result, or the refusal thrown as a permanent failure. */
+export function orPermanentFailure<T>(result: Refusable<T>): T {
+  if (isRefusal(result)) throw PermanentFailure.of(result);
+  return result;
 }
 
 export interface FailureClass {

@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock } from '@platform/config';
+import { Clock } from '@platform/domain';
 import { TransactionRunner } from '@platform/database';
 import { ProblemException } from '@platform/http';
 import { OutboxWriter } from '@platform/outbox';

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { boolSetting, Clock } from '@platform/config';
+import { boolSetting } from '@platform/config';
+import { Clock } from '@platform/domain';
 import { TransactionRunner } from '@platform/database';
 import { newEventId } from '@platform/events';
 import { OutboxWriter } from '@platform/outbox';

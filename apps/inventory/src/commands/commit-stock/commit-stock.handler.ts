@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock } from '@platform/config';
+import { Clock } from '@platform/domain';
 import { decideCommit } from '../../domain/commit-decision';
 import { moveStock } from '../../persistence/product.repository';
 import { lockReservation, setReservationStatus } from '../../persistence/reservation.repository';

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock } from '@platform/config';
+import { Clock } from '@platform/domain';
 import { StockReleasedV1Contract } from '@platform/events';
 import { OutboxWriter, event } from '@platform/outbox';
 import { decideRelease } from '../../domain/release-decision';

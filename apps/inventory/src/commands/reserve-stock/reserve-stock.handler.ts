@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock } from '@platform/config';
+import { Clock } from '@platform/domain';
 import { PermanentFailure } from '@platform/messaging';
 import { OutboxWriter } from '@platform/outbox';
 import type { EntityManager } from 'typeorm';

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock } from '@platform/config';
+import { Clock } from '@platform/domain';
 import { PermanentFailure } from '@platform/messaging';
 import { decideCredit } from '../../domain/order-points';
 import { LOYALTY_CONFIG, type LoyaltyConfig } from '../../loyalty.config';

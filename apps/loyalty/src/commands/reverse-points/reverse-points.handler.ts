@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock } from '@platform/config';
+import { Clock } from '@platform/domain';
 import { decideReversal } from '../../domain/order-points';
 import { LedgerRepository } from '../../persistence/ledger.repository';
 import { ReversePointsCommand } from './reverse-points.command';

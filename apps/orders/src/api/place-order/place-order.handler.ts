@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
-import { Clock } from '@platform/config';
+import { Clock } from '@platform/domain';
 import { TransactionRunner, type Transaction } from '@platform/database';
 import { ProblemException } from '@platform/http';
 import { activeTraceparent } from '@platform/observability';

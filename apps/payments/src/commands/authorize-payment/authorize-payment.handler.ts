@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock } from '@platform/config';
+import { Clock } from '@platform/domain';
 import { PermanentFailure } from '@platform/messaging';
 import { authorizingPayment } from '../../domain/payment';
 import { refuseTerms } from '../../domain/payment-request-validation';

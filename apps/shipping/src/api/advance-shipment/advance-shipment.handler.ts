@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock } from '@platform/config';
+import { Clock } from '@platform/domain';
 import { TransactionRunner, type Transaction } from '@platform/database';
 import { ShipmentDeliveredV1Contract, ShipmentDispatchedV1Contract, type EventMetadata } from '@platform/events';
 import { OutboxWriter, event, type NewEvent } from '@platform/outbox';

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock } from '@platform/config';
+import { Clock } from '@platform/domain';
 import { decideCancellation } from '../../domain/decide-cancellation';
 import { tombstone } from '../../domain/shipment';
 import { ShipmentRepository } from '../../persistence/shipment.repository';

@@ -1,0 +1,4 @@
+export * from './clock';
+export * from './refusal';
+export * from './unreachable';
+export * from './uuid';
