@@ -65,11 +65,17 @@ module.exports = {
     {
       name: 'adapters-go-through-the-bus',
       comment:
-        'HTTP controllers and integration handlers send commands and queries (CommandBus / QueryBus) and ' +
+        'HTTP controllers and event subscriptions send commands and queries (CommandBus / QueryBus) and ' +
         'never touch persistence/ themselves: a command handler owns the transaction, joining the consumer ' +
         "pipeline's when it is given one (docs/adr/0009-commands-and-queries.md).",
       severity: 'error',
-      from: { path: ['^apps/[^/]+/src/api/.+\\.http\\.controller\\.ts$', '^apps/[^/]+/src/handlers/'] },
+      from: {
+        path: [
+          '^apps/[^/]+/src/.+\\.http\\.controller\\.ts$',
+          '^apps/[^/]+/src/.+\\.subscriptions?\\.ts$',
+          '^apps/[^/]+/src/handlers/',
+        ],
+      },
       to: { path: '^apps/[^/]+/src/persistence/' },
     },
     {

@@ -89,14 +89,14 @@ describe('module boundaries (.dependency-cruiser.js)', () => {
     );
   });
 
-  it('keeps controllers and integration handlers away from persistence/, and lets command handlers in', () => {
+  it('keeps HTTP controllers and event subscriptions away from persistence/, and lets command handlers in', () => {
     const root = fixture({
       'apps/alpha/src/persistence/thing.repository.ts': 'export class ThingRepository {}\n',
-      'apps/alpha/src/api/get-thing/get-thing.http.controller.ts':
+      'apps/alpha/src/queries/get-thing/get-thing.http.controller.ts':
         "import { ThingRepository } from '../../persistence/thing.repository';\nexport const c = ThingRepository;\n",
-      'apps/alpha/src/handlers/do-thing-when-done.handler.ts':
-        "import type { ThingRepository } from '../persistence/thing.repository';\nexport type H = ThingRepository;\n",
-      'apps/alpha/src/api/get-thing/get-thing.handler.ts':
+      'apps/alpha/src/commands/do-thing/do-thing-when-done.subscription.ts':
+        "import type { ThingRepository } from '../../persistence/thing.repository';\nexport type H = ThingRepository;\n",
+      'apps/alpha/src/queries/get-thing/get-thing.handler.ts':
         "import { ThingRepository } from '../../persistence/thing.repository';\nexport const q = ThingRepository;\n",
       'apps/alpha/src/commands/do-thing/do-thing.handler.ts':
         "import { ThingRepository } from '../../persistence/thing.repository';\nexport const h = ThingRepository;\n",
@@ -109,19 +109,19 @@ describe('module boundaries (.dependency-cruiser.js)', () => {
       expect.arrayContaining([
         {
           rule: 'adapters-go-through-the-bus',
-          from: 'apps/alpha/src/api/get-thing/get-thing.http.controller.ts',
+          from: 'apps/alpha/src/queries/get-thing/get-thing.http.controller.ts',
           to: 'apps/alpha/src/persistence/thing.repository.ts',
         },
         {
           rule: 'adapters-go-through-the-bus',
-          from: 'apps/alpha/src/handlers/do-thing-when-done.handler.ts',
+          from: 'apps/alpha/src/commands/do-thing/do-thing-when-done.subscription.ts',
           to: 'apps/alpha/src/persistence/thing.repository.ts',
         },
       ]),
     );
     expect(edges).toEqual(
       expect.arrayContaining([
-        'apps/alpha/src/api/get-thing/get-thing.handler.ts -> apps/alpha/src/persistence/thing.repository.ts',
+        'apps/alpha/src/queries/get-thing/get-thing.handler.ts -> apps/alpha/src/persistence/thing.repository.ts',
         'apps/alpha/src/commands/do-thing/do-thing.handler.ts -> apps/alpha/src/persistence/thing.repository.ts',
       ]),
     );
