@@ -3,8 +3,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AdminOnly, ApiProblem, invalidRequest, ProblemException } from '@platform/http';
 import { CorrelationId } from '@platform/observability';
-import { AdminProductResponse } from '../product.response.dto';
-import { BAD_SKU, ParseSkuPipe, SKU_PARAM, UNKNOWN_SKU } from '../sku';
+import { AdminProductResponse } from '../../http/product.response.dto';
+import { BAD_SKU, ParseSkuPipe, SKU_PARAM, UNKNOWN_SKU } from '../../http/sku';
 import { ChangeProductCommand } from './change-product.command';
 import { ChangeProductRequest } from './change-product.request.dto';
 

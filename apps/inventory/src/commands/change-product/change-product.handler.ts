@@ -5,7 +5,7 @@ import { OutboxWriter } from '@platform/outbox';
 import { changeProduct, type Product } from '../../domain/product';
 import { lockProduct, saveProductChanges } from '../../persistence/product.repository';
 import { productUpdatedEvent } from '../product-updated.event';
-import { unknownSku } from '../sku';
+import { unknownSku } from '../../http/sku';
 import { ChangeProductCommand } from './change-product.command';
 
 /**

@@ -7,7 +7,7 @@ import type { Product } from '../../domain/product';
 import { decideStockAdjustment } from '../../domain/stock-adjustment';
 import { lockProduct, saveProductChanges } from '../../persistence/product.repository';
 import { productUpdatedEvent } from '../product-updated.event';
-import { unknownSku } from '../sku';
+import { unknownSku } from '../../http/sku';
 import { AdjustStockCommand } from './adjust-stock.command';
 
 /**

@@ -2,8 +2,8 @@ import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ReserveStockV1Contract, type EventEnvelope, type ReserveStockV1 } from '@platform/events';
 import { MessageContext, OnEvent } from '@platform/messaging';
-import { ReserveStockCommand } from '../commands/reserve-stock/reserve-stock.command';
-import { INVENTORY } from '../context';
+import { ReserveStockCommand } from './reserve-stock.command';
+import { INVENTORY } from '../../context';
 
 /** The saga asks for an order's stock, all or nothing; answered with stock-reserved or stock-reservation-failed. */
 @Controller()

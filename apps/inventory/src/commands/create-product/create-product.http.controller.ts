@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly, ApiProblem, invalidRequest } from '@platform/http';
 import { CorrelationId } from '@platform/observability';
-import { AdminProductResponse } from '../product.response.dto';
+import { AdminProductResponse } from '../../http/product.response.dto';
 import { CreateProductCommand } from './create-product.command';
 import { CreateProductRequest } from './create-product.request.dto';
 
