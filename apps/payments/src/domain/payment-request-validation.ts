@@ -1,3 +1,4 @@
+import { isUuid } from '@platform/domain';
 import type { PaymentTerms } from './payment';
 
 /**
@@ -10,13 +11,10 @@ export interface Refusal {
   readonly message: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CURRENCY = /^[A-Z]{3}$/;
 
 export function refuseOrderId(orderId: string): Refusal | null {
-  return UUID.test(orderId)
-    ? null
-    : { code: 'PAYMENTS.INVALID_ORDER_ID', message: `orderId "${orderId}" is not a UUID` };
+  return isUuid(orderId) ? null : { code: 'PAYMENTS.INVALID_ORDER_ID', message: `orderId "${orderId}" is not a UUID` };
 }
 
 export function refuseTerms(terms: PaymentTerms): Refusal | null {

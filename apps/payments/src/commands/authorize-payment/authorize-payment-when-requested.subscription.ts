@@ -2,8 +2,8 @@ import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { AuthorizePaymentV1Contract, type AuthorizePaymentV1, type EventEnvelope } from '@platform/events';
 import { MessageContext, OnEvent } from '@platform/messaging';
-import { AuthorizePaymentCommand } from '../commands/authorize-payment/authorize-payment.command';
-import { PAYMENTS } from '../context';
+import { AuthorizePaymentCommand } from './authorize-payment.command';
+import { PAYMENTS } from '../../context';
 
 /** payments.authorize-payment.v1 -> payment-authorized or payment-declined, charged at most once. */
 @Controller()

@@ -2,8 +2,8 @@ import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ShipmentDispatchedV1Contract, type EventEnvelope, type ShipmentDispatchedV1 } from '@platform/events';
 import { MessageContext, OnEvent } from '@platform/messaging';
-import { ChangePaymentCommand } from '../commands/change-payment/change-payment.command';
-import { PAYMENTS } from '../context';
+import { ChangePaymentCommand } from './change-payment.command';
+import { PAYMENTS } from '../../context';
 
 /**
  * shipping.shipment-dispatched.v1 -> payment-captured: the money is taken when the parcel

@@ -2,8 +2,8 @@ import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { RefundPaymentV1Contract, type EventEnvelope, type RefundPaymentV1 } from '@platform/events';
 import { MessageContext, OnEvent } from '@platform/messaging';
-import { ChangePaymentCommand } from '../commands/change-payment/change-payment.command';
-import { PAYMENTS } from '../context';
+import { ChangePaymentCommand } from './change-payment.command';
+import { PAYMENTS } from '../../context';
 
 /** payments.refund-payment.v1 -> payment-refunded when captured, payment-voided when only authorised. */
 @Controller()

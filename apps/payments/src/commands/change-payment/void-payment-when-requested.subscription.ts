@@ -2,8 +2,8 @@ import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { VoidPaymentV1Contract, type EventEnvelope, type VoidPaymentV1 } from '@platform/events';
 import { MessageContext, OnEvent } from '@platform/messaging';
-import { ChangePaymentCommand } from '../commands/change-payment/change-payment.command';
-import { PAYMENTS } from '../context';
+import { ChangePaymentCommand } from './change-payment.command';
+import { PAYMENTS } from '../../context';
 
 /**
  * payments.void-payment.v1 -> payment-voided when an authorisation is released. A void that
