@@ -1,8 +1,9 @@
 import { Command } from '@nestjs/cqrs';
+import type { Refusable } from '@platform/domain';
 import type { NewProduct, Product } from '../../domain/product';
 
-/** Add a product with its initial stock and announce it. */
-export class CreateProductCommand extends Command<Product> {
+/** Add a product with its initial stock and announce it; refused (conflict) when its SKU is taken. */
+export class CreateProductCommand extends Command<Refusable<Product>> {
   constructor(
     readonly product: NewProduct,
     readonly correlationId: string,
