@@ -1,26 +1,24 @@
 import { Module } from '@nestjs/common';
 import { Clock, SystemClock } from '@platform/domain';
 import { ContextModule } from '@platform/messaging';
-import { AdjustStockHandler } from './api/adjust-stock/adjust-stock.handler';
-import { AdjustStockHttpController } from './api/adjust-stock/adjust-stock.http.controller';
-import { BrowseCatalogueHttpController } from './api/browse-catalogue/browse-catalogue.http.controller';
-import { ChangeProductHandler } from './api/change-product/change-product.handler';
-import { ChangeProductHttpController } from './api/change-product/change-product.http.controller';
-import { CreateProductHandler } from './api/create-product/create-product.handler';
-import { CreateProductHttpController } from './api/create-product/create-product.http.controller';
-import { SeedDemoCatalogueOnStart } from './api/seed-demo-catalogue/seed-demo-catalogue.on-start';
-import { BrowseCatalogueHandler } from './api/browse-catalogue/browse-catalogue.handler';
-import { GetProductHandler } from './api/browse-catalogue/get-product.handler';
+import { AdjustStockHandler } from './commands/adjust-stock/adjust-stock.handler';
+import { AdjustStockHttpController } from './commands/adjust-stock/adjust-stock.http.controller';
+import { ChangeProductHandler } from './commands/change-product/change-product.handler';
+import { ChangeProductHttpController } from './commands/change-product/change-product.http.controller';
 import { CommitStockHandler } from './commands/commit-stock/commit-stock.handler';
+import { CreateProductHandler } from './commands/create-product/create-product.handler';
+import { CreateProductHttpController } from './commands/create-product/create-product.http.controller';
 import { ReleaseStockHandler } from './commands/release-stock/release-stock.handler';
 import { ReserveStockHandler } from './commands/reserve-stock/reserve-stock.handler';
+import { SeedDemoCatalogueOnStart } from './commands/seed-demo-catalogue/seed-demo-catalogue.on-start';
 import { INVENTORY } from './context';
-import { CommitStockWhenShipmentDispatched } from './handlers/commit-stock-when-shipment-dispatched.handler';
-import { ReleaseStockWhenCommanded } from './handlers/release-stock-when-commanded.handler';
-import { ReserveStockWhenCommanded } from './handlers/reserve-stock-when-commanded.handler';
+import { INVENTORY_SUBSCRIPTIONS } from './inventory.subscriptions';
 import { InventorySchema1765000000000 } from './persistence/inventory-schema.migration';
 import { ProductEntity } from './persistence/product.entity';
 import { ReservationEntity, ReservationLineEntity } from './persistence/reservation.entity';
+import { BrowseCatalogueHandler } from './queries/browse-catalogue/browse-catalogue.handler';
+import { BrowseCatalogueHttpController } from './queries/browse-catalogue/browse-catalogue.http.controller';
+import { GetProductHandler } from './queries/browse-catalogue/get-product.handler';
 
 /**
  * The inventory bounded context: owns the catalogue and its stock, reserves it for orders
@@ -39,9 +37,7 @@ import { ReservationEntity, ReservationLineEntity } from './persistence/reservat
     CreateProductHttpController,
     ChangeProductHttpController,
     AdjustStockHttpController,
-    ReserveStockWhenCommanded,
-    ReleaseStockWhenCommanded,
-    CommitStockWhenShipmentDispatched,
+    ...INVENTORY_SUBSCRIPTIONS,
   ],
   providers: [
     { provide: Clock, useClass: SystemClock },

@@ -1,10 +1,10 @@
 import { ProductUpdatedV1Contract } from '@platform/events';
-import { databaseBackends, outboxEvents, startContextTestApp, type ContextTestApp } from '@platform/testing';
+import { adminAuth, databaseBackends, outboxEvents, startContextTestApp, type ContextTestApp } from '@platform/testing';
 import request from 'supertest';
 import { INVENTORY } from '../src/context';
 import { DEMO_CATALOGUE } from '../src/domain/demo-catalogue';
 import { InventoryModule } from '../src/inventory.module';
-import { adminAuth, eventuallyAnswers, givenProduct, newOrderId, newSku, reserve, stockOf } from './inventory-test-kit';
+import { eventuallyAnswers, givenProduct, newOrderId, newSku, reserve, stockOf } from './inventory-test-kit';
 
 // The catalogue over HTTP: the demo seed, the public reads and the admin writes, each write
 // asserted in the product row and in the outbox (inventory.product-updated.v1).

@@ -1,15 +1,22 @@
 import { newEventId, ReserveStockV1Contract } from '@platform/events';
 import { PlatformMetrics } from '@platform/observability';
-import { databaseBackends, eventually, startContextTestApp, type ContextTestApp } from '@platform/testing';
+import {
+  adminAuth,
+  databaseBackends,
+  eventually,
+  eventuallyDeadLettered,
+  eventuallyHandled,
+  FAST_RETRIES,
+  startContextTestApp,
+  type ContextTestApp,
+} from '@platform/testing';
 import request from 'supertest';
 import { INVENTORY } from '../src/context';
 import { InventoryModule } from '../src/inventory.module';
 import {
-  adminAuth,
   answersFor,
   dispatch,
   eventuallyAnswers,
-  eventuallyHandled,
   givenProduct,
   newOrderId,
   newSku,
@@ -27,8 +34,7 @@ describe.each(databaseBackends())('inventory reservations on %s', (backend) => {
   beforeAll(async () => {
     t = await startContextTestApp(backend, [InventoryModule], {
       INVENTORY_SEED_DEMO: 'false',
-      CONSUMER_RETRY_BASE_MS: '5',
-      CONSUMER_RETRY_MAX_MS: '50',
+      ...FAST_RETRIES,
     });
   });
   afterAll(() => t?.close());
@@ -221,7 +227,7 @@ describe.each(databaseBackends())('inventory reservations on %s', (backend) => {
     // when: redelivered, and sent again with a new eventId
     await dispatch(t, orderId, dispatched.eventId);
     const again = await dispatch(t, orderId);
-    await eventuallyHandled(t, again.eventId);
+    await eventuallyHandled(t, INVENTORY, again.eventId);
     // then
     expect(await stockOf(t, sku)).toEqual({ onHand: 7, reserved: 0 });
   });
@@ -232,10 +238,10 @@ describe.each(databaseBackends())('inventory reservations on %s', (backend) => {
     const orderId = newOrderId();
     await reserve(t, orderId, [{ sku, quantity: 2 }]);
     await eventuallyAnswers(t, orderId, (a) => a.reserved.length === 1, 'one stock-reserved');
-    await eventuallyHandled(t, (await dispatch(t, orderId)).eventId);
+    await eventuallyHandled(t, INVENTORY, (await dispatch(t, orderId)).eventId);
     // when
     const late = await release(t, orderId);
-    await eventuallyHandled(t, late.eventId);
+    await eventuallyHandled(t, INVENTORY, late.eventId);
     // then
     expect((await answersFor(t, [orderId])).released).toBe(0);
     expect(await stockOf(t, sku)).toEqual({ onHand: 8, reserved: 0 });
@@ -250,12 +256,10 @@ describe.each(databaseBackends())('inventory reservations on %s', (backend) => {
     // when
     await reserve(t, orderId, [{ sku, quantity: 0 }], eventId);
     // then
-    const [letter] = await eventually(
-      () => t.db.query(`SELECT error_code, attempts FROM ${INVENTORY}.dead_letters WHERE event_id = $1`, [eventId]),
-      (rows: unknown[]) => rows.length === 1,
-      { expected: 'the command in the dead letters' },
-    );
-    expect(letter).toEqual({ error_code: 'INVENTORY.INVALID_LINES', attempts: 1 });
+    expect(await eventuallyDeadLettered(t, INVENTORY, eventId)).toEqual({
+      error_code: 'INVENTORY.INVALID_LINES',
+      attempts: 1,
+    });
     expect(await reservationStatusOf(t, orderId)).toBeUndefined();
   });
 });

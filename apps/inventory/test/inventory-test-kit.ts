@@ -11,7 +11,7 @@ import {
   type StockReservationFailedV1,
   type StockReservedV1,
 } from '@platform/events';
-import { eventually, outboxEvents, publishEvent, type ContextTestApp } from '@platform/testing';
+import { adminAuth, eventually, outboxEvents, publishEvent, type ContextTestApp } from '@platform/testing';
 import { INVENTORY } from '../src/context';
 
 /**
@@ -19,10 +19,6 @@ import { INVENTORY } from '../src/context';
  * the saga's commands, shipping's event) and reading its output (product rows, reservations,
  * the outbox). Each test makes its own products and orders, so tests never share stock.
  */
-export function adminAuth(): string {
-  return `Bearer ${process.env.ADMIN_TOKEN ?? ''}`;
-}
-
 export function newSku(): string {
   return `T-${randomBytes(5).toString('hex').toUpperCase()}`;
 }
@@ -105,16 +101,4 @@ export function eventuallyAnswers(
   expected: string,
 ): Promise<Answers> {
   return eventually(() => answersFor(t, [orderId]), until, { expected: `${expected} for order ${orderId}` });
-}
-
-/**
- * Waits until inventory has handled an event (its id is in the inbox, written in the handler's
- * own transaction): how a test knows a handler that publishes nothing is done.
- */
-export async function eventuallyHandled(t: ContextTestApp, eventId: string): Promise<void> {
-  await eventually(
-    async () => (await t.db.query(`SELECT 1 FROM ${INVENTORY}.inbox WHERE event_id = $1`, [eventId])).length,
-    (count) => count === 1,
-    { expected: `event ${eventId} in the inventory inbox` },
-  );
 }

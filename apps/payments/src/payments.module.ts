@@ -5,19 +5,16 @@ import { FakePaymentProcessor } from './adapters/fake-payment-processor';
 import { fakeProcessorSettingsFromEnv } from './adapters/fake-processor.settings';
 import { PaymentProcessorGateway } from './adapters/payment-processor.gateway';
 import { RecordingPaymentProcessor } from './adapters/recording-payment-processor';
-import { GetPaymentHttpController } from './api/get-payment/get-payment.http.controller';
-import { ProcessorModeHttpController } from './api/processor-mode/processor-mode.http.controller';
-import { GetPaymentHandler } from './api/get-payment/get-payment.handler';
+import { ProcessorModeHttpController } from './adapters/processor-mode.http.controller';
 import { AuthorizePaymentHandler } from './commands/authorize-payment/authorize-payment.handler';
 import { ChangePaymentHandler } from './commands/change-payment/change-payment.handler';
 import { PaymentWorkflow } from './commands/payment-workflow';
 import { PAYMENTS } from './context';
-import { AuthorizePaymentWhenRequested } from './handlers/authorize-payment-when-requested.handler';
-import { CapturePaymentWhenShipmentDispatched } from './handlers/capture-payment-when-shipment-dispatched.handler';
-import { RefundPaymentWhenRequested } from './handlers/refund-payment-when-requested.handler';
-import { VoidPaymentWhenRequested } from './handlers/void-payment-when-requested.handler';
+import { PAYMENTS_SUBSCRIPTIONS } from './payments.subscriptions';
 import { PaymentRepository } from './persistence/payment.repository';
 import { PaymentsTables1764300000000 } from './persistence/payments.migration';
+import { GetPaymentHandler } from './queries/get-payment/get-payment.handler';
+import { GetPaymentHttpController } from './queries/get-payment/get-payment.http.controller';
 
 /** The payments bounded context: one charge at most per order, through a (fake) card processor. */
 @Module({
@@ -28,14 +25,7 @@ import { PaymentsTables1764300000000 } from './persistence/payments.migration';
       migrations: [PaymentsTables1764300000000],
     }),
   ],
-  controllers: [
-    AuthorizePaymentWhenRequested,
-    VoidPaymentWhenRequested,
-    RefundPaymentWhenRequested,
-    CapturePaymentWhenShipmentDispatched,
-    GetPaymentHttpController,
-    ProcessorModeHttpController,
-  ],
+  controllers: [...PAYMENTS_SUBSCRIPTIONS, GetPaymentHttpController, ProcessorModeHttpController],
   providers: [
     { provide: Clock, useClass: SystemClock },
     { provide: FakePaymentProcessor, useFactory: () => new FakePaymentProcessor(fakeProcessorSettingsFromEnv()) },

@@ -1,11 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { PaymentAuthorizedV1Contract, PaymentDeclinedV1Contract } from '@platform/events';
-import { databaseBackends, startContextTestApp, type Backend, type ContextTestApp } from '@platform/testing';
+import {
+  adminAuth,
+  databaseBackends,
+  FAST_RETRIES,
+  startContextTestApp,
+  type Backend,
+  type ContextTestApp,
+} from '@platform/testing';
 import { PaymentsModule } from '../src/payments.module';
 import { PaymentsTestKit } from './payments-test-kit';
 
-const ADMIN_TOKEN = 'payments-admin-token';
 const PROBLEM_JSON = /^application\/problem\+json/;
 
 /** The payments HTTP surface: the public payment read and the operator's processor switch. */
@@ -14,15 +20,13 @@ describe.each(databaseBackends())('payments HTTP API on %s', (backend: Backend) 
   let kit: PaymentsTestKit;
   const http = () => request(t.app.getHttpServer());
   const setMode = (mode: string) =>
-    http().put('/admin/payments/processor-mode').set('Authorization', `Bearer ${ADMIN_TOKEN}`).send({ mode });
+    http().put('/admin/payments/processor-mode').set('Authorization', adminAuth()).send({ mode });
 
   beforeAll(async () => {
     t = await startContextTestApp(backend, [PaymentsModule], {
-      ADMIN_TOKEN,
       PAYMENTS_PROCESSOR_TIMEOUT_MS: '50',
       CONSUMER_MAX_ATTEMPTS: '4',
-      CONSUMER_RETRY_BASE_MS: '5',
-      CONSUMER_RETRY_MAX_MS: '20',
+      ...FAST_RETRIES,
     });
     kit = new PaymentsTestKit(t);
   });
@@ -88,10 +92,7 @@ describe.each(databaseBackends())('payments HTTP API on %s', (backend: Backend) 
         .send({ mode: 'fail-all' })
         .expect(401);
       expect(wrong.body).toMatchObject({ status: 401 });
-      const current = await http()
-        .get('/admin/payments/processor-mode')
-        .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
-        .expect(200);
+      const current = await http().get('/admin/payments/processor-mode').set('Authorization', adminAuth()).expect(200);
       expect(current.body).toEqual({ mode: 'normal' });
     });
 
@@ -101,7 +102,7 @@ describe.each(databaseBackends())('payments HTTP API on %s', (backend: Backend) 
       expect(unknown.body).toMatchObject({ code: 'REQUEST.INVALID', errors: [{ field: 'mode' }] });
       const extra = await http()
         .put('/admin/payments/processor-mode')
-        .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
+        .set('Authorization', adminAuth())
         .send({ mode: 'normal', failures: 3 })
         .expect(400);
       expect(extra.body.errors).toEqual([expect.objectContaining({ field: 'failures' })]);
@@ -109,10 +110,7 @@ describe.each(databaseBackends())('payments HTTP API on %s', (backend: Backend) 
 
     it('decline-all declines even a good card', async () => {
       expect((await setMode('decline-all').expect(200)).body).toEqual({ mode: 'decline-all' });
-      const current = await http()
-        .get('/admin/payments/processor-mode')
-        .set('Authorization', `Bearer ${ADMIN_TOKEN}`)
-        .expect(200);
+      const current = await http().get('/admin/payments/processor-mode').set('Authorization', adminAuth()).expect(200);
       expect(current.body).toEqual({ mode: 'decline-all' });
 
       const orderId = randomUUID();

@@ -7,7 +7,16 @@ import {
   type AuthorizePaymentV1,
   type EventContract,
 } from '@platform/events';
-import { eventually, outboxEvents, publishEvent, type ContextTestApp } from '@platform/testing';
+import {
+  eventually,
+  eventuallyDeadLettered,
+  eventuallyHandled,
+  outboxEvents,
+  publishEvent,
+  type ContextTestApp,
+  type DeadLetterSeen,
+} from '@platform/testing';
+import { PAYMENTS } from '../src/context';
 
 /** Drives the payments context as the saga and shipping would, and reads what it did. */
 export class PaymentsTestKit {
@@ -90,23 +99,11 @@ export class PaymentsTestKit {
   }
 
   /** waits until the consumer committed this event (its inbox row is visible) */
-  async awaitHandled(eventId: string): Promise<void> {
-    await eventually(
-      async () => (await this.t.db.query('SELECT 1 FROM payments.inbox WHERE event_id = $1', [eventId])).length,
-      (n) => n === 1,
-      { expected: `event ${eventId} handled by payments` },
-    );
+  awaitHandled(eventId: string): Promise<void> {
+    return eventuallyHandled(this.t, PAYMENTS, eventId);
   }
 
-  async awaitDeadLetter(eventId: string): Promise<{ error_code: string; attempts: number }> {
-    const rows = await eventually(
-      () =>
-        this.t.db.query('SELECT error_code, attempts FROM payments.dead_letters WHERE event_id = $1', [
-          eventId,
-        ]) as Promise<Array<{ error_code: string; attempts: number }>>,
-      (found) => found.length === 1,
-      { expected: `a dead letter for event ${eventId}` },
-    );
-    return rows[0];
+  awaitDeadLetter(eventId: string): Promise<DeadLetterSeen> {
+    return eventuallyDeadLettered(this.t, PAYMENTS, eventId);
   }
 }

@@ -8,6 +8,7 @@ import {
 } from '@platform/events';
 import {
   databaseBackends,
+  FAST_RETRIES,
   outboxEvents,
   startContextTestApp,
   type Backend,
@@ -31,8 +32,7 @@ describe.each(databaseBackends())('payments on %s', (backend: Backend) => {
       PAYMENTS_PROCESSOR_TIMEOUT_MS: '50',
       PAYMENTS_FLAKY_FAILURES: '2',
       CONSUMER_MAX_ATTEMPTS: '5',
-      CONSUMER_RETRY_BASE_MS: '5',
-      CONSUMER_RETRY_MAX_MS: '20',
+      ...FAST_RETRIES,
     });
     kit = new PaymentsTestKit(t);
   });

@@ -3,5 +3,6 @@ export * from './test-contracts';
 export * from './test-databases';
 export * from './event-probes';
 export * from './context-test-app';
+export * from './context-test-kit';
 export * from './kafka-test-cluster';
 export * from './test-schema-registry';

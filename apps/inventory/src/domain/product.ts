@@ -1,3 +1,5 @@
+import { Refusal } from '@platform/domain';
+
 /**
  * A product of the catalogue, as inventory owns it. Money is integer minor units plus an ISO
  * 4217 currency. `reserved` is what open reservations hold; what can still be sold is
@@ -58,4 +60,9 @@ export function changeProduct(product: Product, changes: ProductChanges, now: Da
     active: changes.active ?? product.active,
     updatedAt: now,
   };
+}
+
+/** The refusal of every command and query that names a SKU the catalogue does not have. */
+export function unknownSku(sku: string): Refusal {
+  return Refusal.notFound('INVENTORY.UNKNOWN_SKU', `No product has SKU ${sku}.`);
 }

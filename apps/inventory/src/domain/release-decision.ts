@@ -1,6 +1,6 @@
+import { unreachable } from '@platform/domain';
 import type { Reservation } from './reservation';
 import type { StockLine } from './stock-line';
-import { unreachable } from './unreachable';
 
 export type ReleaseDecision =
   /** give the held lines back and answer stock-released */

@@ -1,6 +1,6 @@
+import { unreachable } from '@platform/domain';
 import type { Refusal, Reservation } from './reservation';
 import type { ShortLine, StockLine } from './stock-line';
-import { unreachable } from './unreachable';
 
 /** What inventory knows about one SKU while deciding, read under the row's lock. */
 export interface StockLevel {

@@ -1,3 +1,4 @@
+import { unreachable } from '@platform/domain';
 import {
   PaymentAuthorizedV1Contract,
   PaymentCapturedV1Contract,
@@ -27,10 +28,6 @@ export function toOutboxEvent(e: PaymentEvent): NewEvent {
     case 'payment-refunded':
       return event(PaymentRefundedV1Contract, { orderId: e.orderId, amountMinor: e.amountMinor, currency: e.currency });
     default:
-      return assertNever(e);
+      return unreachable(e);
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unhandled payment event: ${JSON.stringify(value)}`);
 }

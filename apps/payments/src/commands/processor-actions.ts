@@ -1,3 +1,4 @@
+import { unreachable } from '@platform/domain';
 import { ProcessorUnavailableError, type PaymentProcessor } from '../domain/payment-processor.port';
 import type { ProcessorAction, ProcessorAnswer } from '../domain/payment-state-machine';
 
@@ -34,10 +35,6 @@ export async function performAction(
       await processor.refund(action);
       return { kind: 'processor-refunded' };
     default:
-      return assertNever(action);
+      return unreachable(action);
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unhandled processor action: ${JSON.stringify(value)}`);
 }

@@ -1,3 +1,4 @@
+import { isUuid, Refusal } from '@platform/domain';
 import type { PaymentTerms } from './payment';
 
 /**
@@ -5,21 +6,18 @@ import type { PaymentTerms } from './payment';
  * currency that is not ISO 4217 shaped) are refused with a stable code; the handler dead-letters
  * them at once instead of retrying, and nothing is recorded or charged.
  */
-export interface Refusal {
+export interface PaymentRequestRefusal {
   readonly code: 'PAYMENTS.INVALID_ORDER_ID' | 'PAYMENTS.INVALID_AMOUNT' | 'PAYMENTS.INVALID_CURRENCY';
   readonly message: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CURRENCY = /^[A-Z]{3}$/;
 
-export function refuseOrderId(orderId: string): Refusal | null {
-  return UUID.test(orderId)
-    ? null
-    : { code: 'PAYMENTS.INVALID_ORDER_ID', message: `orderId "${orderId}" is not a UUID` };
+export function refuseOrderId(orderId: string): PaymentRequestRefusal | null {
+  return isUuid(orderId) ? null : { code: 'PAYMENTS.INVALID_ORDER_ID', message: `orderId "${orderId}" is not a UUID` };
 }
 
-export function refuseTerms(terms: PaymentTerms): Refusal | null {
+export function refuseTerms(terms: PaymentTerms): PaymentRequestRefusal | null {
   const badOrder = refuseOrderId(terms.orderId);
   if (badOrder) return badOrder;
   if (!Number.isSafeInteger(terms.amountMinor) || terms.amountMinor <= 0) {
@@ -35,4 +33,9 @@ export function refuseTerms(terms: PaymentTerms): Refusal | null {
     };
   }
   return null;
+}
+
+/** as the command handlers return it: invalid, with its stable code (the subscription dead-letters it) */
+export function asRefusal({ code, message }: PaymentRequestRefusal): Refusal {
+  return Refusal.invalid(code, message);
 }

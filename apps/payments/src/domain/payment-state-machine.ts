@@ -1,3 +1,4 @@
+import { unreachable } from '@platform/domain';
 import {
   authorizationIdOf,
   authorizingPayment,
@@ -109,7 +110,7 @@ function onVoidRequested(payment: Payment | null, orderId: string, now: Date): S
     case 'REFUNDED':
       return ignore(payment, `void requested but payment is ${describe(payment)}`);
     default:
-      return assertNever(payment.status);
+      return unreachable(payment.status);
   }
 }
 
@@ -152,7 +153,7 @@ function onProcessorAnswer(payment: Payment, answer: ProcessorAnswer, now: Date)
       return { payment: refunded, events: [settledEvent('payment-refunded', refunded)], action: null };
     }
     default:
-      return assertNever(answer);
+      return unreachable(answer);
   }
 }
 
@@ -192,8 +193,4 @@ function ignore(payment: Payment | null, why: string): Step {
 function describe(payment: Payment | null): string {
   if (!payment) return 'unknown';
   return isTombstone(payment) ? 'voided before authorisation' : payment.status.toLowerCase();
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unhandled: ${JSON.stringify(value)}`);
 }

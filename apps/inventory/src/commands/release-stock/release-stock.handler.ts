@@ -1,10 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock } from '@platform/domain';
+import { Clock, unreachable } from '@platform/domain';
 import { StockReleasedV1Contract } from '@platform/events';
 import { OutboxWriter, event } from '@platform/outbox';
 import { decideRelease } from '../../domain/release-decision';
-import { unreachable } from '../../domain/unreachable';
 import { moveStock } from '../../persistence/product.repository';
 import { insertReservation, lockReservation, setReservationStatus } from '../../persistence/reservation.repository';
 import { ReleaseStockCommand } from './release-stock.command';

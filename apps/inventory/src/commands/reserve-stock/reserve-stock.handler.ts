@@ -1,6 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock } from '@platform/domain';
-import { PermanentFailure } from '@platform/messaging';
+import { Clock, isRefusal, Refusal, type Refusable } from '@platform/domain';
 import { OutboxWriter } from '@platform/outbox';
 import type { EntityManager } from 'typeorm';
 import {
@@ -26,21 +25,22 @@ export class ReserveStockHandler implements ICommandHandler<ReserveStockCommand>
     private readonly clock: Clock,
   ) {}
 
-  async execute({ orderId, lines, origin }: ReserveStockCommand): Promise<void> {
+  async execute({ orderId, lines, origin }: ReserveStockCommand): Promise<Refusable<void>> {
     const { tx } = origin;
     const existing = await lockReservation(tx.manager, orderId);
     const outcome = existing ? replayReservation(existing) : await this.decideFirst(tx.manager, orderId, lines);
+    if (isRefusal(outcome)) return outcome;
     await this.outbox.append(tx, origin.metadata, [reservationOutcomeEvent(orderId, outcome)]);
   }
 
-  /** locks the order's product rows (sorted), decides on what they hold, and records the outcome */
+  /** locks the order's product rows (sorted), decides on what they hold, and records the outcome; malformed lines are refused */
   private async decideFirst(
     manager: EntityManager,
     orderId: string,
     requested: ReserveStockCommand['lines'],
-  ): Promise<ReservationOutcome> {
+  ): Promise<Refusable<ReservationOutcome>> {
     const checked = normaliseLines(requested);
-    if (!checked.ok) throw new PermanentFailure(checked.code, `order ${orderId}: ${checked.detail}`);
+    if (!checked.ok) return Refusal.invalid(checked.code, `order ${orderId}: ${checked.detail}`);
     const stock = await lockStockLevels(
       manager,
       checked.lines.map((line) => line.sku),

@@ -1,8 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock } from '@platform/domain';
-import { PermanentFailure } from '@platform/messaging';
+import { Clock, type Refusable } from '@platform/domain';
 import { authorizingPayment } from '../../domain/payment';
-import { refuseTerms } from '../../domain/payment-request-validation';
+import { asRefusal, refuseTerms } from '../../domain/payment-request-validation';
 import { PaymentRepository } from '../../persistence/payment.repository';
 import { PaymentWorkflow } from '../payment-workflow';
 import { AuthorizePaymentCommand } from './authorize-payment.command';
@@ -19,9 +18,9 @@ export class AuthorizePaymentHandler implements ICommandHandler<AuthorizePayment
     private readonly clock: Clock,
   ) {}
 
-  async execute({ terms, paymentToken, origin }: AuthorizePaymentCommand): Promise<void> {
+  async execute({ terms, paymentToken, origin }: AuthorizePaymentCommand): Promise<Refusable<void>> {
     const refusal = refuseTerms(terms);
-    if (refusal) throw new PermanentFailure(refusal.code, refusal.message);
+    if (refusal) return asRefusal(refusal);
     await this.payments.insertIfAbsent(origin.tx.manager, authorizingPayment(terms, this.clock.now()));
     const payment = await this.payments.lock(origin.tx.manager, terms.orderId);
     await this.workflow.run(origin, payment, { kind: 'authorize-requested', terms, paymentToken });

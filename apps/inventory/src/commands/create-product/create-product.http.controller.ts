@@ -1,9 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AdminOnly, ApiProblem, invalidRequest } from '@platform/http';
+import { AdminOnly, ApiProblem, invalidRequest, orProblem } from '@platform/http';
 import { CorrelationId } from '@platform/observability';
-import { AdminProductResponse } from '../product.response.dto';
+import { AdminProductResponse } from '../../http/product.response.dto';
 import { CreateProductCommand } from './create-product.command';
 import { CreateProductRequest } from './create-product.request.dto';
 
@@ -29,6 +29,8 @@ export class CreateProductHttpController {
     @Body() body: CreateProductRequest,
     @CorrelationId() correlationId: string,
   ): Promise<AdminProductResponse> {
-    return AdminProductResponse.of(await this.commands.execute(new CreateProductCommand(body, correlationId)));
+    return AdminProductResponse.of(
+      orProblem(await this.commands.execute(new CreateProductCommand(body, correlationId))),
+    );
   }
 }

@@ -1,9 +1,9 @@
 import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { VoidPaymentV1Contract, type EventEnvelope, type VoidPaymentV1 } from '@platform/events';
-import { MessageContext, OnEvent } from '@platform/messaging';
-import { ChangePaymentCommand } from '../commands/change-payment/change-payment.command';
-import { PAYMENTS } from '../context';
+import { MessageContext, OnEvent, orPermanentFailure } from '@platform/messaging';
+import { ChangePaymentCommand } from './change-payment.command';
+import { PAYMENTS } from '../../context';
 
 /**
  * payments.void-payment.v1 -> payment-voided when an authorisation is released. A void that
@@ -16,6 +16,6 @@ export class VoidPaymentWhenRequested {
   @OnEvent(PAYMENTS, VoidPaymentV1Contract)
   async handle(command: EventEnvelope<VoidPaymentV1>, ctx: MessageContext): Promise<void> {
     const { orderId } = command.payload;
-    await this.commands.execute(new ChangePaymentCommand(orderId, 'void-requested', ctx.origin()));
+    orPermanentFailure(await this.commands.execute(new ChangePaymentCommand(orderId, 'void-requested', ctx.origin())));
   }
 }

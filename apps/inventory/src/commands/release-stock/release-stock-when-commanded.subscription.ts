@@ -2,8 +2,8 @@ import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ReleaseStockV1Contract, type EventEnvelope, type ReleaseStockV1 } from '@platform/events';
 import { MessageContext, OnEvent } from '@platform/messaging';
-import { ReleaseStockCommand } from '../commands/release-stock/release-stock.command';
-import { INVENTORY } from '../context';
+import { ReleaseStockCommand } from './release-stock.command';
+import { INVENTORY } from '../../context';
 
 /** The saga compensates: give the order's reserved stock back. */
 @Controller()

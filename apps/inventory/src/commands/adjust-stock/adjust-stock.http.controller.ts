@@ -1,10 +1,10 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { AdminOnly, ApiProblem, invalidRequest } from '@platform/http';
+import { AdminOnly, ApiProblem, invalidRequest, orProblem } from '@platform/http';
 import { CorrelationId } from '@platform/observability';
-import { AdminProductResponse } from '../product.response.dto';
-import { BAD_SKU, ParseSkuPipe, SKU_PARAM, UNKNOWN_SKU } from '../sku';
+import { AdminProductResponse } from '../../http/product.response.dto';
+import { BAD_SKU, ParseSkuPipe, SKU_PARAM, UNKNOWN_SKU } from '../../http/sku';
 import { AdjustStockCommand } from './adjust-stock.command';
 import { AdjustStockRequest } from './adjust-stock.request.dto';
 
@@ -40,6 +40,8 @@ export class AdjustStockHttpController {
     @Body() body: AdjustStockRequest,
     @CorrelationId() correlationId: string,
   ): Promise<AdminProductResponse> {
-    return AdminProductResponse.of(await this.commands.execute(new AdjustStockCommand(sku, body.delta, correlationId)));
+    return AdminProductResponse.of(
+      orProblem(await this.commands.execute(new AdjustStockCommand(sku, body.delta, correlationId))),
+    );
   }
 }

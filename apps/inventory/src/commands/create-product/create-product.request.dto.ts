@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { MAX_ON_HAND } from '../../domain/stock-adjustment';
-import { SKU_MAX_LENGTH, SKU_PATTERN } from '../sku';
+import { SKU_MAX_LENGTH, SKU_PATTERN } from '../../http/sku';
 
 export class CreateProductRequest {
   @ApiProperty({ example: 'SKU-0100', pattern: SKU_PATTERN.source, maxLength: SKU_MAX_LENGTH })

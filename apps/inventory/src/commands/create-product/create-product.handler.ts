@@ -1,7 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock } from '@platform/domain';
+import { Clock, Refusal, type Refusable } from '@platform/domain';
 import { TransactionRunner } from '@platform/database';
-import { ProblemException } from '@platform/http';
 import { OutboxWriter } from '@platform/outbox';
 import { createProduct, type Product } from '../../domain/product';
 import { insertProductIfAbsent } from '../../persistence/product.repository';
@@ -17,15 +16,11 @@ export class CreateProductHandler implements ICommandHandler<CreateProductComman
     private readonly clock: Clock,
   ) {}
 
-  async execute({ product: input, correlationId }: CreateProductCommand): Promise<Product> {
+  async execute({ product: input, correlationId }: CreateProductCommand): Promise<Refusable<Product>> {
     const product = createProduct(input, this.clock.now());
     return this.transactions.run(async (tx) => {
       if (!(await insertProductIfAbsent(tx.manager, product))) {
-        throw new ProblemException({
-          status: 409,
-          code: 'INVENTORY.DUPLICATE_SKU',
-          detail: `A product with SKU ${input.sku} exists already.`,
-        });
+        return Refusal.conflict('INVENTORY.DUPLICATE_SKU', `A product with SKU ${input.sku} exists already.`);
       }
       await this.outbox.append(tx, { correlationId }, [productUpdatedEvent(product)]);
       return product;

@@ -14,7 +14,7 @@ export const SKU_PARAM: ApiParamOptions = {
 
 const BAD_SKU_PROBLEM = `sku must match ${SKU_PATTERN.source} (at most ${SKU_MAX_LENGTH} characters)`;
 
-/** what ParseSkuPipe and unknownSku answer, for the OpenAPI document */
+/** what ParseSkuPipe and an unknown SKU answer, for the OpenAPI document */
 export const BAD_SKU: ProblemExample = {
   code: 'REQUEST.INVALID',
   detail: 'The request body or parameters are invalid.',
@@ -29,8 +29,4 @@ export class ParseSkuPipe implements PipeTransform<string, string> {
     if (value.length <= SKU_MAX_LENGTH && SKU_PATTERN.test(value)) return value;
     throw new ProblemException({ status: 400, ...BAD_SKU });
   }
-}
-
-export function unknownSku(sku: string): ProblemException {
-  return new ProblemException({ status: 404, code: 'INVENTORY.UNKNOWN_SKU', detail: `No product has SKU ${sku}.` });
 }

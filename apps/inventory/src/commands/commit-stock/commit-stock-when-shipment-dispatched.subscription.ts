@@ -2,8 +2,8 @@ import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ShipmentDispatchedV1Contract, type EventEnvelope, type ShipmentDispatchedV1 } from '@platform/events';
 import { MessageContext, OnEvent } from '@platform/messaging';
-import { CommitStockCommand } from '../commands/commit-stock/commit-stock.command';
-import { INVENTORY } from '../context';
+import { CommitStockCommand } from './commit-stock.command';
+import { INVENTORY } from '../../context';
 
 /** The parcel left the warehouse: the reserved units are gone from the shelf for good. */
 @Controller()

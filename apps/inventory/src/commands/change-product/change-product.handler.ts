@@ -1,11 +1,10 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock } from '@platform/domain';
+import { Clock, type Refusable } from '@platform/domain';
 import { TransactionRunner } from '@platform/database';
 import { OutboxWriter } from '@platform/outbox';
-import { changeProduct, type Product } from '../../domain/product';
+import { changeProduct, unknownSku, type Product } from '../../domain/product';
 import { lockProduct, saveProductChanges } from '../../persistence/product.repository';
 import { productUpdatedEvent } from '../product-updated.event';
-import { unknownSku } from '../sku';
 import { ChangeProductCommand } from './change-product.command';
 
 /**
@@ -20,10 +19,10 @@ export class ChangeProductHandler implements ICommandHandler<ChangeProductComman
     private readonly clock: Clock,
   ) {}
 
-  async execute({ sku, changes, correlationId }: ChangeProductCommand): Promise<Product> {
+  async execute({ sku, changes, correlationId }: ChangeProductCommand): Promise<Refusable<Product>> {
     return this.transactions.run(async (tx) => {
       const current = await lockProduct(tx.manager, sku);
-      if (!current) throw unknownSku(sku);
+      if (!current) return unknownSku(sku);
       const changed = changeProduct(current, changes, this.clock.now());
       await saveProductChanges(tx.manager, changed);
       await this.outbox.append(tx, { correlationId }, [productUpdatedEvent(changed)]);

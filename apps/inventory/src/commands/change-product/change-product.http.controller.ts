@@ -1,10 +1,10 @@
 import { Body, Controller, Param, Patch } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { AdminOnly, ApiProblem, invalidRequest, ProblemException } from '@platform/http';
+import { AdminOnly, ApiProblem, invalidRequest, orProblem, ProblemException } from '@platform/http';
 import { CorrelationId } from '@platform/observability';
-import { AdminProductResponse } from '../product.response.dto';
-import { BAD_SKU, ParseSkuPipe, SKU_PARAM, UNKNOWN_SKU } from '../sku';
+import { AdminProductResponse } from '../../http/product.response.dto';
+import { BAD_SKU, ParseSkuPipe, SKU_PARAM, UNKNOWN_SKU } from '../../http/sku';
 import { ChangeProductCommand } from './change-product.command';
 import { ChangeProductRequest } from './change-product.request.dto';
 
@@ -40,6 +40,8 @@ export class ChangeProductHttpController {
         detail: EMPTY_CHANGE,
       });
     }
-    return AdminProductResponse.of(await this.commands.execute(new ChangeProductCommand(sku, body, correlationId)));
+    return AdminProductResponse.of(
+      orProblem(await this.commands.execute(new ChangeProductCommand(sku, body, correlationId))),
+    );
   }
 }

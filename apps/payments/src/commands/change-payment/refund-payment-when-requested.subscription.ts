@@ -1,9 +1,9 @@
 import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { RefundPaymentV1Contract, type EventEnvelope, type RefundPaymentV1 } from '@platform/events';
-import { MessageContext, OnEvent } from '@platform/messaging';
-import { ChangePaymentCommand } from '../commands/change-payment/change-payment.command';
-import { PAYMENTS } from '../context';
+import { MessageContext, OnEvent, orPermanentFailure } from '@platform/messaging';
+import { ChangePaymentCommand } from './change-payment.command';
+import { PAYMENTS } from '../../context';
 
 /** payments.refund-payment.v1 -> payment-refunded when captured, payment-voided when only authorised. */
 @Controller()
@@ -13,6 +13,8 @@ export class RefundPaymentWhenRequested {
   @OnEvent(PAYMENTS, RefundPaymentV1Contract)
   async handle(command: EventEnvelope<RefundPaymentV1>, ctx: MessageContext): Promise<void> {
     const { orderId } = command.payload;
-    await this.commands.execute(new ChangePaymentCommand(orderId, 'refund-requested', ctx.origin()));
+    orPermanentFailure(
+      await this.commands.execute(new ChangePaymentCommand(orderId, 'refund-requested', ctx.origin())),
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Logger, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly, ApiProblem, invalidRequest } from '@platform/http';
-import { FakePaymentProcessor } from '../../adapters/fake-payment-processor';
+import { FakePaymentProcessor } from './fake-payment-processor';
 import { ProcessorModeDto } from './processor-mode.dto';
 
 /** Operators and fault-injection tests switch the fake processor's failure mode at run time. */

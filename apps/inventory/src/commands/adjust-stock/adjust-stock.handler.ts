@@ -1,13 +1,11 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock } from '@platform/domain';
+import { Clock, Refusal, type Refusable } from '@platform/domain';
 import { TransactionRunner } from '@platform/database';
-import { ProblemException } from '@platform/http';
 import { OutboxWriter } from '@platform/outbox';
-import type { Product } from '../../domain/product';
+import { unknownSku, type Product } from '../../domain/product';
 import { decideStockAdjustment } from '../../domain/stock-adjustment';
 import { lockProduct, saveProductChanges } from '../../persistence/product.repository';
 import { productUpdatedEvent } from '../product-updated.event';
-import { unknownSku } from '../sku';
 import { AdjustStockCommand } from './adjust-stock.command';
 
 /**
@@ -22,12 +20,12 @@ export class AdjustStockHandler implements ICommandHandler<AdjustStockCommand> {
     private readonly clock: Clock,
   ) {}
 
-  async execute({ sku, delta, correlationId }: AdjustStockCommand): Promise<Product> {
+  async execute({ sku, delta, correlationId }: AdjustStockCommand): Promise<Refusable<Product>> {
     return this.transactions.run(async (tx) => {
       const current = await lockProduct(tx.manager, sku);
-      if (!current) throw unknownSku(sku);
+      if (!current) return unknownSku(sku);
       const decision = decideStockAdjustment(current, delta, this.clock.now());
-      if (!decision.ok) throw new ProblemException({ status: 422, code: decision.code, detail: decision.detail });
+      if (!decision.ok) return Refusal.invalid(decision.code, decision.detail);
       await saveProductChanges(tx.manager, decision.product);
       await this.outbox.append(tx, { correlationId }, [productUpdatedEvent(decision.product)]);
       return decision.product;

@@ -1,9 +1,10 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiProblem, invalidRequest } from '@platform/http';
-import { ProductPageResponse, ProductResponse } from '../product.response.dto';
-import { BAD_SKU, ParseSkuPipe, SKU_PARAM, UNKNOWN_SKU, unknownSku } from '../sku';
+import { ApiProblem, invalidRequest, problemFor } from '@platform/http';
+import { ProductPageResponse, ProductResponse } from '../../http/product.response.dto';
+import { unknownSku } from '../../domain/product';
+import { BAD_SKU, ParseSkuPipe, SKU_PARAM, UNKNOWN_SKU } from '../../http/sku';
 import { BrowseCatalogueQuery } from './browse-catalogue.query';
 import { GetProductQuery } from './get-product.query';
 import { ListProductsQuery } from './list-products.query.dto';
@@ -36,7 +37,7 @@ export class BrowseCatalogueHttpController {
   @ApiProblem(404, 'INVENTORY.UNKNOWN_SKU', UNKNOWN_SKU)
   async get(@Param('sku', ParseSkuPipe) sku: string): Promise<ProductResponse> {
     const product = await this.queries.execute(new GetProductQuery(sku));
-    if (!product) throw unknownSku(sku);
+    if (!product) throw problemFor(unknownSku(sku));
     return ProductResponse.of(product);
   }
 }

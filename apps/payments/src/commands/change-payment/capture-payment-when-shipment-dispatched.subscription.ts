@@ -1,9 +1,9 @@
 import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ShipmentDispatchedV1Contract, type EventEnvelope, type ShipmentDispatchedV1 } from '@platform/events';
-import { MessageContext, OnEvent } from '@platform/messaging';
-import { ChangePaymentCommand } from '../commands/change-payment/change-payment.command';
-import { PAYMENTS } from '../context';
+import { MessageContext, OnEvent, orPermanentFailure } from '@platform/messaging';
+import { ChangePaymentCommand } from './change-payment.command';
+import { PAYMENTS } from '../../context';
 
 /**
  * shipping.shipment-dispatched.v1 -> payment-captured: the money is taken when the parcel
@@ -17,6 +17,8 @@ export class CapturePaymentWhenShipmentDispatched {
   @OnEvent(PAYMENTS, ShipmentDispatchedV1Contract)
   async handle(dispatched: EventEnvelope<ShipmentDispatchedV1>, ctx: MessageContext): Promise<void> {
     const { orderId } = dispatched.payload;
-    await this.commands.execute(new ChangePaymentCommand(orderId, 'capture-requested', ctx.origin()));
+    orPermanentFailure(
+      await this.commands.execute(new ChangePaymentCommand(orderId, 'capture-requested', ctx.origin())),
+    );
   }
 }
