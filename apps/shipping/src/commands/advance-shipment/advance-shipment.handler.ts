@@ -1,15 +1,19 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock } from '@platform/domain';
+import { Clock, Refusal, type Refusable } from '@platform/domain';
 import { TransactionRunner, type Transaction } from '@platform/database';
 import { ShipmentDeliveredV1Contract, ShipmentDispatchedV1Contract, type EventMetadata } from '@platform/events';
 import { OutboxWriter, event, type NewEvent } from '@platform/outbox';
 import { isDue } from '../../domain/carrier-schedule';
 import { decideAdvance } from '../../domain/decide-advance';
 import type { Shipment } from '../../domain/shipment';
+import { shipmentNotFound } from '../../domain/shipping-refusals';
 import { ShipmentRepository } from '../../persistence/shipment.repository';
 import { SHIPPING_SETTINGS, type ShippingSettings } from '../../shipping.settings';
-import { AdvanceShipmentCommand, type AdvanceOutcome } from './advance-shipment.command';
+import { AdvanceShipmentCommand } from './advance-shipment.command';
+
+/** the carrier clock's answer for a shipment the carrier has not moved on yet (never seen over HTTP) */
+const NOT_DUE = Refusal.conflict('SHIPPING.NOT_DUE', 'The carrier has not moved this shipment on yet.');
 
 /**
  * Moves one shipment one step (CREATED -> DISPATCHED -> DELIVERED) in a transaction of its own
@@ -27,7 +31,7 @@ export class AdvanceShipmentHandler implements ICommandHandler<AdvanceShipmentCo
     @Inject(SHIPPING_SETTINGS) private readonly settings: ShippingSettings,
   ) {}
 
-  execute({ orderId, trigger }: AdvanceShipmentCommand): Promise<AdvanceOutcome> {
+  execute({ orderId, trigger }: AdvanceShipmentCommand): Promise<Refusable<Shipment>> {
     if (trigger.by === 'operator') {
       const { correlationId } = trigger;
       return this.transactions.run((tx) => this.advance(tx, orderId, () => ({ correlationId })));
@@ -47,17 +51,17 @@ export class AdvanceShipmentHandler implements ICommandHandler<AdvanceShipmentCo
     orderId: string,
     metadataOf: (shipment: Shipment) => EventMetadata,
     onlyIfDue?: ShippingSettings,
-  ): Promise<AdvanceOutcome> {
+  ): Promise<Refusable<Shipment>> {
     const shipment = await this.shipments.lock(tx.manager, orderId);
-    if (!shipment) return { kind: 'not-found' };
+    if (!shipment) return shipmentNotFound(orderId);
     const now = this.clock.now();
-    if (onlyIfDue && !isDue(shipment, now, onlyIfDue)) return { kind: 'not-due' };
+    if (onlyIfDue && !isDue(shipment, now, onlyIfDue)) return NOT_DUE;
     const decision = decideAdvance(shipment, now);
-    if (decision.kind === 'refuse') return { kind: 'refused', code: decision.code, detail: decision.detail };
+    if (decision.kind === 'refuse') return Refusal.conflict(decision.code, decision.detail);
     if (!(await this.shipments.transition(tx.manager, decision.from, decision.shipment)))
       throw new Error(`the shipment of order ${orderId} moved on concurrently`);
     await this.outbox.append(tx, metadataOf(shipment), [stepEvent(decision.shipment)]);
-    return { kind: 'advanced', shipment: decision.shipment };
+    return decision.shipment;
   }
 }
 

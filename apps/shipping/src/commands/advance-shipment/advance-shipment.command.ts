@@ -1,12 +1,6 @@
 import { Command } from '@nestjs/cqrs';
-import type { AdvanceRefusalCode } from '../../domain/decide-advance';
+import type { Refusable } from '@platform/domain';
 import type { Shipment } from '../../domain/shipment';
-
-export type AdvanceOutcome =
-  | { readonly kind: 'advanced'; readonly shipment: Shipment }
-  | { readonly kind: 'not-found' }
-  | { readonly kind: 'not-due' }
-  | { readonly kind: 'refused'; readonly code: AdvanceRefusalCode; readonly detail: string };
 
 /**
  * Who asks for the step: an operator (now, whatever the carrier clock says, under the request's
@@ -15,8 +9,12 @@ export type AdvanceOutcome =
 export type AdvanceTrigger =
   { readonly by: 'operator'; readonly correlationId: string } | { readonly by: 'carrier-clock' };
 
-/** Move one shipment one step (CREATED -> DISPATCHED -> DELIVERED), in a transaction of its own. */
-export class AdvanceShipmentCommand extends Command<AdvanceOutcome> {
+/**
+ * Move one shipment one step (CREATED -> DISPATCHED -> DELIVERED), in a transaction of its own.
+ * The result is the shipment after the step, or why not: SHIPPING.SHIPMENT_NOT_FOUND,
+ * SHIPPING.ALREADY_DELIVERED, SHIPPING.SHIPMENT_CANCELLED, or (the carrier clock only) SHIPPING.NOT_DUE.
+ */
+export class AdvanceShipmentCommand extends Command<Refusable<Shipment>> {
   constructor(
     readonly orderId: string,
     readonly trigger: AdvanceTrigger,

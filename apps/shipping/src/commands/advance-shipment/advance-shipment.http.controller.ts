@@ -1,10 +1,10 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { AdminOnly, ApiProblem, ProblemException } from '@platform/http';
+import { AdminOnly, ApiProblem, invalidRequest, orProblem, uuidParam } from '@platform/http';
 import { CorrelationId } from '@platform/observability';
-import { BAD_ORDER_ID, NO_SHIPMENT, orderIdPipe } from '../order-id.pipe';
-import { ShipmentResponse } from '../shipment.response';
+import { NO_SHIPMENT } from '../../http/shipment-not-found.problem';
+import { ShipmentResponse } from '../../http/shipment.response.dto';
 import { AdvanceShipmentCommand } from './advance-shipment.command';
 
 @ApiTags('admin: shipping')
@@ -20,7 +20,7 @@ export class AdvanceShipmentHttpController {
   })
   @ApiOkResponse({ type: ShipmentResponse, description: 'The shipment after the step; its event is in the outbox' })
   @ApiParam({ name: 'orderId', format: 'uuid' })
-  @ApiProblem(400, 'orderId is not a UUID', BAD_ORDER_ID)
+  @ApiProblem(400, 'orderId is not a UUID', invalidRequest('orderId', 'orderId must be a UUID'))
   @ApiProblem(404, 'No shipment for this order', NO_SHIPMENT)
   @ApiProblem(
     409,
@@ -29,28 +29,10 @@ export class AdvanceShipmentHttpController {
     { code: 'SHIPPING.SHIPMENT_CANCELLED', detail: 'The shipment was cancelled.' },
   )
   async advance(
-    @Param('orderId', orderIdPipe) orderId: string,
+    @Param('orderId', uuidParam('orderId')) orderId: string,
     @CorrelationId() correlationId: string,
   ): Promise<ShipmentResponse> {
-    const outcome = await this.commands.execute(new AdvanceShipmentCommand(orderId, { by: 'operator', correlationId }));
-    switch (outcome.kind) {
-      case 'advanced':
-        return ShipmentResponse.of(outcome.shipment);
-      case 'refused':
-        throw new ProblemException({ status: 409, code: outcome.code, detail: outcome.detail });
-      case 'not-found':
-      case 'not-due': // not asked for here
-        throw new ProblemException({
-          status: 404,
-          code: 'SHIPPING.SHIPMENT_NOT_FOUND',
-          detail: `There is no shipment for order ${orderId}.`,
-        });
-      default:
-        return assertNever(outcome);
-    }
+    const trigger = { by: 'operator', correlationId } as const;
+    return ShipmentResponse.of(orProblem(await this.commands.execute(new AdvanceShipmentCommand(orderId, trigger))));
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected outcome ${JSON.stringify(value)}`);
 }

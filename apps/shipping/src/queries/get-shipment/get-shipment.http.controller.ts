@@ -1,9 +1,10 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { ApiProblem, ProblemException } from '@platform/http';
+import { ApiProblem, invalidRequest, problemFor, uuidParam } from '@platform/http';
 import { QueryBus } from '@nestjs/cqrs';
-import { BAD_ORDER_ID, NO_SHIPMENT, orderIdPipe } from '../order-id.pipe';
-import { ShipmentResponse } from '../shipment.response';
+import { shipmentNotFound } from '../../domain/shipping-refusals';
+import { NO_SHIPMENT } from '../../http/shipment-not-found.problem';
+import { ShipmentResponse } from '../../http/shipment.response.dto';
 import { GetShipmentQuery } from './get-shipment.query';
 
 @ApiTags('shipping')
@@ -15,16 +16,11 @@ export class GetShipmentHttpController {
   @ApiOperation({ summary: "An order's shipment: status, carrier and tracking number" })
   @ApiOkResponse({ type: ShipmentResponse })
   @ApiParam({ name: 'orderId', format: 'uuid' })
-  @ApiProblem(400, 'orderId is not a UUID', BAD_ORDER_ID)
+  @ApiProblem(400, 'orderId is not a UUID', invalidRequest('orderId', 'orderId must be a UUID'))
   @ApiProblem(404, 'No shipment for this order (yet)', NO_SHIPMENT)
-  async get(@Param('orderId', orderIdPipe) orderId: string): Promise<ShipmentResponse> {
+  async get(@Param('orderId', uuidParam('orderId')) orderId: string): Promise<ShipmentResponse> {
     const shipment = await this.queries.execute(new GetShipmentQuery(orderId));
-    if (!shipment)
-      throw new ProblemException({
-        status: 404,
-        code: 'SHIPPING.SHIPMENT_NOT_FOUND',
-        detail: `There is no shipment for order ${orderId}.`,
-      });
+    if (!shipment) throw problemFor(shipmentNotFound(orderId));
     return ShipmentResponse.of(shipment);
   }
 }

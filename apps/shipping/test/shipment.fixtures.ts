@@ -1,4 +1,4 @@
-import { createdShipment, type Shipment } from './shipment';
+import { createdShipment, type Shipment } from '../src/domain/shipment';
 
 export const T0 = new Date('2026-11-25T10:00:00.000Z');
 export const ORDER_ID = '0193f1d2-7c4a-7b1e-9f00-5d2c8a4e6b10';
