@@ -2,7 +2,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { SentMessageRepository } from '../../persistence/sent-message.repository';
 import { ListNotificationsForOrderQuery } from './list-notifications.query';
-import type { SentMessagesResponse } from './sent-messages.response';
+import type { SentMessagesResponse } from './list-notifications.response.dto';
 
 @QueryHandler(ListNotificationsForOrderQuery)
 export class ListNotificationsHandler implements IQueryHandler<ListNotificationsForOrderQuery> {

@@ -1,10 +1,9 @@
 import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ShipmentDeliveredV1Contract, type EventEnvelope, type ShipmentDeliveredV1 } from '@platform/events';
-import { MessageContext, OnEvent } from '@platform/messaging';
-import { MailShipmentUpdateCommand } from '../commands/mail-shipment-update/mail-shipment-update.command';
-import { NOTIFICATIONS } from '../context';
-import { assertOrderId } from './order-id.guard';
+import { MessageContext, OnEvent, orPermanentFailure } from '@platform/messaging';
+import { MailShipmentUpdateCommand } from './mail-shipment-update.command';
+import { NOTIFICATIONS } from '../../context';
 
 /** Tells the customer the parcel arrived. */
 @Controller()
@@ -14,8 +13,9 @@ export class MailDeliveryNoticeWhenShipmentDelivered {
   @OnEvent(NOTIFICATIONS, ShipmentDeliveredV1Contract)
   async handle(delivered: EventEnvelope<ShipmentDeliveredV1>, ctx: MessageContext): Promise<void> {
     const { orderId, deliveredAt } = delivered.payload;
-    assertOrderId(orderId);
     const update = { kind: 'delivered', deliveredAt } as const;
-    await this.commands.execute(new MailShipmentUpdateCommand(orderId, update, delivered.eventId, ctx.tx));
+    orPermanentFailure(
+      await this.commands.execute(new MailShipmentUpdateCommand(orderId, update, delivered.eventId, ctx.tx)),
+    );
   }
 }

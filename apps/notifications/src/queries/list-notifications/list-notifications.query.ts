@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { SentMessagesResponse } from './sent-messages.response';
+import type { SentMessagesResponse } from './list-notifications.response.dto';
 
 /** The e-mails sent about an order, oldest first. */
 export class ListNotificationsForOrderQuery extends Query<SentMessagesResponse> {

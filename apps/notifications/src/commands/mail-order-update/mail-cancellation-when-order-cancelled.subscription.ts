@@ -1,12 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { OrderCancelledV1Contract, type EventEnvelope, type OrderCancelledV1 } from '@platform/events';
-import { MessageContext, OnEvent } from '@platform/messaging';
-import { MailOrderUpdateCommand } from '../commands/mail-order-update/mail-order-update.command';
-import { NOTIFICATIONS } from '../context';
-import { orderCancelledEmail } from '../domain/compose-email';
-import { contactOf } from '../domain/email';
-import { assertOrderId } from './order-id.guard';
+import { MessageContext, OnEvent, orPermanentFailure } from '@platform/messaging';
+import { MailOrderUpdateCommand } from './mail-order-update.command';
+import { NOTIFICATIONS } from '../../context';
+import { orderCancelledEmail } from '../../domain/compose-email';
+import { contactOf } from '../../domain/email';
 
 /** Tells the customer the order was cancelled, and why. */
 @Controller()
@@ -15,10 +14,11 @@ export class MailCancellationWhenOrderCancelled {
 
   @OnEvent(NOTIFICATIONS, OrderCancelledV1Contract)
   async handle(cancelled: EventEnvelope<OrderCancelledV1>, ctx: MessageContext): Promise<void> {
-    assertOrderId(cancelled.payload.orderId);
     const email = orderCancelledEmail(cancelled.payload);
-    await this.commands.execute(
-      new MailOrderUpdateCommand(contactOf(cancelled.payload), email, cancelled.eventId, ctx.tx),
+    orPermanentFailure(
+      await this.commands.execute(
+        new MailOrderUpdateCommand(contactOf(cancelled.payload), email, cancelled.eventId, ctx.tx),
+      ),
     );
   }
 }

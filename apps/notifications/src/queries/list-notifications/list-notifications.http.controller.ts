@@ -3,8 +3,8 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiProblem, invalidRequest } from '@platform/http';
 import { ListNotificationsForOrderQuery } from './list-notifications.query';
-import { ListNotificationsQuery } from './list-notifications.query.dto';
-import { SentMessagesResponse } from './sent-messages.response';
+import { ListNotificationsQuery } from './list-notifications.request.dto';
+import { SentMessagesResponse } from './list-notifications.response.dto';
 
 @ApiTags('notifications')
 @Controller('notifications')
