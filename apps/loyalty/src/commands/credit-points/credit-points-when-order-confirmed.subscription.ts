@@ -1,9 +1,9 @@
 import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { OrderConfirmedV1Contract, type EventEnvelope, type OrderConfirmedV1 } from '@platform/events';
-import { MessageContext, OnEvent } from '@platform/messaging';
-import { CreditPointsCommand } from '../commands/credit-points/credit-points.command';
-import { LOYALTY } from '../context';
+import { MessageContext, OnEvent, orPermanentFailure } from '@platform/messaging';
+import { CreditPointsCommand } from './credit-points.command';
+import { LOYALTY } from '../../context';
 
 /** A confirmed order earns its points, once, unless it was already closed. */
 @Controller()
@@ -13,6 +13,7 @@ export class CreditPointsWhenOrderConfirmed {
   @OnEvent(LOYALTY, OrderConfirmedV1Contract)
   async handle(confirmed: EventEnvelope<OrderConfirmedV1>, ctx: MessageContext): Promise<void> {
     const { orderId, customerId, totalMinor } = confirmed.payload;
-    await this.commands.execute(new CreditPointsCommand(orderId, customerId, totalMinor, confirmed.eventId, ctx.tx));
+    const command = new CreditPointsCommand(orderId, customerId, totalMinor, confirmed.eventId, ctx.tx);
+    orPermanentFailure(await this.commands.execute(command));
   }
 }

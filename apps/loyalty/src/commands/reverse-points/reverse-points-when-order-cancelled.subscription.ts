@@ -2,8 +2,8 @@ import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { OrderCancelledV1Contract, type EventEnvelope, type OrderCancelledV1 } from '@platform/events';
 import { MessageContext, OnEvent } from '@platform/messaging';
-import { ReversePointsCommand } from '../commands/reverse-points/reverse-points.command';
-import { LOYALTY } from '../context';
+import { ReversePointsCommand } from './reverse-points.command';
+import { LOYALTY } from '../../context';
 
 /**
  * A cancelled order gives its points back. `wasConfirmed` is not trusted to decide: the ledger

@@ -2,8 +2,8 @@ import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { PaymentRefundedV1Contract, type EventEnvelope, type PaymentRefundedV1 } from '@platform/events';
 import { MessageContext, OnEvent } from '@platform/messaging';
-import { ReversePointsCommand } from '../commands/reverse-points/reverse-points.command';
-import { LOYALTY } from '../context';
+import { ReversePointsCommand } from './reverse-points.command';
+import { LOYALTY } from '../../context';
 
 /** A refunded payment gives the order's points back; the event names only the order, the ledger knows the rest. */
 @Controller()
