@@ -1,7 +1,7 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { OrderFactsQueries } from '../../persistence/order-facts.queries';
 import { GetRevenueQuery } from './get-revenue.query';
-import type { RevenueResponse } from './revenue.response.dto';
+import type { RevenueResponse } from './get-revenue.response.dto';
 
 @QueryHandler(GetRevenueQuery)
 export class GetRevenueHandler implements IQueryHandler<GetRevenueQuery> {

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { QueryBus } from '@nestjs/cqrs';
-import { OrdersByStatusResponse } from './orders-by-status.response.dto';
+import { OrdersByStatusResponse } from './get-orders-by-status.response.dto';
 import { GetOrdersByStatusQuery } from './get-orders-by-status.query';
 
 @ApiTags('analytics')

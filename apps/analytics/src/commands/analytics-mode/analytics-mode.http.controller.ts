@@ -2,7 +2,7 @@ import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly, ApiProblem, invalidRequest } from '@platform/http';
 import { FailureMode } from '../../adapters/failure-mode';
-import { AnalyticsModeBody } from './analytics-mode.dto';
+import { AnalyticsModeBody } from './analytics-mode.request.dto';
 
 /** The operator's switch for the analytics consumer's failure mode (this process only). */
 @ApiTags('admin: analytics')

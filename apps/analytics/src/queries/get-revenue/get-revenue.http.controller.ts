@@ -2,8 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblem, invalidRequest, ProblemException } from '@platform/http';
 import { QueryBus } from '@nestjs/cqrs';
-import { RevenueQuery } from './revenue.request.dto';
-import { RevenueResponse } from './revenue.response.dto';
+import { RevenueQuery } from './get-revenue.request.dto';
+import { RevenueResponse } from './get-revenue.response.dto';
 import { GetRevenueQuery } from './get-revenue.query';
 
 @ApiTags('analytics')

@@ -1,7 +1,7 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { OrderFactsQueries } from '../../persistence/order-facts.queries';
 import { GetTopProductsQuery } from './get-top-products.query';
-import type { TopProductsResponse } from './top-products.response.dto';
+import type { TopProductsResponse } from './get-top-products.response.dto';
 
 @QueryHandler(GetTopProductsQuery)
 export class GetTopProductsHandler implements IQueryHandler<GetTopProductsQuery> {

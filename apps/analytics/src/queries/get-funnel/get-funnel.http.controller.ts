@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { QueryBus } from '@nestjs/cqrs';
-import { FunnelResponse } from './funnel.response.dto';
+import { FunnelResponse } from './get-funnel.response.dto';
 import { GetFunnelQuery } from './get-funnel.query';
 
 @ApiTags('analytics')

@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { TopProductsResponse } from './top-products.response.dto';
+import type { TopProductsResponse } from './get-top-products.response.dto';
 
 /** Best-selling products by units. */
 export class GetTopProductsQuery extends Query<TopProductsResponse> {

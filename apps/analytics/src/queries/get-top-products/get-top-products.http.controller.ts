@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { QueryBus } from '@nestjs/cqrs';
-import { TopProductsQuery } from './top-products.request.dto';
-import { TopProductsResponse } from './top-products.response.dto';
+import { TopProductsQuery } from './get-top-products.request.dto';
+import { TopProductsResponse } from './get-top-products.response.dto';
 import { ApiProblem, invalidRequest } from '@platform/http';
 import { GetTopProductsQuery } from './get-top-products.query';
 
