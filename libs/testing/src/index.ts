@@ -2,6 +2,8 @@ export * from './eventually';
 export * from './test-contracts';
 export * from './test-databases';
 export * from './event-probes';
+export * from './admin-credential';
 export * from './context-test-app';
 export * from './kafka-test-cluster';
+export * from './order-payloads';
 export * from './test-schema-registry';

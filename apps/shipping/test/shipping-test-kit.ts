@@ -1,9 +1,10 @@
-import { ShipmentCreatedV1Contract, type EventContract } from '@platform/events';
-import { eventually, outboxEvents, type ContextTestApp } from '@platform/testing';
+import { ShipmentCreatedV1Contract, type EventContract, type OrderCancelledV1 } from '@platform/events';
+import { eventually, orderCancelledPayload, outboxEvents, type ContextTestApp } from '@platform/testing';
 import { SHIPPING } from '../src/context';
 
-/** What the shipping suites share: the admin credential, fast retries, and probes of the outbox, tables and inbox. */
-export const ADMIN = { Authorization: 'Bearer test-admin-token' };
+/** What the shipping suites share: fast retries, the events they feed in, and probes of the outbox, tables and inbox. */
+export { orderConfirmedPayload as orderConfirmed } from '@platform/testing';
+
 export const FAST_RETRIES = { CONSUMER_MAX_ATTEMPTS: '50', CONSUMER_RETRY_BASE_MS: '5', CONSUMER_RETRY_MAX_MS: '40' };
 
 export async function eventsFor<P extends { orderId: string }>(
@@ -39,4 +40,9 @@ export async function shipped(t: ContextTestApp, orderId: string) {
       expected: `one shipment-created event for order ${orderId}`,
     },
   );
+}
+
+/** a customer's own cancellation of a confirmed order, unless a test names another reason */
+export function orderCancelled(orderId: string, reason = 'CUSTOMER_REQUEST'): OrderCancelledV1 {
+  return orderCancelledPayload(orderId, { reason, detail: 'changed my mind', wasConfirmed: true });
 }
