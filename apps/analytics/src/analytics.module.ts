@@ -1,25 +1,21 @@
 import { Module } from '@nestjs/common';
 import { ContextModule } from '@platform/messaging';
 import { FailureMode } from './adapters/failure-mode';
-import { AnalyticsModeHttpController } from './api/analytics-mode/analytics-mode.http.controller';
-import { FunnelHttpController } from './api/funnel/funnel.http.controller';
-import { RebuildHttpController } from './api/rebuild/rebuild.http.controller';
-import { OrdersByStatusHttpController } from './api/orders-by-status/orders-by-status.http.controller';
-import { RevenueHttpController } from './api/revenue/revenue.http.controller';
-import { TopProductsHttpController } from './api/top-products/top-products.http.controller';
-import { ANALYTICS } from './context';
-import { GetFunnelHandler } from './api/funnel/get-funnel.handler';
-import { GetOrdersByStatusHandler } from './api/orders-by-status/get-orders-by-status.handler';
-import { GetRevenueHandler } from './api/revenue/get-revenue.handler';
-import { GetTopProductsHandler } from './api/top-products/get-top-products.handler';
+import { ANALYTICS_SUBSCRIPTIONS } from './analytics.subscriptions';
+import { AnalyticsModeHttpController } from './commands/analytics-mode/analytics-mode.http.controller';
+import { RebuildHttpController } from './commands/rebuild-read-models/rebuild-read-models.http.controller';
 import { UpdateOrderFactsHandler } from './commands/update-order-facts/update-order-facts.handler';
-import { UpdateOrderFactsWhenOrderCancelled } from './handlers/update-order-facts-when-order-cancelled.handler';
-import { UpdateOrderFactsWhenOrderConfirmed } from './handlers/update-order-facts-when-order-confirmed.handler';
-import { UpdateOrderFactsWhenOrderPlaced } from './handlers/update-order-facts-when-order-placed.handler';
-import { UpdateOrderFactsWhenShipmentDelivered } from './handlers/update-order-facts-when-shipment-delivered.handler';
-import { UpdateOrderFactsWhenShipmentDispatched } from './handlers/update-order-facts-when-shipment-dispatched.handler';
+import { ANALYTICS } from './context';
 import { OrderFactsQueries } from './persistence/order-facts.queries';
 import { OrderFacts1764300000100 } from './persistence/order-facts.migration';
+import { GetFunnelHandler } from './queries/get-funnel/get-funnel.handler';
+import { FunnelHttpController } from './queries/get-funnel/get-funnel.http.controller';
+import { GetOrdersByStatusHandler } from './queries/get-orders-by-status/get-orders-by-status.handler';
+import { OrdersByStatusHttpController } from './queries/get-orders-by-status/get-orders-by-status.http.controller';
+import { GetRevenueHandler } from './queries/get-revenue/get-revenue.handler';
+import { RevenueHttpController } from './queries/get-revenue/get-revenue.http.controller';
+import { GetTopProductsHandler } from './queries/get-top-products/get-top-products.handler';
+import { TopProductsHttpController } from './queries/get-top-products/get-top-products.http.controller';
 import { OnlineRebuild } from './rebuild/online-rebuild';
 
 /**
@@ -36,11 +32,7 @@ import { OnlineRebuild } from './rebuild/online-rebuild';
     FunnelHttpController,
     AnalyticsModeHttpController,
     RebuildHttpController,
-    UpdateOrderFactsWhenOrderPlaced,
-    UpdateOrderFactsWhenOrderConfirmed,
-    UpdateOrderFactsWhenOrderCancelled,
-    UpdateOrderFactsWhenShipmentDispatched,
-    UpdateOrderFactsWhenShipmentDelivered,
+    ...ANALYTICS_SUBSCRIPTIONS,
   ],
   providers: [
     FailureMode,

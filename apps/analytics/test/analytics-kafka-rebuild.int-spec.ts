@@ -25,7 +25,7 @@ import {
   requirePostgresUrl,
 } from '@platform/testing';
 import { AnalyticsModule } from '../src/analytics.module';
-import { cancelled, confirmed, delivered, dispatched, placed, type OrderSpec } from './analytics-events';
+import { cancelled, confirmed, delivered, dispatched, placed, type OrderSpec } from './analytics-test-kit';
 
 /**
  * `npm run analytics:rebuild` on Kafka (the mock cluster) and PostgreSQL: the live analytics

@@ -25,7 +25,7 @@ import {
 } from '@platform/testing';
 import { AnalyticsModule } from '../src/analytics.module';
 import { rebuildReadModels, type RebuildProgress } from '../src/rebuild/rebuild-read-models';
-import { cancelled, confirmed, delivered, dispatched, placed, type OrderSpec } from './analytics-events';
+import { cancelled, confirmed, delivered, dispatched, placed, type OrderSpec } from './analytics-test-kit';
 
 const execFileAsync = promisify(execFile);
 const REPOSITORY = resolve(__dirname, '../../..');

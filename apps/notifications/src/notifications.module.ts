@@ -4,22 +4,18 @@ import { ContextModule, PLATFORM_CONFIG, type PlatformConfig } from '@platform/m
 import { EmailGateway } from './adapters/email-gateway.port';
 import { FakeEmailGateway } from './adapters/fake-email-gateway';
 import { RecordingEmailGateway } from './adapters/recording-email-gateway';
-import { GatewayModeHttpController } from './api/gateway-mode/gateway-mode.http.controller';
-import { ListNotificationsHttpController } from './api/list-notifications/list-notifications.http.controller';
-import { NOTIFICATIONS } from './context';
-import { ContactLookup } from './commands/mail-shipment-update/contact-lookup';
+import { GatewayModeHttpController } from './commands/gateway-mode/gateway-mode.http.controller';
 import { MailOrderUpdateHandler } from './commands/mail-order-update/mail-order-update.handler';
+import { ContactLookup } from './commands/mail-shipment-update/contact-lookup';
 import { MailShipmentUpdateHandler } from './commands/mail-shipment-update/mail-shipment-update.handler';
-import { ListNotificationsHandler } from './api/list-notifications/list-notifications.handler';
-import { MailCancellationWhenOrderCancelled } from './handlers/mail-cancellation-when-order-cancelled.handler';
-import { MailConfirmationWhenOrderConfirmed } from './handlers/mail-confirmation-when-order-confirmed.handler';
-import { MailDeliveryNoticeWhenShipmentDelivered } from './handlers/mail-delivery-notice-when-shipment-delivered.handler';
-import { MailDispatchNoticeWhenShipmentDispatched } from './handlers/mail-dispatch-notice-when-shipment-dispatched.handler';
-import { MailOrderReceivedWhenOrderPlaced } from './handlers/mail-order-received-when-order-placed.handler';
+import { NOTIFICATIONS } from './context';
+import { ListNotificationsHandler } from './queries/list-notifications/list-notifications.handler';
+import { ListNotificationsHttpController } from './queries/list-notifications/list-notifications.http.controller';
 import { Notifications1764100000000 } from './persistence/notifications.migration';
 import { OrderContactRepository } from './persistence/order-contact.repository';
 import { SentMessageRepository } from './persistence/sent-message.repository';
 import { NOTIFICATIONS_SETTINGS, notificationsSettingsFromEnv } from './notifications.settings';
+import { NOTIFICATIONS_SUBSCRIPTIONS } from './notifications.subscriptions';
 
 /**
  * The notifications bounded context: one e-mail per customer-visible moment of an order,
@@ -33,15 +29,7 @@ import { NOTIFICATIONS_SETTINGS, notificationsSettingsFromEnv } from './notifica
       migrations: [Notifications1764100000000],
     }),
   ],
-  controllers: [
-    MailOrderReceivedWhenOrderPlaced,
-    MailConfirmationWhenOrderConfirmed,
-    MailCancellationWhenOrderCancelled,
-    MailDispatchNoticeWhenShipmentDispatched,
-    MailDeliveryNoticeWhenShipmentDelivered,
-    ListNotificationsHttpController,
-    GatewayModeHttpController,
-  ],
+  controllers: [...NOTIFICATIONS_SUBSCRIPTIONS, ListNotificationsHttpController, GatewayModeHttpController],
   providers: [
     { provide: NOTIFICATIONS_SETTINGS, useFactory: () => notificationsSettingsFromEnv() },
     { provide: Clock, useClass: SystemClock },

@@ -10,6 +10,7 @@ import {
   type EventContract,
 } from '@platform/events';
 import {
+  ADMIN,
   databaseBackends,
   eventually,
   publishEvent,
@@ -24,9 +25,7 @@ import {
   orderPlaced,
   shipmentDelivered,
   shipmentDispatched,
-} from './notifications-fixtures';
-
-const ADMIN = { Authorization: 'Bearer test-admin-token' };
+} from './notifications-test-kit';
 
 interface MessageRow {
   kind: string;

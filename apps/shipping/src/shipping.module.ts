@@ -4,21 +4,20 @@ import { ContextModule } from '@platform/messaging';
 import { CarrierClock } from './adapters/carrier-clock';
 import { CarrierPort } from './adapters/carrier.port';
 import { FakeCarrier } from './adapters/fake-carrier';
-import { AdvanceShipmentHandler } from './api/advance-shipment/advance-shipment.handler';
-import { AdvanceShipmentHttpController } from './api/advance-shipment/advance-shipment.http.controller';
-import { CarrierModeHttpController } from './api/carrier-mode/carrier-mode.http.controller';
-import { GetShipmentHttpController } from './api/get-shipment/get-shipment.http.controller';
-import { GetShipmentHandler } from './api/get-shipment/get-shipment.handler';
+import { AdvanceShipmentHandler } from './commands/advance-shipment/advance-shipment.handler';
+import { AdvanceShipmentHttpController } from './commands/advance-shipment/advance-shipment.http.controller';
 import { CancelShipmentHandler } from './commands/cancel-shipment/cancel-shipment.handler';
+import { CarrierModeHttpController } from './commands/carrier-mode/carrier-mode.http.controller';
 import { CreateShipmentHandler } from './commands/create-shipment/create-shipment.handler';
 import { SHIPPING } from './context';
-import { CancelShipmentWhenOrderCancelled } from './handlers/cancel-shipment-when-order-cancelled.handler';
-import { CreateShipmentWhenOrderConfirmed } from './handlers/create-shipment-when-order-confirmed.handler';
+import { GetShipmentHandler } from './queries/get-shipment/get-shipment.handler';
+import { GetShipmentHttpController } from './queries/get-shipment/get-shipment.http.controller';
 import { CarrierCallRepository } from './persistence/carrier-call.repository';
 import { ShipmentRepository } from './persistence/shipment.repository';
 import { ShipmentTraceparent1764100000001 } from './persistence/shipment-traceparent.migration';
 import { Shipping1764100000000 } from './persistence/shipping.migration';
 import { SHIPPING_SETTINGS, shippingSettingsFromEnv } from './shipping.settings';
+import { SHIPPING_SUBSCRIPTIONS } from './shipping.subscriptions';
 
 /**
  * The shipping bounded context: ships confirmed orders through a (fake) carrier, follows the
@@ -33,8 +32,7 @@ import { SHIPPING_SETTINGS, shippingSettingsFromEnv } from './shipping.settings'
     }),
   ],
   controllers: [
-    CreateShipmentWhenOrderConfirmed,
-    CancelShipmentWhenOrderCancelled,
+    ...SHIPPING_SUBSCRIPTIONS,
     GetShipmentHttpController,
     AdvanceShipmentHttpController,
     CarrierModeHttpController,

@@ -7,6 +7,7 @@ import {
   ShipmentDispatchedV1Contract,
 } from '@platform/events';
 import {
+  ADMIN,
   databaseBackends,
   eventually,
   publishEvent,
@@ -16,8 +17,15 @@ import {
 } from '@platform/testing';
 import { FakeCarrier } from '../src/adapters/fake-carrier';
 import { ShippingModule } from '../src/shipping.module';
-import { orderConfirmed } from './shipping-fixtures';
-import { ADMIN, FAST_RETRIES, carrierCalls, eventsFor, handled, shipmentRows, shipped } from './shipping-probes';
+import {
+  FAST_RETRIES,
+  carrierCalls,
+  eventsFor,
+  handled,
+  orderConfirmed,
+  shipmentRows,
+  shipped,
+} from './shipping-test-kit';
 
 /** Shipping with the fake carrier's clock running fast: the whole life of a shipment, and the carrier's failures. */
 describe.each(databaseBackends())('shipping with the carrier clock running, on %s', (backend: Backend) => {

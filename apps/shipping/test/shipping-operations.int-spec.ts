@@ -8,6 +8,7 @@ import {
   ShipmentDispatchedV1Contract,
 } from '@platform/events';
 import {
+  ADMIN,
   databaseBackends,
   eventually,
   publishEvent,
@@ -18,8 +19,16 @@ import {
 import { CarrierClock } from '../src/adapters/carrier-clock';
 import { FakeCarrier } from '../src/adapters/fake-carrier';
 import { ShippingModule } from '../src/shipping.module';
-import { orderCancelled, orderConfirmed } from './shipping-fixtures';
-import { ADMIN, FAST_RETRIES, carrierCalls, eventsFor, handled, shipmentRows, shipped } from './shipping-probes';
+import {
+  FAST_RETRIES,
+  carrierCalls,
+  eventsFor,
+  handled,
+  orderCancelled,
+  orderConfirmed,
+  shipmentRows,
+  shipped,
+} from './shipping-test-kit';
 
 /**
  * Shipping with the carrier clock stopped (steps only when the test or an operator says):

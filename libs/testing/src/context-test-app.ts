@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { DatabaseTarget } from '@platform/database';
 import { configureHttp, platformRoot } from '@platform/http';
 import { MESSAGE_TRANSPORT } from '@platform/messaging';
+import { TEST_ADMIN_TOKEN } from './admin-credential';
 import { createTestDatabase, type Backend } from './test-databases';
 
 export interface ContextTestApp {
@@ -30,7 +31,7 @@ export async function startContextTestApp(
     delete process.env.DATABASE_URL;
     process.env.PGLITE_DATA_DIR = 'memory://';
   }
-  process.env.ADMIN_TOKEN ??= 'test-admin-token';
+  process.env.ADMIN_TOKEN ??= TEST_ADMIN_TOKEN;
   Object.assign(process.env, env);
   const app = await NestFactory.create(platformRoot('test', contexts), {
     logger: ['error', 'warn'],

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { Clock } from '@platform/domain';
+import { Clock, isRefusal } from '@platform/domain';
 import { DataSource } from 'typeorm';
-import { AdvanceShipmentCommand } from '../api/advance-shipment/advance-shipment.command';
+import { AdvanceShipmentCommand } from '../commands/advance-shipment/advance-shipment.command';
 import { ShipmentRepository } from '../persistence/shipment.repository';
 import { SHIPPING_SETTINGS, type ShippingSettings } from '../shipping.settings';
 
@@ -57,7 +57,7 @@ export class CarrierClock implements OnApplicationBootstrap, OnModuleDestroy {
       for (const orderId of due) {
         if (this.stopped) break;
         const outcome = await this.commands.execute(new AdvanceShipmentCommand(orderId, { by: 'carrier-clock' }));
-        if (outcome.kind === 'advanced') advanced += 1;
+        if (!isRefusal(outcome)) advanced += 1;
       }
     } catch (error) {
       // the next tick tries again; a failed step rolled back whole

@@ -1,5 +1,5 @@
 import { dueCutoffs, isDue } from './carrier-schedule';
-import { aCreatedShipment, at, T0 } from './shipment.fixtures';
+import { aCreatedShipment, at, T0 } from '../../test/shipment.fixtures';
 
 describe("the carrier's schedule", () => {
   const schedule = { dispatchAfterMs: 2000, deliverAfterMs: 4000 };

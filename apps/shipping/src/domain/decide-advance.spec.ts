@@ -1,5 +1,5 @@
 import { decideAdvance } from './decide-advance';
-import { aCreatedShipment, at } from './shipment.fixtures';
+import { aCreatedShipment, at } from '../../test/shipment.fixtures';
 
 describe('moving a shipment one step', () => {
   it('given a created shipment, when it advances, then it is dispatched now', () => {

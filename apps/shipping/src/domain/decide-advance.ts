@@ -1,3 +1,4 @@
+import { unreachable } from '@platform/domain';
 import type { Shipment } from './shipment';
 
 export type AdvanceRefusalCode = 'SHIPPING.ALREADY_DELIVERED' | 'SHIPPING.SHIPMENT_CANCELLED';
@@ -18,10 +19,6 @@ export function decideAdvance(shipment: Shipment, now: Date): AdvanceDecision {
     case 'CANCELLED':
       return { kind: 'refuse', code: 'SHIPPING.SHIPMENT_CANCELLED', detail: 'The shipment was cancelled.' };
     default:
-      return assertNever(shipment.status);
+      return unreachable(shipment.status);
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected shipment status ${String(value)}`);
 }

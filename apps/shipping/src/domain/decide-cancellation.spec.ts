@@ -1,6 +1,6 @@
 import { decideCancellation } from './decide-cancellation';
 import { tombstone } from './shipment';
-import { aCreatedShipment, at, ORDER_ID, T0 } from './shipment.fixtures';
+import { aCreatedShipment, at, ORDER_ID, T0 } from '../../test/shipment.fixtures';
 
 describe('deciding what an order cancellation does to its shipment', () => {
   const now = at(500);

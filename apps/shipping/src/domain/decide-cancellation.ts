@@ -1,3 +1,4 @@
+import { unreachable } from '@platform/domain';
 import type { Shipment } from './shipment';
 
 export type CancellationDecision =
@@ -20,10 +21,6 @@ export function decideCancellation(existing: Shipment | undefined, reason: strin
     case 'CANCELLED':
       return { kind: 'already-cancelled' };
     default:
-      return assertNever(existing.status);
+      return unreachable(existing.status);
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected shipment status ${String(value)}`);
 }

@@ -1,6 +1,6 @@
 import { decideCreation } from './decide-creation';
 import { tombstone } from './shipment';
-import { aCreatedShipment, ORDER_ID, T0 } from './shipment.fixtures';
+import { aCreatedShipment, ORDER_ID, T0 } from '../../test/shipment.fixtures';
 
 describe('deciding whether a confirmed order gets a shipment', () => {
   it('given no shipment yet, when the order is confirmed, then one is created', () => {

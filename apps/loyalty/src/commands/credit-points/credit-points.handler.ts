@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock } from '@platform/domain';
-import { PermanentFailure } from '@platform/messaging';
+import { Clock, Refusal, type Refusable } from '@platform/domain';
 import { decideCredit } from '../../domain/order-points';
 import { LOYALTY_CONFIG, type LoyaltyConfig } from '../../loyalty.config';
 import { LedgerRepository } from '../../persistence/ledger.repository';
@@ -16,12 +15,12 @@ export class CreditPointsHandler implements ICommandHandler<CreditPointsCommand>
     @Inject(LOYALTY_CONFIG) private readonly config: LoyaltyConfig,
   ) {}
 
-  async execute({ orderId, customerId, totalMinor, sourceEventId, tx }: CreditPointsCommand): Promise<void> {
+  async execute({ orderId, customerId, totalMinor, sourceEventId, tx }: CreditPointsCommand): Promise<Refusable<void>> {
     const manager = tx.manager;
     await this.ledger.lockOrder(manager, orderId);
     const state = await this.ledger.orderState(manager, orderId);
     const decision = decideCredit(state, totalMinor, this.config.pointsPerUnit);
-    if (decision.kind === 'refuse') throw new PermanentFailure(decision.code, decision.detail);
+    if (decision.kind === 'refuse') return Refusal.invalid(decision.code, decision.detail);
     if (decision.kind === 'skip') return;
     await this.ledger.append(manager, {
       customerId,

@@ -1,7 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { unreachable, type Refusable } from '@platform/domain';
 import { EmailGateway } from '../../adapters/email-gateway.port';
 import { orderDeliveredEmail, orderDispatchedEmail } from '../../domain/compose-email';
 import type { Email, OrderContact } from '../../domain/email';
+import { invalidOrderId } from '../../domain/invalid-order-id';
 import { ContactLookup } from './contact-lookup';
 import { MailShipmentUpdateCommand, type ShipmentUpdate } from './mail-shipment-update.command';
 
@@ -12,7 +14,9 @@ export class MailShipmentUpdateHandler implements ICommandHandler<MailShipmentUp
     private readonly contacts: ContactLookup,
   ) {}
 
-  async execute({ orderId, update, sourceEventId, tx }: MailShipmentUpdateCommand): Promise<void> {
+  async execute({ orderId, update, sourceEventId, tx }: MailShipmentUpdateCommand): Promise<Refusable<void>> {
+    const refused = invalidOrderId(orderId);
+    if (refused) return refused;
     const contact = await this.contacts.require(tx, orderId);
     await this.gateway.send(tx, { ...emailFor(contact, update), sourceEventId });
   }
@@ -24,9 +28,7 @@ function emailFor(contact: OrderContact, update: ShipmentUpdate): Email {
       return orderDispatchedEmail(contact, update.shipmentId, update.dispatchedAt);
     case 'delivered':
       return orderDeliveredEmail(contact, update.deliveredAt);
-    default: {
-      const unknown: never = update;
-      throw new Error(`unknown shipment update ${JSON.stringify(unknown)}`);
-    }
+    default:
+      return unreachable(update);
   }
 }

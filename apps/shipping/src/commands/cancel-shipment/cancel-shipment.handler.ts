@@ -1,15 +1,17 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock } from '@platform/domain';
+import { Clock, unreachable, type Refusable } from '@platform/domain';
 import { decideCancellation } from '../../domain/decide-cancellation';
 import { tombstone } from '../../domain/shipment';
+import { invalidOrderId } from '../../domain/shipping-refusals';
 import { ShipmentRepository } from '../../persistence/shipment.repository';
 import { CancelShipmentCommand } from './cancel-shipment.command';
 
 /**
  * A shipment still CREATED is cancelled (the carrier's clock never dispatches it); with no
  * shipment yet, a tombstone keeps a late confirmation (another topic, so possibly delivered
- * after the cancellation) from creating one. Once dispatched it is too late.
+ * after the cancellation) from creating one. Once dispatched it is too late (logged, not refused:
+ * the cancellation itself is fine). Refuses only an order id that can never be stored.
  */
 @CommandHandler(CancelShipmentCommand)
 export class CancelShipmentHandler implements ICommandHandler<CancelShipmentCommand> {
@@ -20,7 +22,9 @@ export class CancelShipmentHandler implements ICommandHandler<CancelShipmentComm
     private readonly clock: Clock,
   ) {}
 
-  async execute({ orderId, reason, correlationId, tx }: CancelShipmentCommand): Promise<void> {
+  async execute({ orderId, reason, correlationId, tx }: CancelShipmentCommand): Promise<Refusable<void>> {
+    const refused = invalidOrderId(orderId);
+    if (refused) return refused;
     const now = this.clock.now();
     const decision = decideCancellation(await this.shipments.lock(tx.manager, orderId), reason, now);
     switch (decision.kind) {
@@ -38,11 +42,7 @@ export class CancelShipmentHandler implements ICommandHandler<CancelShipmentComm
       case 'already-cancelled':
         return;
       default:
-        return assertNever(decision);
+        return unreachable(decision);
     }
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected decision ${JSON.stringify(value)}`);
 }

@@ -1,5 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { Transaction } from '@platform/database';
+import type { Refusable } from '@platform/domain';
 import type { EventMetadata } from '@platform/events';
 import type { CarrierAddress, CarrierLine } from '../../adapters/carrier.port';
 
@@ -8,7 +9,7 @@ import type { CarrierAddress, CarrierLine } from '../../adapters/carrier.port';
  * consumer pipeline, so it runs in that transaction; `deliveryAttempt` goes into the carrier-call
  * journal, and `metadata` onto the shipment and its event.
  */
-export class CreateShipmentCommand extends Command<void> {
+export class CreateShipmentCommand extends Command<Refusable<void>> {
   constructor(
     readonly orderId: string,
     readonly shippingAddress: CarrierAddress,

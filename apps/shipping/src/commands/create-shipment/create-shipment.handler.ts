@@ -1,12 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock } from '@platform/domain';
+import { Clock, type Refusable } from '@platform/domain';
 import { ShipmentCreatedV1Contract } from '@platform/events';
 import { activeTraceparent } from '@platform/observability';
 import { OutboxWriter, event } from '@platform/outbox';
 import { CarrierPort } from '../../adapters/carrier.port';
 import { decideCreation } from '../../domain/decide-creation';
 import { createdShipment } from '../../domain/shipment';
+import { invalidOrderId } from '../../domain/shipping-refusals';
 import { CarrierCallRepository } from '../../persistence/carrier-call.repository';
 import { ShipmentRepository } from '../../persistence/shipment.repository';
 import { CreateShipmentCommand } from './create-shipment.command';
@@ -28,8 +29,10 @@ export class CreateShipmentHandler implements ICommandHandler<CreateShipmentComm
     private readonly clock: Clock,
   ) {}
 
-  async execute(command: CreateShipmentCommand): Promise<void> {
+  async execute(command: CreateShipmentCommand): Promise<Refusable<void>> {
     const { orderId, shippingAddress, lines, deliveryAttempt, metadata, tx } = command;
+    const refused = invalidOrderId(orderId);
+    if (refused) return refused;
     const decision = decideCreation(await this.shipments.lock(tx.manager, orderId));
     if (decision.kind === 'skip') return this.logger.log(`order ${orderId}: no shipment (${decision.reason})`);
 

@@ -1,0 +1,7 @@
+import { UpdateOrderFactsWhenOrderProgressed } from './commands/update-order-facts/update-order-facts-when-order-progressed.subscription';
+
+/**
+ * Every event the analytics context reacts to, listed once: the module registers these as its
+ * event controllers (which events, commands/update-order-facts/ lists in its one table).
+ */
+export const ANALYTICS_SUBSCRIPTIONS = [UpdateOrderFactsWhenOrderProgressed];

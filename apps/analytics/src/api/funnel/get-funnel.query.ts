@@ -1,5 +1,0 @@
-import { Query } from '@nestjs/cqrs';
-import type { FunnelResponse } from './funnel.response.dto';
-
-/** Orders that reached each stage of the funnel. */
-export class GetFunnelQuery extends Query<FunnelResponse> {}
