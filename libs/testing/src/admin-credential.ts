@@ -3,3 +3,8 @@ export const TEST_ADMIN_TOKEN = 'test-admin-token';
 
 /** the header that passes @AdminOnly() in a context test app started with the default token */
 export const ADMIN = { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` } as const;
+
+/** the Authorization header for the token startContextTestApp set (a test may have set its own ADMIN_TOKEN) */
+export function adminAuth(): string {
+  return `Bearer ${process.env.ADMIN_TOKEN ?? TEST_ADMIN_TOKEN}`;
+}

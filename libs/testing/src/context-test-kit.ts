@@ -2,16 +2,12 @@ import { eventually } from './eventually';
 import type { ContextTestApp } from './context-test-app';
 
 /**
- * What every context's `<ctx>-test-kit.ts` needed for itself: the admin credential, consumer
- * retries fast enough for a test, and the two probes that tell a test a consumer is done with an
- * event (it is in the inbox) or gave up on it (it is in the dead letters). `context` is the
+ * What every context's `<ctx>-test-kit.ts` needed for itself (the admin credential is in
+ * admin-credential.ts): consumer retries fast enough for a test, and the two probes that tell a
+ * test a consumer is done with an event (it is in the inbox) or gave up on it (it is in the dead
+ * letters). `context` is the
  * context's name, which is also its schema.
  */
-
-/** the Authorization header the admin endpoints want, for the token startContextTestApp set */
-export function adminAuth(): string {
-  return `Bearer ${process.env.ADMIN_TOKEN ?? ''}`;
-}
 
 /** consumer retries in milliseconds instead of seconds, for the env of startContextTestApp */
 export const FAST_RETRIES = { CONSUMER_RETRY_BASE_MS: '5', CONSUMER_RETRY_MAX_MS: '50' } as const;
