@@ -1,4 +1,4 @@
-import type { DeadLetterDetails, DeadLetterPage, RedriveResult } from '@platform/messaging';
+import type { DeadLetterDetails, DeadLetterPage, RedriveResult } from '@platform/dead-letters';
 import {
   AdminApiClient,
   ApiError,
