@@ -33,6 +33,8 @@ export * from './kafka/topics/topic-plan';
 export * from './kafka/topics/topic-specs';
 export * from './kafka/topics/cluster-topics';
 export * from './kafka/replay';
+export * from './replay';
+export * from './inprocess/inprocess-log-replay';
 export * from './inprocess/handover/handover-mark';
 export * from './inprocess/handover/handover-plan';
 export * from './inprocess/handover/handover-source';

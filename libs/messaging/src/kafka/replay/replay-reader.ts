@@ -3,7 +3,7 @@ import type { ReceivedRecord } from '../../pipeline/received-record';
 import type { KafkaNaming } from '../kafka-naming';
 import { fromKafkaMessage } from '../kafka-records';
 import type { KafkaSettings } from '../kafka-settings';
-import type { ReplayPartition } from './replay-plan';
+import type { ReplayPartition } from '../../replay/event-replay';
 
 export interface ReadOptions {
   /** a fresh consumer group id (the mock cluster cannot reset a group's offsets) */
