@@ -9,3 +9,4 @@ export * from './dead-letter-retention.migration';
 export * from './dead-letter-store';
 export * from './dead-letter-table';
 export * from './http/dead-letters-admin.module';
+export * from './http/dead-letters-api.client';

@@ -5,6 +5,7 @@
  * this file becomes `export ... from '@platform/http'` or goes away.
  */
 export { AdminOnly } from '../../../http/src/admin-auth.guard';
+export type { AdminApiClient } from '../../../http/src/operations/admin-api-client';
 export { ApiProblem, invalidRequest, type ProblemExample } from '../../../http/src/api-problem.decorator';
 export { DecimalInteger } from '../../../http/src/decimal-integer.decorator';
 export { ProblemException } from '../../../http/src/problem-details.filter';
