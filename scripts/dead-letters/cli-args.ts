@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { LetterRef } from '@platform/dead-letters';
 
 export const USAGE = `npm run dead-letters -- <command> [options]
 
@@ -28,7 +29,7 @@ exit status: 0 done; 1 the API refused or failed, or a re-drive failed again; 2 
 
 export interface CliArgs {
   readonly command: 'list' | 'show' | 'redrive' | 'discard' | 'help';
-  readonly ref?: { readonly context: string; readonly id: string };
+  readonly ref?: LetterRef;
   readonly filters: Readonly<Record<string, string>>;
   readonly all: boolean;
   readonly reason?: string;
@@ -110,7 +111,7 @@ function urlOf(given: unknown): string | undefined {
   return typeof given === 'string' && given.trim() ? given.trim().replace(/\/+$/, '') : undefined;
 }
 
-function parseRef(text: string): { context: string; id: string } {
+function parseRef(text: string): LetterRef {
   const match = /^([a-z][a-z0-9_]*)\/([1-9][0-9]*)$/.exec(text);
   if (!match) throw new UsageError(`"${text}" is not a letter: write <context>/<id>, e.g. payments/42`);
   return { context: match[1], id: match[2] };

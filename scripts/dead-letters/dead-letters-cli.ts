@@ -1,4 +1,4 @@
-import type { DeadLetterDetails, DeadLetterPage, RedriveResult } from '@platform/messaging';
+import { DeadLettersApiClient, type LetterRef } from '@platform/dead-letters';
 import {
   AdminApiClient,
   ApiError,
@@ -16,8 +16,6 @@ export interface CliIo {
   out(text: string): void;
   err(text: string): void;
 }
-
-const BASE = '/admin/dead-letters';
 
 /**
  * `npm run dead-letters -- ...`: the dead-letter admin API from a terminal. Returns the exit
@@ -37,7 +35,7 @@ export async function runDeadLettersCli(argv: readonly string[], io: CliIo): Pro
     return 0;
   }
   try {
-    return await withApi(args, io.env, (api) => execute(args, api, io));
+    return await withApi(args, io.env, (api) => execute(args, new DeadLettersApiClient(api), io));
   } catch (error) {
     if (error instanceof ApiError) {
       io.err(error.message);
@@ -74,30 +72,34 @@ async function withApi<T>(
   }
 }
 
-async function execute(args: CliArgs, api: AdminApiClient, io: CliIo): Promise<number> {
+async function execute(args: CliArgs, letters: DeadLettersApiClient, io: CliIo): Promise<number> {
   const print = (value: unknown, asText: () => string): void =>
     io.out(args.json ? JSON.stringify(value, null, 2) : asText());
-  const letterPath = args.ref ? `${BASE}/${args.ref.context}/${args.ref.id}` : '';
+  // parseCliArgs already refuses show and discard without one
+  const ref = (): LetterRef => {
+    if (!args.ref) throw new UsageError(`${args.command} needs <context>/<id>`);
+    return args.ref;
+  };
   switch (args.command) {
     case 'list': {
-      const page = await api.get<DeadLetterPage>(BASE, args.filters);
+      const page = await letters.list(args.filters);
       print(page, () => renderPage(page));
       return 0;
     }
     case 'show': {
-      const letter = await api.get<DeadLetterDetails>(letterPath);
+      const letter = await letters.show(ref());
       print(letter, () => renderLetter(letter));
       return 0;
     }
     case 'redrive': {
       const results = args.ref
-        ? [await api.post<RedriveResult>(`${letterPath}/redrive`)]
-        : (await api.post<{ results: RedriveResult[] }>(`${BASE}/redrive`, redriveBody(args.filters))).results;
+        ? [await letters.redrive(args.ref)]
+        : await letters.redriveMatching(redriveBody(args.filters));
       print(results, () => renderRedrives(results));
       return results.some((r) => r.outcome === 'dead_lettered') ? 1 : 0;
     }
     case 'discard': {
-      const letter = await api.post<DeadLetterDetails>(`${letterPath}/discard`, { reason: args.reason });
+      const letter = await letters.discard(ref(), args.reason);
       print(letter, () => `discarded ${letter.context}/${letter.id}: ${letter.resolution ?? ''}`);
       return 0;
     }

@@ -1,4 +1,4 @@
-import type { DeadLetterDetails, DeadLetterPage, DeadLetterSummary, RedriveResult } from '@platform/messaging';
+import type { DeadLetterDetails, DeadLetterPage, DeadLetterSummary, RedriveResult } from '@platform/dead-letters';
 import { clip, textTable } from './text-table';
 
 export function renderPage(page: DeadLetterPage): string {

@@ -15,6 +15,7 @@ import {
   type EventContract,
   type EventEnvelope,
 } from '@platform/events';
+import { InProcessLogReplay, MESSAGING_SCHEMA } from '@platform/messaging';
 import {
   databaseBackends,
   eventually,
@@ -304,10 +305,9 @@ describe.each(databaseBackends())('analytics on %s', (backend: Backend) => {
       const progress: RebuildProgress[] = [];
       const summary = await rebuildReadModels({
         analytics: analyticsDataSource(),
-        log: t.db,
+        replay: new InProcessLogReplay(t.db, MESSAGING_SCHEMA, 7),
         codec: t.app.get(EnvelopeCodec),
         onProgress: (p) => progress.push(p),
-        pageSize: 7,
       });
       // everything retained in the five topics, but not the refund; the bad timestamp is skipped
       expect(summary).toMatchObject({ total: retained, done: retained, projected: retained - 1, skipped: 1 });

@@ -8,7 +8,6 @@ export * from './platform-root';
 export * from './run-deployable';
 export * from './problem-response.dto';
 export * from './api-problem.decorator';
-export * from './dead-letters/dead-letters-admin.module';
 export * from './uuid-param.pipe';
 export * from './operations/admin-api-client';
 export * from './operations/running-platform';

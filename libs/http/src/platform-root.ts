@@ -1,8 +1,8 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { DeadLettersAdminModule } from '@platform/dead-letters';
 import { PlatformMessagingModule, refuseShadowIn } from '@platform/messaging';
 import { ObservabilityModule } from '@platform/observability';
-import { DeadLettersAdminModule } from './dead-letters/dead-letters-admin.module';
 import { PLATFORM_SERVICE, PlatformIndexHttpController } from './platform-index.http.controller';
 
 @Module({})

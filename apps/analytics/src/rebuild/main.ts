@@ -84,7 +84,7 @@ async function main(): Promise<void> {
       `analytics read models rebuilt from Kafka${args.from ? ` from ${args.from.toISOString()}` : ''}: ` +
         `${summary.projected} event(s) projected, ${summary.skipped} skipped, ${summary.read} read ` +
         `from ${summary.partitions} partition(s) in ${(summary.elapsedMs / 1000).toFixed(1)} s; ` +
-        `the live analytics group resumes after them (read as ${summary.replayGroup})\n`,
+        `the live analytics group resumes after them (read as ${summary.replayGroup ?? '?'})\n`,
     );
   } finally {
     await app.close();

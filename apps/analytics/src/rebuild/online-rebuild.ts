@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EnvelopeCodec } from '@platform/events';
 import { ProblemException } from '@platform/http';
-import { InProcessLog, InProcessTransport, MESSAGING_SCHEMA } from '@platform/messaging';
+import { InProcessLog, InProcessTransport } from '@platform/messaging';
 import { ANALYTICS } from '../context';
 import { rebuildReadModels, type RebuildProgress, type RebuildSummary } from './rebuild-read-models';
 
@@ -86,8 +86,7 @@ export class OnlineRebuild {
       try {
         const summary = await rebuildReadModels({
           analytics: this.analytics,
-          log: log.dataSource,
-          logSchema: MESSAGING_SCHEMA,
+          replay: log.replay(),
           codec: this.codec,
           onProgress: (progress) => this.progressed(startedAt, progress),
         });

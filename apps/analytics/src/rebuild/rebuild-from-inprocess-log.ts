@@ -1,23 +1,20 @@
 import type { DataSource } from 'typeorm';
-import { openContextDataSource, resolveDatabaseTarget } from '@platform/database';
 import type { EnvelopeCodec } from '@platform/events';
-import { MESSAGING_SCHEMA } from '@platform/messaging';
+import { InProcessLogReplay, MESSAGING_SCHEMA } from '@platform/messaging';
 import { progressBar } from './progress-bar';
 import { rebuildReadModels } from './rebuild-read-models';
 
-/** TRANSPORT=inprocess: replays the retained log (`messaging.log`) into the emptied read models. */
+/** TRANSPORT=inprocess: replays the retained log into the emptied read models. */
 export async function rebuildFromInprocessLog(analytics: DataSource, codec: EnvelopeCodec): Promise<void> {
-  const target = await resolveDatabaseTarget(MESSAGING_SCHEMA);
-  const log = await openContextDataSource(target, { context: MESSAGING_SCHEMA, poolSize: 1 });
+  const log = await InProcessLogReplay.open(MESSAGING_SCHEMA);
   try {
-    const summary = await rebuildReadModels({ analytics, log, codec, onProgress: progressBar() });
+    const summary = await rebuildReadModels({ analytics, replay: log.replay, codec, onProgress: progressBar() });
     const seconds = (summary.elapsedMs / 1000).toFixed(1);
     process.stdout.write(
       `analytics read models rebuilt: ${summary.projected} event(s) projected, ${summary.skipped} skipped, ` +
         `from ${summary.partitions} partition(s) in ${seconds} s\n`,
     );
   } finally {
-    await log.destroy();
-    await target.release();
+    await log.close();
   }
 }

@@ -2,15 +2,14 @@ import type { CommandBus } from '@nestjs/cqrs';
 import type { DataSource } from 'typeorm';
 import { TransactionRunner, type Transaction } from '@platform/database';
 import type { RecordDecoder } from '@platform/events';
-import type { KafkaReplay, ReplayProgress } from '@platform/messaging';
+import type { EventReplay, ReplayProgress } from '@platform/messaging';
 import { UpdateOrderFactsCommand } from '../commands/update-order-facts/update-order-facts.command';
-import { ANALYTICS } from '../context';
-import { PROJECTED_CONTRACTS } from '../persistence/order-facts.projection';
-import { READ_MODEL_TABLES } from '../persistence/read-model-tables';
-import { projectBatch, type BatchProjection } from './project-batch';
+import type { BatchProjection } from './project-batch';
+import { replayIntoReadModels } from './replay-into-read-models';
 
 export interface KafkaRebuildOptions {
-  readonly replay: KafkaReplay;
+  /** Kafka's replay port (KafkaReplay) */
+  readonly replay: EventReplay;
   /** the analytics context's data source (schema `analytics`) */
   readonly analytics: DataSource;
   /** the analytics context's bus: records go through the live consumer's command and handler */
@@ -27,7 +26,8 @@ export interface KafkaRebuildSummary {
   /** read past (before --from), undecodable, or refused for good (the live consumer dead-letters those) */
   readonly skipped: number;
   readonly partitions: number;
-  readonly replayGroup: string;
+  /** the fresh group the records were read with */
+  readonly replayGroup?: string;
   readonly elapsedMs: number;
 }
 
@@ -46,17 +46,8 @@ export async function rebuildFromKafka(options: KafkaRebuildOptions): Promise<Ka
     transaction: (work) => transactions.run(work),
     project: (envelope, tx) => options.commands.execute(new UpdateOrderFactsCommand(envelope, tx)),
   };
-  let projected = 0;
-  const summary = await options.replay.run({
-    liveGroup: ANALYTICS,
-    topics: PROJECTED_CONTRACTS.map((c) => c.topic),
+  const { summary, projected } = await replayIntoReadModels(options.replay, options.analytics, projection, {
     from: options.from,
-    beforeRead: async () => void (await options.analytics.query(`TRUNCATE ${READ_MODEL_TABLES.join(', ')}`)),
-    onRecords: async (records) => {
-      // partitions are read concurrently: add after the await, or one batch's count overwrites another's
-      const n = await projectBatch(projection, records);
-      projected += n;
-    },
     onProgress: options.onProgress,
   });
   return {

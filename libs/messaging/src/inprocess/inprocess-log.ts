@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { TransactionRunner } from '@platform/database';
 import { bucketOf, type WireRecord } from '@platform/events';
 import type { ReceivedRecord } from '../pipeline/received-record';
+import { InProcessLogReplay } from './inprocess-log-replay';
 
 /** a row of `<schema>.log` as `SELECT "offset", msg_key, headers, value` returns it */
 export interface LogRow {
@@ -33,12 +34,17 @@ export class InProcessLog {
   private readonly transactions: TransactionRunner;
 
   constructor(
-    /** the database holding the log (tools that read it directly: the analytics rebuild) */
+    /** the database holding the log */
     readonly dataSource: DataSource,
     private readonly schema: string,
     readonly partitions: number,
   ) {
     this.transactions = new TransactionRunner(dataSource);
+  }
+
+  /** the replay port over this log: what a read model is rebuilt from, without touching any group's offsets */
+  replay(): InProcessLogReplay {
+    return new InProcessLogReplay(this.dataSource, this.schema);
   }
 
   partitionOf(key: string): number {

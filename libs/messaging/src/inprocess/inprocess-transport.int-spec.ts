@@ -15,7 +15,7 @@ import {
 import { FAULTS, faultsFor } from '../../../../test/fixtures/pipeline-app/fault-plan';
 import { startPipelineApp } from '../../../../test/fixtures/pipeline-app/pipeline-app';
 import { TestProducer } from '../../../../test/fixtures/pipeline-app/producer-context';
-import { DEAD_LETTER_HEADER } from '../pipeline/dead-letter-store';
+import { DEAD_LETTER_HEADER } from '@platform/dead-letters';
 import { InProcessLog } from './inprocess-log';
 import { InProcessPublisher } from './inprocess-publisher';
 import { InProcessTransport } from './inprocess.transport';

@@ -17,9 +17,7 @@ import {
 } from '@platform/testing';
 import { startPipelineApp } from '../../../../test/fixtures/pipeline-app/pipeline-app';
 import { TestProducer } from '../../../../test/fixtures/pipeline-app/producer-context';
-import { DeadLetterAdmin } from '../dead-letters/dead-letter-admin';
-import { ConsumerGroups } from '../pipeline/consumer-groups';
-import { ConsumerPipeline } from '../pipeline/consumer-pipeline';
+import { DeadLetterAdmin, DeadLetterConsumers } from '@platform/dead-letters';
 
 const SUITE = 'Kafka with a schema registry';
 const GROUPS = ['reg_a', 'reg_b'];
@@ -232,7 +230,7 @@ const postgres = requirePostgresUrl(SUITE);
 
     // the id becomes known (imported into the registry): a re-drive decodes the stored bytes
     registry.register(subject(), TestEventV1Contract.schema, unknownId);
-    const admin = new DeadLetterAdmin(app.get(ConsumerGroups), app.get(ConsumerPipeline));
+    const admin = new DeadLetterAdmin(app.get(DeadLetterConsumers));
     const [letter] = await lettersOf('reg_a', 'poison');
     const result = await admin.redrive('reg_a', String(letter.id));
     expect(result).toMatchObject({ outcome: 'handled', status: 'resolved' });

@@ -16,13 +16,15 @@ import {
   relayOptionsFromEnv,
   type RecordPublisher,
 } from '@platform/outbox';
-import { trackDeadLetterDepth } from '../dead-letters/dead-letter-depth';
-import { DeadLetterOperations1764000000010 } from '../dead-letters/dead-letter-operations.migration';
-import { deadLetterRetention } from '../dead-letters/dead-letter-retention';
-import { DeadLetterRetention1764000000011 } from '../dead-letters/dead-letter-retention.migration';
-import { DeadLetterTable } from '../dead-letters/dead-letter-table';
+import {
+  DeadLetterOperations1764000000010,
+  DeadLetterRetention1764000000011,
+  DeadLetterStore,
+  DeadLetterTable,
+  deadLetterRetention,
+  trackDeadLetterDepth,
+} from '@platform/dead-letters';
 import type { ConsumerGroups } from '../pipeline/consumer-groups';
-import { DeadLetterStore } from '../pipeline/dead-letter-store';
 import { TransactionBatcher, transactionBatchMaxRecordsFromEnv } from '../pipeline/transaction-batcher';
 import { PlatformInbox1764000000001 } from '../pipeline/inbox.migration';
 import { inboxRetention } from '../retention/inbox-retention';

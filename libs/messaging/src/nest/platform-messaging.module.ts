@@ -9,9 +9,11 @@ import {
 } from '@platform/events';
 import { PlatformMetrics, ReadinessChecks } from '@platform/observability';
 import { RECORD_PUBLISHER } from '@platform/outbox';
+import { DeadLetterConsumers } from '@platform/dead-letters';
 import { KAFKA_EXPORTS, KAFKA_PROVIDERS } from '../kafka/kafka-providers';
 import { ConsumerGroups } from '../pipeline/consumer-groups';
 import { ConsumerPipeline } from '../pipeline/consumer-pipeline';
+import { PipelineDeadLetterConsumers } from '../pipeline/pipeline-dead-letter-consumers';
 import { consumerLimitsFromEnv } from '../pipeline/record-size';
 import { retryPolicyFromEnv } from '../pipeline/retry-policy';
 import { IN_PROCESS_EXPORTS, IN_PROCESS_PROVIDERS } from './inprocess-providers';
@@ -76,6 +78,12 @@ export class PlatformMessagingModule {
           },
           inject: [RECORD_DECODER, ConsumerGroups, PlatformMetrics, ReadinessChecks],
         },
+        {
+          provide: DeadLetterConsumers,
+          useFactory: (groups: ConsumerGroups, pipeline: ConsumerPipeline) =>
+            new PipelineDeadLetterConsumers(groups, pipeline),
+          inject: [ConsumerGroups, ConsumerPipeline],
+        },
         ...(kafka ? KAFKA_PROVIDERS : IN_PROCESS_PROVIDERS),
       ],
       exports: [
@@ -86,6 +94,7 @@ export class PlatformMessagingModule {
         ConsumerGroups,
         ShutdownCoordinator,
         ConsumerPipeline,
+        DeadLetterConsumers,
         RECORD_DECODER,
         RECORD_PUBLISHER,
         MESSAGE_TRANSPORT,

@@ -1,5 +1,5 @@
 import type { TransactionRunner } from '@platform/database';
-import type { DeadLetterStore } from './dead-letter-store';
+import type { DeadLetterStore } from '@platform/dead-letters';
 import type { Subscription } from './subscription';
 import type { RecordTransactions } from './transaction-batcher';
 

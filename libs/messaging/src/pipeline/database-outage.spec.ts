@@ -5,7 +5,7 @@ import { eventually } from '@platform/testing';
 import { Registry } from 'prom-client';
 import { ConsumerGroups } from './consumer-groups';
 import { ConsumerPipeline } from './consumer-pipeline';
-import type { DeadLetterStore } from './dead-letter-store';
+import type { DeadLetterStore } from '@platform/dead-letters';
 import type { ReceivedRecord } from './received-record';
 import type { RetryPolicy } from './retry-policy';
 

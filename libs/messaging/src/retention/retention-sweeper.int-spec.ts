@@ -4,9 +4,11 @@ import type { DataSource } from 'typeorm';
 import { openContextDataSource, TransactionRunner, type DatabaseTarget } from '@platform/database';
 import { PlatformMetrics } from '@platform/observability';
 import { createTestDatabase, databaseBackends, eventually, type Backend } from '@platform/testing';
-import { DeadLetterOperations1764000000010 } from '../dead-letters/dead-letter-operations.migration';
-import { deadLetterRetention } from '../dead-letters/dead-letter-retention';
-import { DeadLetterRetention1764000000011 } from '../dead-letters/dead-letter-retention.migration';
+import {
+  DeadLetterOperations1764000000010,
+  DeadLetterRetention1764000000011,
+  deadLetterRetention,
+} from '@platform/dead-letters';
 import { recordInInbox } from '../pipeline/inbox';
 import { PlatformInbox1764000000001 } from '../pipeline/inbox.migration';
 import { inboxRetention } from './inbox-retention';

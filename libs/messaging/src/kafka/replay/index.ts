@@ -1,3 +1,2 @@
 export * from './kafka-replay';
 export * from './replay-plan';
-export * from './replay-progress';

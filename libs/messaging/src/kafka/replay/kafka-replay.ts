@@ -1,38 +1,20 @@
 import type { Admin, Kafka } from 'kafkajs';
-import type { ReceivedRecord } from '../../pipeline/received-record';
+import type { EventReplay, ReplayOptions, ReplayPartition, ReplaySummary } from '../../replay/event-replay';
 import { createKafkaClient } from '../kafka-client';
 import { KafkaNaming } from '../kafka-naming';
 import type { KafkaSettings } from '../kafka-settings';
 import { LiveGroupMember } from './live-group-member';
-import { recordsIn, replayPartitionsOf, type ReplayPartition } from './replay-plan';
-import type { ReplayProgress } from './replay-progress';
+import { recordsIn, replayPartitionsOf } from './replay-plan';
 import { readPartitions } from './replay-reader';
 
-export interface ReplayOptions {
-  /** the live consumer group (a context's name, before KAFKA_GROUP_PREFIX), which must be stopped */
-  readonly liveGroup: string;
-  /** catalogue topics, as the live group subscribes to them */
-  readonly topics: readonly string[];
-  /** replay only records produced at or after this time (record timestamp); default: everything retained */
-  readonly from?: Date;
-  /** runs once the live group is held and before the end offsets are taken: empty the read models here */
-  readonly beforeRead: () => Promise<void>;
-  readonly onRecords: (records: ReceivedRecord[]) => Promise<void>;
-  readonly onProgress?: (progress: ReplayProgress) => void;
+/** `liveGroup` is a context's name, before KAFKA_GROUP_PREFIX; `beforeRead` runs once it is held */
+export interface KafkaReplayOptions extends ReplayOptions {
   /** how often the lag is refreshed from the brokers while reading */
   readonly lagRefreshMs?: number;
 }
 
-export interface ReplaySummary {
-  /** the fresh group the records were read with */
-  readonly replayGroup: string;
-  readonly partitions: readonly ReplayPartition[];
-  readonly read: number;
-  readonly elapsedMs: number;
-}
-
 /**
- * Replays topics into a read model and switches the live consumer group over to it, on any
+ * The replay port on Kafka: replays topics into a read model and switches the live consumer group over to it, on any
  * Kafka cluster, the mock one included (it has no offset-reset API):
  *
  * 1. join the live group as its only member (refused while the live consumer runs);
@@ -45,7 +27,7 @@ export interface ReplaySummary {
  * twice or skipped at the switch. The fresh group commits nothing; the cluster forgets it after
  * its offsets retention.
  */
-export class KafkaReplay {
+export class KafkaReplay implements EventReplay {
   private readonly naming: KafkaNaming;
 
   constructor(
@@ -59,7 +41,7 @@ export class KafkaReplay {
     return new KafkaReplay(createKafkaClient(settings), settings);
   }
 
-  async run(options: ReplayOptions): Promise<ReplaySummary> {
+  async run(options: KafkaReplayOptions): Promise<ReplaySummary & { readonly replayGroup: string }> {
     const started = Date.now();
     const clusterTopics = options.topics.map((t) => this.naming.topic(t));
     const admin = this.kafka.admin();
@@ -79,7 +61,7 @@ export class KafkaReplay {
           offset: p.end.toString(),
         })),
       );
-      return { replayGroup, partitions, read, elapsedMs: Date.now() - started };
+      return { replayGroup, partitions, total: recordsIn(partitions), read, elapsedMs: Date.now() - started };
     } finally {
       await member?.leave().catch(() => undefined);
       await admin.disconnect();
@@ -107,7 +89,7 @@ export class KafkaReplay {
     admin: Admin,
     groupId: string,
     partitions: readonly ReplayPartition[],
-    options: ReplayOptions,
+    options: KafkaReplayOptions,
     started: number,
   ): Promise<number> {
     const total = recordsIn(partitions);

@@ -1,5 +1,6 @@
 import type { Admin, Consumer, Kafka } from 'kafkajs';
 import type { KafkaSettings } from '../kafka-settings';
+import { replayConsumer } from './replay-consumer';
 
 /**
  * The replay's seat in the live consumer group, held from before the read models are emptied
@@ -26,15 +27,7 @@ export class LiveGroupMember {
     clusterTopics: readonly string[],
     settings: KafkaSettings['consumer'],
   ): Promise<LiveGroupMember> {
-    const consumer = kafka.consumer({
-      groupId,
-      sessionTimeout: settings.sessionTimeoutMs,
-      heartbeatInterval: settings.heartbeatIntervalMs,
-      rebalanceTimeout: settings.rebalanceTimeoutMs,
-      maxWaitTimeInMs: settings.maxWaitTimeMs,
-      allowAutoTopicCreation: false,
-      retry: { restartOnFailure: async () => false },
-    });
+    const consumer = replayConsumer(kafka, groupId, settings);
     const member = new LiveGroupMember(consumer, groupId);
     const joined = new Promise<Record<string, number[]>>((resolve, reject) => {
       consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {

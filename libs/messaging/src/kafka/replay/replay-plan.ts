@@ -1,16 +1,4 @@
-/**
- * What a replay reads, per partition: offsets [start, end). `end` is the high watermark when the
- * replay started, so what is produced meanwhile is left to the live consumer (whose offsets the
- * replay hands over at exactly `end`); `start` is the low watermark, or the first offset at or
- * after the `--from` time.
- */
-export interface ReplayPartition {
-  /** the catalogue's topic (without the environment's prefix) */
-  readonly topic: string;
-  readonly partition: number;
-  readonly start: bigint;
-  readonly end: bigint;
-}
+import type { ReplayPartition } from '../../replay/event-replay';
 
 export interface PartitionWatermarks {
   readonly partition: number;
@@ -19,7 +7,9 @@ export interface PartitionWatermarks {
 }
 
 /**
- * The partitions of one topic to replay. `starts` (offsets by timestamp) may name a partition's
+ * The partitions of one topic to replay, offsets [start, end): `end` is the high watermark when
+ * the replay started (the live consumer's offsets are handed over at exactly `end`), `start` the
+ * low watermark, or the first offset at or after the `--from` time. `starts` (offsets by timestamp) may name a partition's
  * start; -1 (Kafka's "no record at or after that time") and anything outside [low, high] are
  * clamped, so a start never points before what is retained or after the end.
  */

@@ -3,7 +3,8 @@ import type { ReceivedRecord } from '../../pipeline/received-record';
 import type { KafkaNaming } from '../kafka-naming';
 import { fromKafkaMessage } from '../kafka-records';
 import type { KafkaSettings } from '../kafka-settings';
-import type { ReplayPartition } from './replay-plan';
+import { replayConsumer } from './replay-consumer';
+import type { ReplayPartition } from '../../replay/event-replay';
 
 export interface ReadOptions {
   /** a fresh consumer group id (the mock cluster cannot reset a group's offsets) */
@@ -35,15 +36,7 @@ export async function readPartitions(
   let read = 0;
   let settle!: { resolve: () => void; reject: (error: unknown) => void };
   const finished = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
-  const consumer = kafka.consumer({
-    groupId: options.groupId,
-    sessionTimeout: settings.sessionTimeoutMs,
-    heartbeatInterval: settings.heartbeatIntervalMs,
-    rebalanceTimeout: settings.rebalanceTimeoutMs,
-    maxWaitTimeInMs: settings.maxWaitTimeMs,
-    allowAutoTopicCreation: false,
-    retry: { restartOnFailure: async () => false },
-  });
+  const consumer = replayConsumer(kafka, options.groupId, settings);
   finished.catch(() => undefined); // a crash while run() joins rejects it before it is awaited
   consumer.on(consumer.events.CRASH, ({ payload }) => settle.reject(payload.error));
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ALL_EVENT_CONTRACTS } from '@platform/events';
 import { TEST_CONTRACTS } from '@platform/testing';
-import { deadLetterTopicOf } from '../../pipeline/dead-letter-store';
+import { deadLetterTopicOf } from '@platform/dead-letters';
 import { DEAD_LETTER_CONTEXTS, loadTopicSpecs } from './topic-specs';
 
 const TOPICS_FILE = join(__dirname, '../../../../../schemas/topics.json');

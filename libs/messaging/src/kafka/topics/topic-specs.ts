@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { EventContract } from '@platform/events';
-import { deadLetterTopicOf } from '../../pipeline/dead-letter-store';
+import { deadLetterTopicOf } from '@platform/dead-letters';
 
 /** One Kafka topic as the platform wants it. */
 export interface TopicSpec {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { DecimalInteger } from '../decimal-integer.decorator';
-import { DEAD_LETTER_STATUSES, type DeadLetterStatus } from '@platform/messaging';
+import { DEAD_LETTER_STATUSES, type DeadLetterStatus } from '../dead-letter';
+import { DecimalInteger } from './platform-http';
 import { CONTEXT_NAME_PATTERN, DeadLetterFilterFields } from './dead-letter-filter.dto';
 
 export class ListDeadLettersQuery extends DeadLetterFilterFields {

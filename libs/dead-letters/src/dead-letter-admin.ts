@@ -1,7 +1,4 @@
 import { Logger } from '@nestjs/common';
-import type { ConsumerGroups } from '../pipeline/consumer-groups';
-import type { ConsumeOutcome, ConsumerPipeline } from '../pipeline/consumer-pipeline';
-import type { ReceivedRecord } from '../pipeline/received-record';
 import {
   DeadLetterRefusal,
   type DeadLetterDetails,
@@ -14,6 +11,8 @@ import {
   encodeDeadLetterCursor,
   type DeadLetterCursor,
 } from './dead-letter-cursor';
+import type { DeadLetterConsumers, RedriveOutcome } from './dead-letter-consumers';
+import type { FailedRecord } from './dead-letter-store';
 import { DeadLetterTable } from './dead-letter-table';
 
 export interface DeadLetterPage {
@@ -25,7 +24,7 @@ export interface RedriveResult {
   readonly context: string;
   readonly id: string;
   /** handled: the handler succeeded; duplicate: the inbox had it already; dead_lettered: it failed again */
-  readonly outcome: Exclude<ConsumeOutcome, 'aborted'>;
+  readonly outcome: RedriveOutcome;
   readonly status: 'resolved' | 'redriven';
   /** the new letter that records the new failure, when it failed again */
   readonly newDeadLetterId: string | null;
@@ -34,19 +33,16 @@ export interface RedriveResult {
 /**
  * Operating the dead letters of every consumer group this process hosts: list across contexts,
  * show one, re-drive back through the same pipeline and handler (so the inbox still dedupes and
- * a new failure is recorded as a new letter), discard with a reason. Transport-agnostic: a
- * re-drive does not go through the broker, it runs the stored record where the group runs.
+ * a new failure is recorded as a new letter), discard with a reason. Transport-agnostic: the
+ * re-drive goes through DeadLetterConsumers, which runs the stored record where the group runs.
  */
 export class DeadLetterAdmin {
   private readonly logger = new Logger(DeadLetterAdmin.name);
 
-  constructor(
-    private readonly groups: ConsumerGroups,
-    private readonly pipeline: ConsumerPipeline,
-  ) {}
+  constructor(private readonly consumers: DeadLetterConsumers) {}
 
   contexts(): string[] {
-    return [...new Set(this.groups.all().map((binding) => binding.schema))].sort();
+    return [...new Set(this.consumers.contexts().map((c) => c.context))].sort();
   }
 
   async list(filter: DeadLetterFilter, limit: number, cursor?: string): Promise<DeadLetterPage> {
@@ -73,15 +69,7 @@ export class DeadLetterAdmin {
     const table = this.table(context);
     const letter = await this.show(context, id);
     assertPending(letter, 're-driven');
-    const subscription = this.groups.subscription(letter.group, letter.topic);
-    if (!subscription) {
-      throw new DeadLetterRefusal(
-        'conflict',
-        'DEAD_LETTER.NO_SUBSCRIPTION',
-        `consumer group ${letter.group} has no handler for ${letter.topic} in this process`,
-      );
-    }
-    const record: ReceivedRecord = {
+    const record: FailedRecord = {
       topic: letter.topic,
       key: letter.key ?? '',
       headers: letter.headers,
@@ -90,9 +78,14 @@ export class DeadLetterAdmin {
       offset: letter.offset ?? '-1',
       redriveOf: id,
     };
-    // no abort signal: an operator's request waits for the retries like a consumer would
-    const outcome = await this.pipeline.process(subscription, record);
-    if (outcome === 'aborted') throw new Error('re-drive aborted');
+    const outcome = await this.consumers.redrive(letter.group, record);
+    if (!outcome) {
+      throw new DeadLetterRefusal(
+        'conflict',
+        'DEAD_LETTER.NO_SUBSCRIPTION',
+        `consumer group ${letter.group} has no handler for ${letter.topic} in this process`,
+      );
+    }
     const newDeadLetterId = outcome === 'dead_lettered' ? ((await table.redriveOf(id)) ?? null) : null;
     const status = outcome === 'dead_lettered' ? 'redriven' : 'resolved';
     const resolution =
@@ -139,15 +132,15 @@ export class DeadLetterAdmin {
   }
 
   private table(context: string): DeadLetterTable {
-    const binding = this.groups.all().find((candidate) => candidate.schema === context);
-    if (!binding) {
+    const hosted = this.consumers.contexts().find((candidate) => candidate.context === context);
+    if (!hosted) {
       throw new DeadLetterRefusal(
         'not_found',
         'DEAD_LETTER.UNKNOWN_CONTEXT',
         `context "${context}" does not run in this process; it runs: ${this.contexts().join(', ') || 'none'}`,
       );
     }
-    return new DeadLetterTable(binding.deadLetters.dataSource, binding.schema);
+    return new DeadLetterTable(hosted.dataSource, hosted.context);
   }
 }
 

@@ -2,7 +2,17 @@ import type { DataSource } from 'typeorm';
 import type { TransactionRunner } from '@platform/database';
 import { HEADER, type WireRecord } from '@platform/events';
 import type { OutboxWriter } from '@platform/outbox';
-import type { ReceivedRecord } from './received-record';
+
+/**
+ * The record that failed, as its consumer received it: the shape of messaging's ReceivedRecord,
+ * stated here because this library sits below the pipeline that writes to it.
+ */
+export interface FailedRecord extends WireRecord {
+  readonly partition: number;
+  readonly offset: string;
+  /** set when an operator re-drives a dead letter: the id of that letter, kept on a new one if it fails again */
+  readonly redriveOf?: string;
+}
 
 /** The dead-letter topic of a consuming context: `<context>.dlq`, on Kafka and in-process alike. */
 export function deadLetterTopicOf(context: string): string {
@@ -27,7 +37,7 @@ const MAX_HEADER_MESSAGE = 1000;
 
 export interface DeadLetter {
   readonly group: string;
-  readonly record: ReceivedRecord;
+  readonly record: FailedRecord;
   readonly errorCode: string;
   readonly error: unknown;
   readonly attempts: number;
@@ -58,8 +68,8 @@ export class DeadLetterStore {
 
   /** the original record, byte for byte, on the dead-letter topic, with why and where it failed */
   private dlqRecordOf(letter: DeadLetter): WireRecord {
-    const { record, error } = letter;
-    const message = error instanceof Error ? error.message : String(error);
+    const { record } = letter;
+    const error = describe(letter.error);
     return {
       topic: deadLetterTopicOf(this.schema),
       key: record.key,
@@ -68,8 +78,8 @@ export class DeadLetterStore {
         ...record.headers,
         [DEAD_LETTER_HEADER.group]: letter.group,
         [DEAD_LETTER_HEADER.errorCode]: letter.errorCode,
-        [DEAD_LETTER_HEADER.errorClass]: error instanceof Error ? error.name : typeof error,
-        [DEAD_LETTER_HEADER.errorMessage]: message.slice(0, MAX_HEADER_MESSAGE),
+        [DEAD_LETTER_HEADER.errorClass]: error.className,
+        [DEAD_LETTER_HEADER.errorMessage]: error.message.slice(0, MAX_HEADER_MESSAGE),
         [DEAD_LETTER_HEADER.attempts]: String(letter.attempts),
         [DEAD_LETTER_HEADER.sourceTopic]: record.topic,
         [DEAD_LETTER_HEADER.sourcePartition]: String(record.partition),
@@ -80,7 +90,8 @@ export class DeadLetterStore {
   }
 
   private async insert(db: Pick<DataSource, 'query'>, letter: DeadLetter): Promise<void> {
-    const { record, error } = letter;
+    const { record } = letter;
+    const error = describe(letter.error);
     await db.query(
       `INSERT INTO ${this.schema}.dead_letters (consumer_group, topic, partition, "offset", msg_key, headers, value,
          event_id, error_code, error_message, error_stack, attempts, first_failed_at, last_failed_at,
@@ -96,21 +107,20 @@ export class DeadLetterStore {
         record.value,
         record.headers[HEADER.eventId] ?? null,
         letter.errorCode,
-        error instanceof Error ? error.message : String(error),
-        error instanceof Error ? (error.stack ?? null) : null,
+        error.message,
+        error.stack,
         letter.attempts,
         letter.firstFailedAt,
-        error instanceof Error ? error.name : typeof error,
+        error.className,
         record.redriveOf ?? null,
       ],
     );
   }
+}
 
-  async count(group?: string): Promise<number> {
-    const rows: Array<{ n: string }> = await this.dataSource.query(
-      `SELECT count(*) AS n FROM ${this.schema}.dead_letters WHERE status = 'pending' AND ($1::text IS NULL OR consumer_group = $1)`,
-      [group ?? null],
-    );
-    return Number(rows[0].n);
-  }
+/** what a letter keeps of the failure; anything can be thrown, not only an Error */
+function describe(error: unknown): { className: string; message: string; stack: string | null } {
+  return error instanceof Error
+    ? { className: error.name, message: error.message, stack: error.stack ?? null }
+    : { className: typeof error, message: String(error), stack: null };
 }

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DeadLetterAdmin } from '@platform/messaging';
-import { AdminOnly } from '../admin-auth.guard';
-import { ApiProblem, invalidRequest, type ProblemExample } from '../api-problem.decorator';
+import { DeadLetterAdmin } from '../dead-letter-admin';
+import { AdminOnly, ApiProblem, invalidRequest, type ProblemExample } from './platform-http';
+import { DEAD_LETTERS_ROUTE } from './dead-letters-api.client';
 import { toFilter } from './dead-letter-filter.dto';
 import { answeringRefusals } from './dead-letter-refusals';
 import { DeadLetterParams, DiscardRequest, ListDeadLettersQuery, RedriveBatchRequest } from './dead-letter.request.dto';
@@ -33,7 +33,7 @@ const DEFAULT_BATCH = 100;
  */
 @ApiTags('admin: dead letters')
 @AdminOnly()
-@Controller('admin/dead-letters')
+@Controller(DEAD_LETTERS_ROUTE)
 export class DeadLettersHttpController {
   constructor(private readonly deadLetters: DeadLetterAdmin) {}
 

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
-import type { DeadLetterFilter } from '@platform/messaging';
+import type { DeadLetterFilter } from '../dead-letter';
 
 export const CONTEXT_NAME_PATTERN = /^[a-z][a-z0-9_]{0,62}$/;
 

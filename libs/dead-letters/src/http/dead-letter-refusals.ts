@@ -1,5 +1,5 @@
-import { DeadLetterRefusal } from '@platform/messaging';
-import { ProblemException } from '../problem-details.filter';
+import { DeadLetterRefusal } from '../dead-letter';
+import { ProblemException } from './platform-http';
 
 const STATUS_OF = { invalid: 400, not_found: 404, conflict: 409 } as const;
 

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DEAD_LETTER_STATUSES } from '@platform/messaging';
+import { DEAD_LETTER_STATUSES } from '../dead-letter';
 
 export class DeadLetterSummaryResponse {
   @ApiProperty({ example: 'payments', description: 'the consuming context whose dead_letters table holds it' })

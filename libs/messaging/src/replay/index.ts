@@ -1,0 +1,2 @@
+export * from './event-replay';
+export * from './replay-progress';
