@@ -2,8 +2,8 @@ import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { StockReleasedV1Contract, type EventEnvelope, type StockReleasedV1 } from '@platform/events';
 import { MessageContext, OnEvent } from '@platform/messaging';
-import { ApplySagaReplyCommand } from '../commands/apply-saga-reply/apply-saga-reply.command';
-import { ORDERS } from '../context';
+import { ApplySagaReplyCommand } from './apply-saga-reply.command';
+import { ORDERS } from '../../context';
 
 /** A compensation done: records that the stock is released. */
 @Controller()

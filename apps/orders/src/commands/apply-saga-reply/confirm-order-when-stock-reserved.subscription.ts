@@ -2,8 +2,8 @@ import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { StockReservedV1Contract, type EventEnvelope, type StockReservedV1 } from '@platform/events';
 import { MessageContext, OnEvent } from '@platform/messaging';
-import { ApplySagaReplyCommand } from '../commands/apply-saga-reply/apply-saga-reply.command';
-import { ORDERS } from '../context';
+import { ApplySagaReplyCommand } from './apply-saga-reply.command';
+import { ORDERS } from '../../context';
 
 /** Stock held: confirms the order once the payment is authorised too; after a cancellation, releases it again. */
 @Controller()

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblem, invalidRequest, ProblemException } from '@platform/http';
 import { CorrelationId } from '@platform/observability';
-import { OrderStatusResponse } from '../order-status.response';
+import { OrderStatusResponse } from '../../http/order-status.response.dto';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf } from './idempotency-key';
 import { OrderAdmission } from './order-admission';
 import { PlaceOrderCommand } from './place-order.command';

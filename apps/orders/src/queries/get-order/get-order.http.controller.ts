@@ -2,8 +2,8 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiProblem, ProblemException } from '@platform/http';
-import { BAD_ORDER_ID, ORDER_NOT_FOUND, orderIdPipe } from '../order-id.pipe';
-import { OrderDetailsResponse } from './order-details.response';
+import { BAD_ORDER_ID, ORDER_NOT_FOUND, orderIdPipe } from '../../http/order-id.pipe';
+import { OrderDetailsResponse } from './order-details.response.dto';
 import { GetOrderQuery } from './get-order.query';
 
 @ApiTags('orders')

@@ -2,8 +2,8 @@ import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { PaymentCapturedV1Contract, type EventEnvelope, type PaymentCapturedV1 } from '@platform/events';
 import { MessageContext, OnEvent } from '@platform/messaging';
-import { ApplySagaReplyCommand } from '../commands/apply-saga-reply/apply-saga-reply.command';
-import { ORDERS } from '../context';
+import { ApplySagaReplyCommand } from './apply-saga-reply.command';
+import { ORDERS } from '../../context';
 
 /** Payments captured on dispatch: records it, so a later customer cancellation refunds instead of voiding. */
 @Controller()

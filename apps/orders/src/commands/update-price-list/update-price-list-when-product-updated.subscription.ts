@@ -2,8 +2,8 @@ import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ProductUpdatedV1Contract, type EventEnvelope, type ProductUpdatedV1 } from '@platform/events';
 import { MessageContext, OnEvent } from '@platform/messaging';
-import { UpdatePriceListCommand } from '../commands/update-price-list/update-price-list.command';
-import { ORDERS } from '../context';
+import { UpdatePriceListCommand } from './update-price-list.command';
+import { ORDERS } from '../../context';
 
 /** Keeps the price list orders are priced from; an update older than the stored one is ignored. */
 @Controller()

@@ -1,7 +1,7 @@
 import type { OrderSummary } from '../../domain/order';
 import type { PricedLine } from '../../domain/price-order';
 import type { TimelineEntry } from '../../domain/order-saga.types';
-import type { OrderDetailsResponse, OrderSummaryResponse } from './order-details.response';
+import type { OrderDetailsResponse, OrderSummaryResponse } from './order-details.response.dto';
 
 export function summaryResponse(order: OrderSummary): OrderSummaryResponse {
   return {

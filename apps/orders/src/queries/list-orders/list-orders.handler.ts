@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { OrderRepository } from '../../persistence/order.repository';
 import { summaryResponse } from '../get-order/order-responses';
 import { ListCustomerOrdersQuery } from './list-orders.query';
-import type { ListOrdersResponse } from './list-orders.response';
+import type { ListOrdersResponse } from './list-orders.response.dto';
 import { encodeCursor } from './order-cursor';
 
 @QueryHandler(ListCustomerOrdersQuery)

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { OrderRepository } from '../../persistence/order.repository';
 import { TimelineRepository } from '../../persistence/timeline.repository';
 import { GetOrderQuery } from './get-order.query';
-import type { OrderDetailsResponse } from './order-details.response';
+import type { OrderDetailsResponse } from './order-details.response.dto';
 import { detailsResponse } from './order-responses';
 
 @QueryHandler(GetOrderQuery)

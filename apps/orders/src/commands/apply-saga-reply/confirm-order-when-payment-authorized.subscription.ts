@@ -2,8 +2,8 @@ import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { PaymentAuthorizedV1Contract, type EventEnvelope, type PaymentAuthorizedV1 } from '@platform/events';
 import { MessageContext, OnEvent } from '@platform/messaging';
-import { ApplySagaReplyCommand } from '../commands/apply-saga-reply/apply-saga-reply.command';
-import { ORDERS } from '../context';
+import { ApplySagaReplyCommand } from './apply-saga-reply.command';
+import { ORDERS } from '../../context';
 
 /** Payment authorised: confirms the order once the stock is reserved too; after a cancellation, voids it again. */
 @Controller()

@@ -3,8 +3,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiProblem, ProblemException } from '@platform/http';
 import { CorrelationId } from '@platform/observability';
-import { BAD_ORDER_ID, ORDER_NOT_FOUND, orderIdPipe } from '../order-id.pipe';
-import { OrderStatusResponse } from '../order-status.response';
+import { BAD_ORDER_ID, ORDER_NOT_FOUND, orderIdPipe } from '../../http/order-id.pipe';
+import { OrderStatusResponse } from '../../http/order-status.response.dto';
 import { CancelOrderCommand } from './cancel-order.command';
 
 @ApiTags('orders')

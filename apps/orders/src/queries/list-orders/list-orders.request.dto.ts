@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { DecimalInteger } from '@platform/http';
 
-export class ListOrdersQuery {
+export class ListOrdersRequest {
   @ApiProperty({ format: 'uuid', example: '0192f5a4-0000-7000-8000-00000000c0de' })
   @IsUUID()
   customerId!: string;

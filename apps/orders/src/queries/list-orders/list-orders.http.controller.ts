@@ -3,8 +3,8 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiProblem, invalidRequest } from '@platform/http';
 import { ListCustomerOrdersQuery } from './list-orders.query';
-import { ListOrdersQuery } from './list-orders.query.dto';
-import { ListOrdersResponse } from './list-orders.response';
+import { ListOrdersRequest } from './list-orders.request.dto';
+import { ListOrdersResponse } from './list-orders.response.dto';
 import { decodeCursor } from './order-cursor';
 
 const DEFAULT_LIMIT = 20;
@@ -28,7 +28,7 @@ export class ListOrdersHttpController {
       errors: [{ field: 'cursor', problems: ['cursor is malformed'] }],
     },
   )
-  async list(@Query() query: ListOrdersQuery): Promise<ListOrdersResponse> {
+  async list(@Query() query: ListOrdersRequest): Promise<ListOrdersResponse> {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
     return this.queries.execute(new ListCustomerOrdersQuery(query.customerId, limit, after));

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { OrderSummaryResponse } from '../get-order/order-details.response';
+import { OrderSummaryResponse } from '../get-order/order-details.response.dto';
 
 export class ListOrdersResponse {
   @ApiProperty({ type: [OrderSummaryResponse], description: 'newest first' })

@@ -2,8 +2,8 @@ import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ShipmentDispatchedV1Contract, type EventEnvelope, type ShipmentDispatchedV1 } from '@platform/events';
 import { MessageContext, OnEvent } from '@platform/messaging';
-import { ApplySagaReplyCommand } from '../commands/apply-saga-reply/apply-saga-reply.command';
-import { ORDERS } from '../context';
+import { ApplySagaReplyCommand } from './apply-saga-reply.command';
+import { ORDERS } from '../../context';
 
 /** Dispatched: the order is SHIPPED; if it had been cancelled meanwhile, the captured payment is refunded. */
 @Controller()

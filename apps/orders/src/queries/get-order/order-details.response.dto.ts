@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ORDER_STATUSES } from '../order-status.response';
+import { ORDER_STATUSES } from '../../http/order-status.response.dto';
 
 export class OrderLineResponse {
   @ApiProperty({ example: 'SKU-0001' })
