@@ -13,17 +13,7 @@ import { ListCustomerOrdersHandler } from './queries/list-orders/list-orders.han
 import { ApplySagaReplyHandler } from './commands/apply-saga-reply/apply-saga-reply.handler';
 import { UpdatePriceListHandler } from './commands/update-price-list/update-price-list.handler';
 import { ORDERS } from './context';
-import { CancelOrderWhenPaymentDeclined } from './commands/apply-saga-reply/cancel-order-when-payment-declined.subscription';
-import { CancelOrderWhenStockReservationFailed } from './commands/apply-saga-reply/cancel-order-when-stock-reservation-failed.subscription';
-import { ConfirmOrderWhenPaymentAuthorized } from './commands/apply-saga-reply/confirm-order-when-payment-authorized.subscription';
-import { ConfirmOrderWhenStockReserved } from './commands/apply-saga-reply/confirm-order-when-stock-reserved.subscription';
-import { MarkDeliveredWhenShipmentDelivered } from './commands/apply-saga-reply/mark-delivered-when-shipment-delivered.subscription';
-import { MarkShippedWhenShipmentDispatched } from './commands/apply-saga-reply/mark-shipped-when-shipment-dispatched.subscription';
-import { TrackPaymentWhenPaymentCaptured } from './commands/apply-saga-reply/track-payment-when-payment-captured.subscription';
-import { TrackPaymentWhenPaymentRefunded } from './commands/apply-saga-reply/track-payment-when-payment-refunded.subscription';
-import { TrackPaymentWhenPaymentVoided } from './commands/apply-saga-reply/track-payment-when-payment-voided.subscription';
-import { TrackStockWhenStockReleased } from './commands/apply-saga-reply/track-stock-when-stock-released.subscription';
-import { UpdatePriceListWhenProductUpdated } from './commands/update-price-list/update-price-list-when-product-updated.subscription';
+import { ORDERS_SUBSCRIPTIONS } from './orders.subscriptions';
 import { OrdersSchema1764200000000 } from './persistence/migrations/1764200000000-orders-schema';
 import { OrdersIdempotencyKeysByAge1764200000001 } from './persistence/migrations/1764200000001-idempotency-keys-by-age';
 import { OrdersSagasInProgress1764200000002 } from './persistence/migrations/1764200000002-sagas-in-progress';
@@ -61,17 +51,7 @@ import { SagaTimeoutSweeper } from './saga/saga-timeout.sweeper';
     CancelOrderHttpController,
     GetOrderHttpController,
     ListOrdersHttpController,
-    UpdatePriceListWhenProductUpdated,
-    ConfirmOrderWhenStockReserved,
-    CancelOrderWhenStockReservationFailed,
-    TrackStockWhenStockReleased,
-    ConfirmOrderWhenPaymentAuthorized,
-    CancelOrderWhenPaymentDeclined,
-    TrackPaymentWhenPaymentVoided,
-    TrackPaymentWhenPaymentCaptured,
-    TrackPaymentWhenPaymentRefunded,
-    MarkShippedWhenShipmentDispatched,
-    MarkDeliveredWhenShipmentDelivered,
+    ...ORDERS_SUBSCRIPTIONS,
   ],
   providers: [
     { provide: Clock, useClass: SystemClock },
