@@ -1,8 +1,9 @@
 import { Command } from '@nestjs/cqrs';
-import type { StepOutcome } from '../../saga/order-saga.stepper';
+import type { Refusable } from '@platform/domain';
+import type { OrderSagaState } from '../../domain/order-saga.types';
 
-/** The customer cancels: one saga step, in a transaction of its own. */
-export class CancelOrderCommand extends Command<StepOutcome> {
+/** The customer cancels: one saga step, in a transaction of its own. Answers where the order stands then. */
+export class CancelOrderCommand extends Command<Refusable<OrderSagaState>> {
   constructor(
     readonly orderId: string,
     readonly correlationId: string,

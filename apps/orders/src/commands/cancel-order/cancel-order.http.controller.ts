@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { ApiProblem, ProblemException } from '@platform/http';
+import { ApiProblem, orProblem } from '@platform/http';
 import { CorrelationId } from '@platform/observability';
 import { BAD_ORDER_ID, ORDER_NOT_FOUND, orderIdPipe } from '../../http/order-id.pipe';
 import { OrderStatusResponse } from '../../http/order-status.response.dto';
@@ -32,14 +32,7 @@ export class CancelOrderHttpController {
     @Param('id', orderIdPipe()) orderId: string,
     @CorrelationId() correlationId: string,
   ): Promise<OrderStatusResponse> {
-    const outcome = await this.commands.execute(new CancelOrderCommand(orderId, correlationId));
-    switch (outcome.kind) {
-      case 'applied':
-        return { orderId, status: outcome.state.status };
-      case 'unknown-order':
-        throw new ProblemException({ status: 404, code: 'ORDER.NOT_FOUND', detail: `There is no order ${orderId}.` });
-      case 'refused':
-        throw new ProblemException({ status: 409, code: outcome.code, detail: outcome.detail });
-    }
+    const state = orProblem(await this.commands.execute(new CancelOrderCommand(orderId, correlationId)));
+    return { orderId, status: state.status };
   }
 }

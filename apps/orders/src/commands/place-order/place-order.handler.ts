@@ -1,8 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
-import { Clock } from '@platform/domain';
+import { Clock, Refusal, type Refusable } from '@platform/domain';
 import { TransactionRunner, type Transaction } from '@platform/database';
-import { ProblemException } from '@platform/http';
 import { activeTraceparent } from '@platform/observability';
 import { OutboxWriter } from '@platform/outbox';
 import type { Order } from '../../domain/order';
@@ -23,7 +22,8 @@ import { requestFingerprint } from './request-fingerprint';
  * Places an order in one transaction: the idempotency key first (a replay answers with the
  * order it placed and writes nothing), then prices from the price list, the order PENDING, its
  * saga, the first timeline entry, and the saga's opening events (order-placed, reserve-stock,
- * authorize-payment). A refusal throws, which rolls the key back with everything else.
+ * authorize-payment). A refusal is thrown inside the transaction, which rolls the key back with
+ * everything else, and returned outside it.
  */
 @CommandHandler(PlaceOrderCommand)
 export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
@@ -39,23 +39,31 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
     private readonly clock: Clock,
   ) {}
 
-  execute(command: PlaceOrderCommand): Promise<PlaceOrderResult> {
-    return this.transactions.run(async (tx) => {
-      const now = this.clock.now();
-      const orderId = uuidv7();
-      if (command.idempotencyKey !== undefined) {
-        const earlier = await this.claimKey(tx, command.idempotencyKey, command.request, orderId, now);
-        if (earlier) return { orderId: earlier, placed: false };
-      }
-      const order = await this.price(tx, orderId, command.request);
-      const start = startOrderSaga(now, this.settings.sagaTimeoutMs);
-      await this.orders.insert(tx.manager, order, now);
-      await this.sagas.insert(tx.manager, orderId, start.state, command.correlationId, now, activeTraceparent());
-      await this.timeline.append(tx.manager, orderId, start.timeline);
-      const events = eventsForEffects(order, start.effects, now, command.request.paymentToken);
-      await this.outbox.append(tx, { correlationId: command.correlationId }, events);
-      return { orderId, placed: true };
-    });
+  async execute(command: PlaceOrderCommand): Promise<Refusable<PlaceOrderResult>> {
+    try {
+      return await this.transactions.run((tx) => this.place(tx, command));
+    } catch (error) {
+      if (error instanceof RolledBack) return error.refusal;
+      throw error;
+    }
+  }
+
+  /** everything in one transaction; a refusal is thrown as RolledBack */
+  private async place(tx: Transaction, command: PlaceOrderCommand): Promise<PlaceOrderResult> {
+    const now = this.clock.now();
+    const orderId = uuidv7();
+    if (command.idempotencyKey !== undefined) {
+      const earlier = await this.claimKey(tx, command.idempotencyKey, command.request, orderId, now);
+      if (earlier) return { orderId: earlier, placed: false };
+    }
+    const order = await this.price(tx, orderId, command.request);
+    const start = startOrderSaga(now, this.settings.sagaTimeoutMs);
+    await this.orders.insert(tx.manager, order, now);
+    await this.sagas.insert(tx.manager, orderId, start.state, command.correlationId, now, activeTraceparent());
+    await this.timeline.append(tx.manager, orderId, start.timeline);
+    const events = eventsForEffects(order, start.effects, now, command.request.paymentToken);
+    await this.outbox.append(tx, { correlationId: command.correlationId }, events);
+    return { orderId, placed: true };
   }
 
   /** undefined when this request now owns the key; the earlier order's id when it is a replay */
@@ -72,11 +80,9 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
     const stored = await this.keys.find(tx.manager, key);
     if (!stored) throw new Error(`idempotency key ${key} conflicted but cannot be read`);
     if (stored.requestHash === hash) return stored.orderId;
-    throw new ProblemException({
-      status: 422,
-      code: 'ORDER.IDEMPOTENCY_KEY_REUSED',
-      detail: 'This Idempotency-Key was already used for a different request.',
-    });
+    throw new RolledBack(
+      Refusal.invalid('ORDER.IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request.'),
+    );
   }
 
   private async price(tx: Transaction, orderId: string, request: PlaceOrderRequest): Promise<Order> {
@@ -86,9 +92,7 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
       lines.map((line) => line.sku),
     );
     const priced = priceOrder(request.currency, lines, priceList);
-    if (!priced.ok) {
-      throw new ProblemException({ status: 422, code: priced.code, detail: priced.detail, errors: priced.errors });
-    }
+    if (!priced.ok) throw new RolledBack(Refusal.invalid(priced.code, priced.detail, priced.errors));
     const { name, line1, line2, city, postalCode, country } = request.shippingAddress;
     return {
       id: orderId,
@@ -99,5 +103,12 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
       lines: priced.lines,
       shippingAddress: { name, line1, line2: line2 ?? null, city, postalCode, country },
     };
+  }
+}
+
+/** A refusal on its way out of the transaction it rolls back; caught by execute, never seen outside. */
+class RolledBack extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.detail);
   }
 }

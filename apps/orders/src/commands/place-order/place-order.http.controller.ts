@@ -1,7 +1,7 @@
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblem, invalidRequest, ProblemException } from '@platform/http';
+import { ApiProblem, invalidRequest, orProblem, ProblemException } from '@platform/http';
 import { CorrelationId } from '@platform/observability';
 import { OrderStatusResponse } from '../../http/order-status.response.dto';
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf } from './idempotency-key';
@@ -107,7 +107,8 @@ export class PlaceOrderHttpController {
         detail: `${pending} orders are in progress, the most this platform takes at once; nothing was placed. Retry later.`,
       });
     }
-    const { orderId, placed } = await this.commands.execute(new PlaceOrderCommand(body, idempotencyKey, correlationId));
+    const command = new PlaceOrderCommand(body, idempotencyKey, correlationId);
+    const { orderId, placed } = orProblem(await this.commands.execute(command));
     if (placed) this.admission.placed();
     response.setHeader('Location', `/orders/${orderId}`);
     // a replay gives the answer the first request got, whatever the order became since
