@@ -1,5 +1,5 @@
-import { ParseUUIDPipe } from '@nestjs/common';
-import { ProblemException, type ProblemExample } from '@platform/http';
+import type { ParseUUIDPipe } from '@nestjs/common';
+import { uuidParam, type ProblemExample } from '@platform/http';
 
 /** what orderIdPipe answers, for the OpenAPI document */
 export const BAD_ORDER_ID: ProblemExample = {
@@ -15,7 +15,5 @@ export const ORDER_NOT_FOUND: ProblemExample = {
 
 /** `:id` must be a UUID: a malformed one is a 400 problem naming the parameter, never a 404 or a 500. */
 export function orderIdPipe(): ParseUUIDPipe {
-  return new ParseUUIDPipe({
-    exceptionFactory: () => new ProblemException({ status: 400, ...BAD_ORDER_ID }),
-  });
+  return uuidParam('id', BAD_ORDER_ID.detail);
 }
