@@ -1,29 +1,19 @@
 import { Module } from '@nestjs/common';
 import { Clock, SystemClock } from '@platform/domain';
 import { ContextModule } from '@platform/messaging';
-import { CancelOrderHttpController } from './api/cancel-order/cancel-order.http.controller';
-import { GetOrderHttpController } from './api/get-order/get-order.http.controller';
-import { ListOrdersHttpController } from './api/list-orders/list-orders.http.controller';
-import { OrderAdmission } from './api/place-order/order-admission';
-import { PlaceOrderHandler } from './api/place-order/place-order.handler';
-import { PlaceOrderHttpController } from './api/place-order/place-order.http.controller';
-import { CancelOrderHandler } from './api/cancel-order/cancel-order.handler';
-import { GetOrderHandler } from './api/get-order/get-order.handler';
-import { ListCustomerOrdersHandler } from './api/list-orders/list-orders.handler';
+import { CancelOrderHttpController } from './commands/cancel-order/cancel-order.http.controller';
+import { GetOrderHttpController } from './queries/get-order/get-order.http.controller';
+import { ListOrdersHttpController } from './queries/list-orders/list-orders.http.controller';
+import { OrderAdmission } from './commands/place-order/order-admission';
+import { PlaceOrderHandler } from './commands/place-order/place-order.handler';
+import { PlaceOrderHttpController } from './commands/place-order/place-order.http.controller';
+import { CancelOrderHandler } from './commands/cancel-order/cancel-order.handler';
+import { GetOrderHandler } from './queries/get-order/get-order.handler';
+import { ListCustomerOrdersHandler } from './queries/list-orders/list-orders.handler';
 import { ApplySagaReplyHandler } from './commands/apply-saga-reply/apply-saga-reply.handler';
 import { UpdatePriceListHandler } from './commands/update-price-list/update-price-list.handler';
 import { ORDERS } from './context';
-import { CancelOrderWhenPaymentDeclined } from './handlers/cancel-order-when-payment-declined.handler';
-import { CancelOrderWhenStockReservationFailed } from './handlers/cancel-order-when-stock-reservation-failed.handler';
-import { ConfirmOrderWhenPaymentAuthorized } from './handlers/confirm-order-when-payment-authorized.handler';
-import { ConfirmOrderWhenStockReserved } from './handlers/confirm-order-when-stock-reserved.handler';
-import { MarkDeliveredWhenShipmentDelivered } from './handlers/mark-delivered-when-shipment-delivered.handler';
-import { MarkShippedWhenShipmentDispatched } from './handlers/mark-shipped-when-shipment-dispatched.handler';
-import { TrackPaymentWhenPaymentCaptured } from './handlers/track-payment-when-payment-captured.handler';
-import { TrackPaymentWhenPaymentRefunded } from './handlers/track-payment-when-payment-refunded.handler';
-import { TrackPaymentWhenPaymentVoided } from './handlers/track-payment-when-payment-voided.handler';
-import { TrackStockWhenStockReleased } from './handlers/track-stock-when-stock-released.handler';
-import { UpdatePriceListWhenProductUpdated } from './handlers/update-price-list-when-product-updated.handler';
+import { ORDERS_SUBSCRIPTIONS } from './orders.subscriptions';
 import { OrdersSchema1764200000000 } from './persistence/migrations/1764200000000-orders-schema';
 import { OrdersIdempotencyKeysByAge1764200000001 } from './persistence/migrations/1764200000001-idempotency-keys-by-age';
 import { OrdersSagasInProgress1764200000002 } from './persistence/migrations/1764200000002-sagas-in-progress';
@@ -61,17 +51,7 @@ import { SagaTimeoutSweeper } from './saga/saga-timeout.sweeper';
     CancelOrderHttpController,
     GetOrderHttpController,
     ListOrdersHttpController,
-    UpdatePriceListWhenProductUpdated,
-    ConfirmOrderWhenStockReserved,
-    CancelOrderWhenStockReservationFailed,
-    TrackStockWhenStockReleased,
-    ConfirmOrderWhenPaymentAuthorized,
-    CancelOrderWhenPaymentDeclined,
-    TrackPaymentWhenPaymentVoided,
-    TrackPaymentWhenPaymentCaptured,
-    TrackPaymentWhenPaymentRefunded,
-    MarkShippedWhenShipmentDispatched,
-    MarkDeliveredWhenShipmentDelivered,
+    ...ORDERS_SUBSCRIPTIONS,
   ],
   providers: [
     { provide: Clock, useClass: SystemClock },

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { databaseBackends, eventually, startContextTestApp, type ContextTestApp } from '@platform/testing';
 import { OrdersModule } from '../src/orders.module';
-import { orderBody, placeOrder, post, seedPriceList } from './orders-fixtures';
+import { orderBody, placeOrder, post, seedPriceList } from './orders-test-kit';
 
 // Admission control: with ORDERS_MAX_PENDING in progress, POST /orders refuses with 503 and
 // Retry-After and writes nothing; once an order leaves PENDING, orders are taken again.

@@ -3,7 +3,7 @@ import type { Response } from 'supertest';
 import { DataSource, type AfterQueryEvent, type EntitySubscriberInterface, type QueryRunner } from 'typeorm';
 import { eventually, requirePostgresUrl, startContextTestApp, type ContextTestApp } from '@platform/testing';
 import { OrdersModule } from '../src/orders.module';
-import { orderBody, post, seedPriceList } from './orders-fixtures';
+import { orderBody, post, seedPriceList } from './orders-test-kit';
 
 /**
  * A POST /orders whose database connection dies mid-transaction answers 503 DATABASE.UNAVAILABLE

@@ -9,7 +9,7 @@ import {
   type ContextTestApp,
 } from '@platform/testing';
 import { OrdersModule } from '../src/orders.module';
-import { HAT, MUG, OLD, orderBody, outboxOf, placeOrder, post, product, seedPriceList } from './orders-fixtures';
+import { HAT, MUG, OLD, orderBody, outboxOf, placeOrder, post, product, seedPriceList } from './orders-test-kit';
 
 // The orders HTTP API: validation, business refusals, idempotency, reading and paging.
 

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { databaseBackends, eventually, startContextTestApp, type ContextTestApp } from '@platform/testing';
 import { OrdersModule } from '../src/orders.module';
 import { IdempotencyKeyRepository } from '../src/persistence/idempotency-key.repository';
-import { orderBody, post, seedPriceList, TEE } from './orders-fixtures';
+import { orderBody, post, seedPriceList, TEE } from './orders-test-kit';
 
 // Retention in the orders deployable (docs/adr/0014): Idempotency-Keys expire after
 // ORDERS_IDEMPOTENCY_KEY_RETENTION_HOURS (1 h here), and the jobs that ContextModule attaches to every

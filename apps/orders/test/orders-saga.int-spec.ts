@@ -36,7 +36,7 @@ import {
   untilHandled,
   untilOutbox,
   untilStatus,
-} from './orders-fixtures';
+} from './orders-test-kit';
 
 // The order saga end to end inside the orders context; inventory, payments and shipping are
 // simulated by publishing their replies, and what orders asks of them is read from its outbox.

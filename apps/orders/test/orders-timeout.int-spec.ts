@@ -25,7 +25,7 @@ import {
   untilHandled,
   untilOutbox,
   untilStatus,
-} from './orders-fixtures';
+} from './orders-test-kit';
 
 // The saga's deadline with a short clock: a PENDING order that hears nothing is cancelled once,
 // with both compensations, and what arrives after that is compensated again.

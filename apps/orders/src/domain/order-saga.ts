@@ -1,3 +1,4 @@
+import { unreachable } from '@platform/domain';
 import { changed, unchanged, type Entry } from './order-saga.decisions';
 import type {
   CancelReason,
@@ -71,7 +72,7 @@ export function decideOrderSaga(state: OrderSagaState, input: SagaInput, now: Da
     case 'CustomerCancelled':
       return onCustomerCancelled(state, now);
     default:
-      return exhaustive(input);
+      return unreachable(input);
   }
 }
 
@@ -204,8 +205,4 @@ function told({ reason, detail }: Refusal): string {
  */
 function toldBeside(cancelReason: CancelReason, refusal: Refusal): string {
   return refusal.reason === cancelReason ? refusal.detail : told(refusal);
-}
-
-function exhaustive(input: never): never {
-  throw new Error(`unhandled saga input ${JSON.stringify(input)}`);
 }

@@ -8,6 +8,7 @@ import {
   ReserveStockV1Contract,
   VoidPaymentV1Contract,
 } from '@platform/events';
+import { unreachable } from '@platform/domain';
 import { event, type NewEvent } from '@platform/outbox';
 import type { Order } from '../domain/order';
 import type { SagaEffect } from '../domain/order-saga.types';
@@ -67,7 +68,7 @@ function eventFor(order: Order, effect: SagaEffect, at: string, paymentToken?: s
     case 'RefundPayment':
       return event(RefundPaymentV1Contract, { orderId, reason: effect.reason });
     default:
-      return exhaustive(effect);
+      return unreachable(effect);
   }
 }
 
@@ -81,8 +82,4 @@ function described(order: Order) {
     totalMinor: order.totalMinor,
     shippingAddress: { ...order.shippingAddress },
   };
-}
-
-function exhaustive(effect: never): never {
-  throw new Error(`unhandled saga effect ${JSON.stringify(effect)}`);
 }

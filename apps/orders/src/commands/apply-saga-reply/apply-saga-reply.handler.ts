@@ -1,22 +1,22 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { PermanentFailure } from '@platform/messaging';
+import { Refusal, type Refusable } from '@platform/domain';
 import { OrderSagaStepper } from '../../saga/order-saga.stepper';
 import { ApplySagaReplyCommand } from './apply-saga-reply.command';
 
 /**
  * One saga step in the consumer's transaction, caused by the reply. A reply for an order that
  * does not exist can never succeed (the order commits before its commands are published), so it
- * is dead-lettered at once.
+ * is refused, and the subscription dead-letters it at once.
  */
 @CommandHandler(ApplySagaReplyCommand)
 export class ApplySagaReplyHandler implements ICommandHandler<ApplySagaReplyCommand> {
   constructor(private readonly stepper: OrderSagaStepper) {}
 
-  async execute({ orderId, input, origin }: ApplySagaReplyCommand): Promise<void> {
+  async execute({ orderId, input, origin }: ApplySagaReplyCommand): Promise<Refusable<void>> {
     const outcome = await this.stepper.step(origin.tx, origin.metadata, orderId, input);
     if (outcome.kind === 'unknown-order') {
-      throw new PermanentFailure('ORDER.UNKNOWN_ORDER', `${input.type} for an unknown order ${orderId}`);
+      return Refusal.notFound('ORDER.UNKNOWN_ORDER', `${input.type} for an unknown order ${orderId}`);
     }
-    if (outcome.kind === 'refused') throw new PermanentFailure(outcome.code, outcome.detail);
+    if (outcome.kind === 'refused') return Refusal.conflict(outcome.code, outcome.detail);
   }
 }
