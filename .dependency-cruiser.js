@@ -70,11 +70,7 @@ module.exports = {
         "pipeline's when it is given one (docs/adr/0009-commands-and-queries.md).",
       severity: 'error',
       from: {
-        path: [
-          '^apps/[^/]+/src/.+\\.http\\.controller\\.ts$',
-          '^apps/[^/]+/src/.+\\.subscriptions?\\.ts$',
-          '^apps/[^/]+/src/handlers/',
-        ],
+        path: ['^apps/[^/]+/src/.+\\.http\\.controller\\.ts$', '^apps/[^/]+/src/.+\\.subscriptions?\\.ts$'],
       },
       to: { path: '^apps/[^/]+/src/persistence/' },
     },
