@@ -6,3 +6,4 @@ export * from './context-test-app';
 export * from './kafka-test-cluster';
 export * from './test-schema-registry';
 export * from './kafka-test-suite';
+export * from './kafka-log-probe';
