@@ -4,7 +4,7 @@ import { CRASH_SCENARIO, killMidDeliveryAndRestart } from './fixtures/pipeline-a
 // The crash scenario of crash-recovery.int-spec.ts on Kafka: the killed member holds its
 // partitions until its session times out; then the restarted process gets them and reads from
 // the offsets the groups had committed.
-describeOnKafka('Kafka crash recovery', 'crash recovery on Kafka (PostgreSQL)', (brokers) => {
+describeOnKafka('crash recovery on Kafka (PostgreSQL)', (brokers) => {
   it(
     CRASH_SCENARIO,
     async () => {

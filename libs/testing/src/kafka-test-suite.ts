@@ -8,10 +8,10 @@ import { createTestDatabase, requirePostgresUrl } from './test-databases';
  * either it is skipped, loudly, and under CI=true it fails (kafkaTestBrokers, requirePostgresUrl).
  * `body` gets the brokers: '' while skipped (Jest still runs the body to list the skipped tests).
  */
-export function describeOnKafka(suite: string, title: string, body: (brokers: string) => void): void {
+export function describeOnKafka(suite: string, body: (brokers: string) => void): void {
   const brokers = kafkaTestBrokers(suite);
   const postgres = requirePostgresUrl(suite);
-  (brokers && postgres ? describe : describe.skip)(title, () => body(brokers ?? ''));
+  (brokers && postgres ? describe : describe.skip)(suite, () => body(brokers ?? ''));
 }
 
 /** what describeKafkaProcesses sets up, for the suite's own hooks and tests to read */
@@ -31,8 +31,8 @@ export interface KafkaProcessWorld {
  * own before they start apps; after the suite's hooks (so after the apps closed), the database
  * released and process.env restored.
  */
-export function describeKafkaProcesses(suite: string, title: string, body: (world: KafkaProcessWorld) => void): void {
-  describeOnKafka(suite, title, (brokers) => {
+export function describeKafkaProcesses(suite: string, body: (world: KafkaProcessWorld) => void): void {
+  describeOnKafka(suite, (brokers) => {
     const made: { -readonly [K in keyof KafkaProcessWorld]?: KafkaProcessWorld[K] } = {};
     const world: KafkaProcessWorld = {
       brokers,

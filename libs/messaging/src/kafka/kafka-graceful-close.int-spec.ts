@@ -4,10 +4,9 @@ import { FAULTS, faultsFor } from '../../../../test/fixtures/pipeline-app/fault-
 import { startPipelineApp } from '../../../../test/fixtures/pipeline-app/pipeline-app';
 import { TestProducer } from '../../../../test/fixtures/pipeline-app/producer-context';
 
-const SUITE = 'Kafka graceful close';
 const GROUP = 'drained';
 
-describeKafkaProcesses(SUITE, 'closing a Kafka consumer (PostgreSQL, Kafka)', (world) => {
+describeKafkaProcesses('closing a Kafka consumer (PostgreSQL, Kafka)', (world) => {
   it('finishes the record in flight and commits exactly what was applied', async () => {
     const admin = new Kafka({ clientId: 'graceful-close-test', brokers: world.brokers.split(',') }).admin();
     try {

@@ -6,7 +6,6 @@ import { startPipelineApp } from '../../../../test/fixtures/pipeline-app/pipelin
 import { TestProducer } from '../../../../test/fixtures/pipeline-app/producer-context';
 import { KafkaTransport } from './kafka.transport';
 
-const SUITE = 'Kafka group scaling';
 const GROUP = 'scaled';
 const TOPIC = TestEventV1Contract.topic;
 const PARTITIONS = [0, 1, 2, 3]; // the mock cluster auto-creates topics with 4 partitions
@@ -18,7 +17,7 @@ const KEYS = 29;
  * neither lose an event nor apply one twice. Each app here is a whole platform process; they
  * share the database, the topics and the group, as replicas of one deployable would.
  */
-describeKafkaProcesses(SUITE, 'one consumer group over several processes (PostgreSQL, Kafka)', (world) => {
+describeKafkaProcesses('one consumer group over several processes (PostgreSQL, Kafka)', (world) => {
   const apps: INestApplication[] = [];
 
   afterAll(async () => {

@@ -16,7 +16,6 @@ import { DeadLetterAdmin } from '../dead-letters/dead-letter-admin';
 import { ConsumerGroups } from '../pipeline/consumer-groups';
 import { ConsumerPipeline } from '../pipeline/consumer-pipeline';
 
-const SUITE = 'Kafka with a schema registry';
 const GROUPS = ['reg_a', 'reg_b'];
 const TOPIC = TestEventV1Contract.topic;
 const AUTH = { username: 'platform', password: 'registry-secret' };
@@ -30,7 +29,7 @@ const NEWER = {
 // SCHEMA_REGISTRY_URL set, on the mock cluster, against the test double of a Confluent registry
 // (with basic auth): the relay registers and frames, consumers read the frame, resolve newer
 // writers, dead-letter what no registry answer can fix and retry while the registry is down.
-describeKafkaProcesses(SUITE, 'Kafka transport with a schema registry (PostgreSQL, Kafka)', (world) => {
+describeKafkaProcesses('Kafka transport with a schema registry (PostgreSQL, Kafka)', (world) => {
   let registry: TestSchemaRegistry;
   let app: INestApplication;
 

@@ -8,7 +8,6 @@ import { FAULTS, faultsFor } from '../../../../test/fixtures/pipeline-app/fault-
 import { startPipelineApp } from '../../../../test/fixtures/pipeline-app/pipeline-app';
 import { TestProducer } from '../../../../test/fixtures/pipeline-app/producer-context';
 
-const SUITE = 'Kafka tracing';
 const GROUP = 'kafka_traced';
 const TOPIC = TestEventV1Contract.topic;
 
@@ -16,7 +15,7 @@ const TOPIC = TestEventV1Contract.topic;
  * The trace crosses Kafka: the event's `traceparent` (its create span) travels as a record
  * header, and the consumer on the other side of the broker continues the trace from it.
  */
-describeKafkaProcesses(SUITE, 'tracing across the Kafka transport (PostgreSQL, Kafka)', (world) => {
+describeKafkaProcesses('tracing across the Kafka transport (PostgreSQL, Kafka)', (world) => {
   const exporter = new InMemorySpanExporter();
   let tracing: TracingHandle | undefined;
   let app: INestApplication;

@@ -10,7 +10,6 @@ import { FAULTS, faultsFor } from '../../../../test/fixtures/pipeline-app/fault-
 import { startPipelineApp } from '../../../../test/fixtures/pipeline-app/pipeline-app';
 import { TestProducer } from '../../../../test/fixtures/pipeline-app/producer-context';
 
-const SUITE = 'Kafka transport';
 const GROUPS = ['kafka_a', 'kafka_b'];
 const TOPIC = TestEventV1Contract.topic;
 
@@ -20,7 +19,7 @@ interface Effect {
   seq: number;
 }
 
-describeKafkaProcesses(SUITE, 'Kafka transport and consumer pipeline (PostgreSQL, Kafka)', (world) => {
+describeKafkaProcesses('Kafka transport and consumer pipeline (PostgreSQL, Kafka)', (world) => {
   let app: INestApplication;
 
   beforeAll(async () => {
