@@ -59,8 +59,3 @@ export function settled(options: InvariantOptions, ...agesMs: ReadonlyArray<numb
   if (options.settleMs <= 0) return true;
   return agesMs.every((age) => age === undefined || age >= options.settleMs);
 }
-
-/** rows keyed by order id (lower case), for joining another context's rows to the orders */
-export function byOrder<T extends { orderId: string }>(rows: readonly T[]): Map<string, T> {
-  return new Map(rows.map((row) => [row.orderId.toLowerCase(), row]));
-}

@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { checkBackwardCompatible, validateEventSchema } from '../../libs/events/src/schema-compatibility';
+import { checkBackwardCompatible, validateEventSchema } from './schema-compatibility';
 import {
   GENERATE_COMMAND,
   generateContracts,

@@ -1,4 +1,4 @@
-import { eventually, kafkaTestBrokers, kafkaTestEnv, requirePostgresUrl } from '@platform/testing';
+import { describeOnKafka, eventually, kafkaTestEnv } from '@platform/testing';
 import {
   CONTEXTS,
   checkInvariants,
@@ -12,8 +12,6 @@ import { MONOLITH, ProcessPlatform } from './support/process-platform';
 import { SteadyOrders } from './support/steady-orders';
 
 const SUITE = 'a context moving out of the monolith on Kafka';
-const brokers = kafkaTestBrokers(SUITE);
-const postgres = requirePostgresUrl(SUITE);
 const MOVED = 'payments'; // also its consumer group's name, as the metrics label it
 
 /**
@@ -23,7 +21,7 @@ const MOVED = 'payments'; // also its consumer group's name, as the metrics labe
  * offsets the monolith committed, and the inbox absorbs what the switch redelivers, so at the
  * end every order is finished and the invariant checker finds nothing lost or applied twice.
  */
-(brokers && postgres ? describe : describe.skip)(SUITE, () => {
+describeOnKafka(SUITE, (brokers) => {
   let p: ProcessPlatform | undefined;
 
   afterAll(async () => {
@@ -32,7 +30,7 @@ const MOVED = 'payments'; // also its consumer group's name, as the metrics labe
 
   it(`moves ${MOVED} to its own process mid-run: orders keep flowing, nothing lost, nothing applied twice`, async () => {
     p = await ProcessPlatform.start(
-      { ...kafkaTestEnv(brokers!), SHIPPING_AUTO_ADVANCE: 'true', INVENTORY_SEED_DEMO: 'false' },
+      { ...kafkaTestEnv(brokers), SHIPPING_AUTO_ADVANCE: 'true', INVENTORY_SEED_DEMO: 'false' },
       MONOLITH,
     );
     const platform = p;

@@ -1,4 +1,4 @@
-import { createTestDatabase, kafkaTestBrokers, kafkaTestEnv, requirePostgresUrl } from '@platform/testing';
+import { createTestDatabase, describeOnKafka, kafkaTestEnv } from '@platform/testing';
 import type { DatabaseTarget } from '@platform/database';
 import { CONTEXTS } from '../../scripts/invariants/check-invariants';
 import { connectSources } from '../../scripts/invariants/sources';
@@ -9,8 +9,6 @@ import { ProcessPlatform } from './support/process-platform';
 import { SteadyOrders } from './support/steady-orders';
 
 const SUITE = "a context's data moving to its own database and back";
-const postgres = requirePostgresUrl(SUITE);
-const brokers = kafkaTestBrokers(SUITE);
 const MOVED = 'payments';
 const OTHERS = CONTEXTS.filter((c) => c !== MOVED);
 
@@ -21,7 +19,7 @@ const OTHERS = CONTEXTS.filter((c) => c !== MOVED);
  * keep coming (its events wait in Kafka meanwhile, its group's offsets with them). The invariant checker, reading payments
  * on B and the rest on A, finds nothing lost or applied twice. Then it moves back the same way.
  */
-(postgres && brokers ? describe : describe.skip)(SUITE, () => {
+describeOnKafka(SUITE, (brokers) => {
   let p: ProcessPlatform | undefined;
   let b: DatabaseTarget | undefined;
 
@@ -33,7 +31,7 @@ const OTHERS = CONTEXTS.filter((c) => c !== MOVED);
   it(`moves ${MOVED} to database B mid-run and back, nothing lost or applied twice`, async () => {
     b = await createTestDatabase('postgres');
     p = await ProcessPlatform.start(
-      { ...kafkaTestEnv(brokers!), SHIPPING_AUTO_ADVANCE: 'true', INVENTORY_SEED_DEMO: 'false' },
+      { ...kafkaTestEnv(brokers), SHIPPING_AUTO_ADVANCE: 'true', INVENTORY_SEED_DEMO: 'false' },
       { monolith: OTHERS, [MOVED]: [MOVED] },
     );
     const platform = p;

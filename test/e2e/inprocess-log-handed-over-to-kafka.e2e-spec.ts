@@ -1,4 +1,4 @@
-import { eventually, kafkaTestBrokers, kafkaTestEnv, requirePostgresUrl } from '@platform/testing';
+import { describeOnKafka, eventually, kafkaTestEnv } from '@platform/testing';
 import {
   CONTEXTS,
   checkInvariants,
@@ -13,8 +13,6 @@ import { MONOLITH, ProcessPlatform } from './support/process-platform';
 import { SteadyOrders } from './support/steady-orders';
 
 const SUITE = 'the in-process log handed over to Kafka';
-const brokers = kafkaTestBrokers(SUITE);
-const postgres = requirePostgresUrl(SUITE);
 const ORDERS = 120;
 
 /**
@@ -26,7 +24,7 @@ const ORDERS = 120;
  * checker finds nothing lost (analytics and notifications have every order) and nothing applied
  * twice, though the groups that were ahead got their records again.
  */
-(brokers && postgres ? describe : describe.skip)(SUITE, () => {
+describeOnKafka(SUITE, (brokers) => {
   let p: ProcessPlatform | undefined;
 
   afterAll(async () => {
@@ -40,7 +38,7 @@ const ORDERS = 120;
       MONOLITH,
     );
     const platform = p;
-    const kafka = kafkaTestEnv(brokers!);
+    const kafka = kafkaTestEnv(brokers);
     const cli = { DATABASE_URL: platform.databaseUrl, ...kafka };
     const catalogue = {
       plenty: await createProduct(platform, 100_000),

@@ -1,27 +1,25 @@
 import { AVRO_BINARY, HEADER, OrderPlacedV1Contract } from '@platform/events';
-import { eventually, kafkaTestBrokers, kafkaTestEnv, newKafkaTestPrefix, requirePostgresUrl } from '@platform/testing';
+import { describeOnKafka, eventually, kafkaTestEnv, newKafkaTestPrefix } from '@platform/testing';
 import { readWithKcat } from './support/kcat-records';
 import { LIFECYCLE_SETTINGS, orderLifecycleScenarios } from './support/order-lifecycle-scenarios';
 import { createProduct, placeOrder } from './support/order-flow';
 import { MONOLITH, ProcessPlatform } from './support/process-platform';
 
 const SUITE = 'order lifecycle, monolith on Kafka';
-const brokers = kafkaTestBrokers(SUITE);
-const postgres = requirePostgresUrl(SUITE);
 
 /**
  * Stage 3 of docs/deploy.md: the single binary as one process with every context on Kafka
  * (TRANSPORT=kafka, PostgreSQL), running the very scenarios of order-lifecycle.e2e-spec.ts, then
  * reading what it wrote to a topic with kcat, as a client that knows nothing of ours would.
  */
-(brokers && postgres ? describe : describe.skip)(SUITE, () => {
+describeOnKafka(SUITE, (brokers) => {
   const prefix = newKafkaTestPrefix();
   let p: ProcessPlatform;
 
   beforeAll(async () => {
     p = await ProcessPlatform.start(
       {
-        ...kafkaTestEnv(brokers!, prefix),
+        ...kafkaTestEnv(brokers, prefix),
         ...LIFECYCLE_SETTINGS,
         INVENTORY_SEED_DEMO: 'false',
       },
@@ -41,7 +39,7 @@ const postgres = requirePostgresUrl(SUITE);
     const topic = `${prefix}${OrderPlacedV1Contract.topic}`;
 
     const records = await eventually(
-      () => readWithKcat(brokers!, topic),
+      () => readWithKcat(brokers, topic),
       (all) => all.some((r) => r.key === orderId),
       { expected: `a record keyed ${orderId} on ${topic}` },
     );

@@ -7,7 +7,7 @@ import {
   type ShadowRun,
   totals,
 } from '@platform/messaging';
-import { createTestDatabase, eventually, kafkaTestBrokers, kafkaTestEnv, requirePostgresUrl } from '@platform/testing';
+import { createTestDatabase, describeOnKafka, eventually, kafkaTestEnv } from '@platform/testing';
 import { CONTEXTS, checkInvariants, sharedDatabase, type ContextName } from '../../scripts/invariants/check-invariants';
 import { formatResults } from '../../scripts/invariants/report';
 import { consumedByOutcome } from '../faults/support/metrics';
@@ -20,8 +20,6 @@ import { aheadOfLive, cutOverProgress, shadowComparison } from './support/shadow
 import { SteadyOrders } from './support/steady-orders';
 
 const SUITE = 'loyalty shadowed beside the live deployment on Kafka, then cut over to its shadow';
-const brokers = kafkaTestBrokers(SUITE);
-const postgres = requirePostgresUrl(SUITE);
 const SHADOWED: ContextName = 'loyalty';
 
 /**
@@ -43,8 +41,8 @@ const SHADOWED: ContextName = 'loyalty';
  * deployment was redelivered nothing (it carried on from the shadow's offsets), and the pause is
  * printed, as the command saw it and as the two inboxes show it.
  */
-(brokers && postgres ? describe : describe.skip)(SUITE, () => {
-  const kafka = { ...kafkaTestEnv(brokers ?? ''), SHIPPING_AUTO_ADVANCE: 'true', INVENTORY_SEED_DEMO: 'false' };
+describeOnKafka(SUITE, (brokers) => {
+  const kafka = { ...kafkaTestEnv(brokers), SHIPPING_AUTO_ADVANCE: 'true', INVENTORY_SEED_DEMO: 'false' };
   let p: ProcessPlatform | undefined;
   const shadows: DatabaseTarget[] = [];
   /** what the cut-over takes from the shadow run */

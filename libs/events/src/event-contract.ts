@@ -21,8 +21,6 @@ export interface EventContract<P = unknown> {
   readonly __payload?: P;
 }
 
-export type PayloadOf<C> = C extends EventContract<infer P> ? P : never;
-
 export function topicOf(type: string, version: number): string {
   return `${type}.v${version}`;
 }

@@ -2,7 +2,7 @@ export * from './inprocess/inprocess-log';
 export * from './inprocess/inprocess-log.migration';
 export * from './inprocess/inprocess-publisher';
 export * from './inprocess/inprocess.transport';
-export * from './kafka/kafka-log-probe';
+export * from './kafka/kafka-publisher';
 export * from './kafka/kafka-settings';
 export * from './on-event.decorator';
 export * from './pipeline/consumer-groups';

@@ -119,8 +119,3 @@ export class OutboxWriter {
     };
   }
 }
-
-/** Metadata for an event caused by another: same correlation and trace, causation = that event. */
-export function causedBy(cause: EventEnvelope): EventMetadata {
-  return { correlationId: cause.correlationId, causationId: cause.eventId, traceparent: cause.traceparent };
-}

@@ -8,3 +8,5 @@ export * from './context-test-kit';
 export * from './kafka-test-cluster';
 export * from './order-payloads';
 export * from './test-schema-registry';
+export * from './kafka-test-suite';
+export * from './kafka-log-probe';

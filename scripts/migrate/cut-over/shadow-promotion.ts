@@ -1,4 +1,5 @@
 import type { Client } from 'pg';
+import { isUuid } from '@platform/domain';
 import type { PartitionOffset } from '@platform/messaging';
 
 /**
@@ -31,8 +32,6 @@ export interface Promoted {
   readonly record: PromotionRecord;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function splitShadowOutbox(
   live: Client,
   shadow: Client,
@@ -44,7 +43,7 @@ export async function splitShadowOutbox(
       WHERE id > $1::bigint AND published_at IS NULL ORDER BY id`,
     [outboxHighWater],
   );
-  const causes = [...new Set(rows.flatMap((r) => (r.cause && UUID.test(r.cause) ? [r.cause.toLowerCase()] : [])))];
+  const causes = [...new Set(rows.flatMap((r) => (isUuid(r.cause) ? [r.cause.toLowerCase()] : [])))];
   const processedByLive = new Set(
     (
       await live.query<{ id: string }>(

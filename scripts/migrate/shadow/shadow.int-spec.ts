@@ -17,15 +17,13 @@ import {
   readShadowRun,
   type SqlQuery,
 } from '@platform/messaging';
-import { createTestDatabase, kafkaTestBrokers, kafkaTestEnv, requirePostgresUrl } from '@platform/testing';
+import { createTestDatabase, describeOnKafka, kafkaTestEnv } from '@platform/testing';
 import { createKafkaClient } from '../../../libs/messaging/src/kafka/kafka-client';
 import { migrationsOf } from '../move-data/context-schemas';
 import { consumedTopicsOf } from './context-topics';
 import { runShadow } from './run-shadow';
 
 const SUITE = 'migrate shadow and the comparator on two PostgreSQL databases and the mock cluster';
-const postgres = requirePostgresUrl(SUITE);
-const brokers = kafkaTestBrokers(SUITE);
 const codec = new EnvelopeCodec(new EventCatalogue(ALL_EVENT_CONTRACTS), new AvroCodec());
 
 /**
@@ -33,10 +31,10 @@ const codec = new EnvelopeCodec(new EventCatalogue(ALL_EVENT_CONTRACTS), new Avr
  * (payments): the copy's pending outbox rows are marked published and the shadow run records where
  * the shadow's own rows start; the comparator decodes both outboxes and pairs them by causation.
  */
-(postgres && brokers ? describe : describe.skip)(SUITE, () => {
+describeOnKafka(SUITE, (brokers) => {
   let live: DatabaseTarget;
   let shadow: DatabaseTarget;
-  const env = kafkaTestEnv(brokers!);
+  const env = kafkaTestEnv(brokers);
 
   beforeAll(async () => {
     [live, shadow] = await Promise.all([createTestDatabase('postgres'), createTestDatabase('postgres')]);

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { KafkaLogProbe } from '@platform/messaging';
+import { KafkaLogProbe } from '@platform/testing';
 import { CONTEXTS } from '../../../scripts/invariants/check-invariants';
 
 /**

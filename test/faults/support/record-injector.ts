@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { WireRecord } from '@platform/events';
-import { InProcessLog, KafkaLogProbe } from '@platform/messaging';
+import { InProcessLog } from '@platform/messaging';
+import { KafkaLogProbe } from '@platform/testing';
 import { CONTEXTS } from '../../../scripts/invariants/check-invariants';
 import { LOG_PARTITIONS, type Deployment } from './deployment';
 import type { FaultTransport } from './fault-transport';

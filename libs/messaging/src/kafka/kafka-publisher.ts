@@ -1,11 +1,19 @@
 import { Logger } from '@nestjs/common';
 import { CompressionTypes, Partitioners, type Kafka, type Producer } from 'kafkajs';
-import type { WireRecord } from '@platform/events';
+import { ALL_EVENT_CONTRACTS, EventCatalogue, SchemaRegistryClient, type WireRecord } from '@platform/events';
 import type { RecordPublisher } from '@platform/outbox';
+import { createKafkaClient } from './kafka-client';
 import { toKafkaMessage } from './kafka-records';
-import type { KafkaNaming } from './kafka-naming';
+import { KafkaNaming } from './kafka-naming';
 import type { KafkaSettings } from './kafka-settings';
-import type { RegistryValueFramer } from './registry-value-framer';
+import { RegistryValueFramer } from './registry-value-framer';
+
+export interface StandalonePublisherOptions {
+  /** false: values go out as they are, even with a schema registry (default: framed, as the relay's) */
+  readonly framed?: boolean;
+  /** false: the registry is asked for ids only, never registers a schema (default: the settings' own) */
+  readonly registerSchemas?: boolean;
+}
 
 /**
  * The relay's publisher on Kafka. `publish` resolves only once the cluster acknowledged every
@@ -39,6 +47,25 @@ export class KafkaPublisher implements RecordPublisher {
     this.producer.on(this.producer.events.DISCONNECT, () => (this.connected = false));
   }
 
+  /**
+   * A publisher outside the Nest application (a hand-over, a fault drill), with the catalogue's
+   * contracts and the names of `settings`; not connected yet.
+   */
+  static standalone(settings: KafkaSettings, options: StandalonePublisherOptions = {}): KafkaPublisher {
+    const naming = new KafkaNaming(settings.topicPrefix, settings.groupPrefix);
+    const { schemaRegistry } = settings;
+    const registry =
+      schemaRegistry && options.framed !== false
+        ? new SchemaRegistryClient({
+            ...schemaRegistry,
+            autoRegister: options.registerSchemas ?? schemaRegistry.autoRegister,
+            clientId: settings.clientId,
+          })
+        : undefined;
+    const framer = registry && new RegistryValueFramer(registry, new EventCatalogue(ALL_EVENT_CONTRACTS), naming);
+    return new KafkaPublisher(createKafkaClient(settings), naming, settings.producer, framer);
+  }
+
   get isConnected(): boolean {
     return this.connected;
   }
@@ -54,10 +81,15 @@ export class KafkaPublisher implements RecordPublisher {
     await this.producer.disconnect();
   }
 
+  /** `records` as `publish` puts them on the topics: values framed when this publisher frames them */
+  async frame(records: readonly WireRecord[]): Promise<readonly WireRecord[]> {
+    return this.framer ? this.framer.frame(records) : records;
+  }
+
   async publish(records: readonly WireRecord[]): Promise<void> {
     if (records.length === 0) return;
     const byTopic = new Map<string, WireRecord[]>();
-    for (const record of this.framer ? await this.framer.frame(records) : records) {
+    for (const record of await this.frame(records)) {
       const batch = byTopic.get(record.topic) ?? [];
       batch.push(record);
       byTopic.set(record.topic, batch);

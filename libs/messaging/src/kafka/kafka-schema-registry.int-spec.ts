@@ -2,15 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { Type } from 'avsc';
 import { Kafka, type KafkaMessage, type Message } from 'kafkajs';
-import { DataSource } from 'typeorm';
-import type { DatabaseTarget } from '@platform/database';
 import { AvroCodec, EnvelopeCodec, frameValue, newEventId, type EventEnvelope } from '@platform/events';
 import {
-  createTestDatabase,
+  describeKafkaProcesses,
   eventually,
-  kafkaTestBrokers,
-  kafkaTestEnv,
-  requirePostgresUrl,
   TestEventV1Contract,
   TestSchemaRegistry,
   type TestEventV1,
@@ -19,7 +14,6 @@ import { startPipelineApp } from '../../../../test/fixtures/pipeline-app/pipelin
 import { TestProducer } from '../../../../test/fixtures/pipeline-app/producer-context';
 import { DeadLetterAdmin, DeadLetterConsumers } from '@platform/dead-letters';
 
-const SUITE = 'Kafka with a schema registry';
 const GROUPS = ['reg_a', 'reg_b'];
 const TOPIC = TestEventV1Contract.topic;
 const AUTH = { username: 'platform', password: 'registry-secret' };
@@ -30,58 +24,44 @@ const NEWER = {
   fields: [...FIELDS, { name: 'channel', type: 'string', default: 'web' }],
 };
 
-const brokers = kafkaTestBrokers(SUITE);
-const postgres = requirePostgresUrl(SUITE);
-
 // SCHEMA_REGISTRY_URL set, on the mock cluster, against the test double of a Confluent registry
 // (with basic auth): the relay registers and frames, consumers read the frame, resolve newer
 // writers, dead-letter what no registry answer can fix and retry while the registry is down.
-(brokers && postgres ? describe : describe.skip)('Kafka transport with a schema registry (PostgreSQL, Kafka)', () => {
-  let target: DatabaseTarget;
+describeKafkaProcesses('Kafka transport with a schema registry (PostgreSQL, Kafka)', (world) => {
   let registry: TestSchemaRegistry;
   let app: INestApplication;
-  let db: DataSource;
-  let env: NodeJS.ProcessEnv;
-  const savedEnv = { ...process.env };
 
   beforeAll(async () => {
-    target = await createTestDatabase('postgres');
     registry = await TestSchemaRegistry.start({ auth: AUTH });
-    env = { ...kafkaTestEnv(brokers!), ...registry.env() };
-    Object.assign(process.env, env, {
-      DATABASE_URL: target.url,
+    Object.assign(process.env, registry.env(), {
       CONSUMER_RETRY_BASE_MS: '20',
       CONSUMER_RETRY_MAX_MS: '200',
       // retries for about 10 s: the outage below lasts a few requests
       CONSUMER_MAX_ATTEMPTS: '60',
     });
     app = await startPipelineApp(GROUPS);
-    db = new DataSource({ type: 'postgres', url: target.url });
-    await db.initialize();
   });
 
   afterAll(async () => {
-    await db?.destroy();
     await app?.close();
     await registry?.close();
-    await target?.release();
-    process.env = savedEnv;
   });
 
-  const subject = (): string => `${env.KAFKA_TOPIC_PREFIX}${TOPIC}-value`;
-  const clusterTopic = (): string => `${env.KAFKA_TOPIC_PREFIX}${TOPIC}`;
+  const subject = (): string => `${world.env.KAFKA_TOPIC_PREFIX}${TOPIC}-value`;
+  const clusterTopic = (): string => `${world.env.KAFKA_TOPIC_PREFIX}${TOPIC}`;
   const emit = (payloads: TestEventV1[]): Promise<void> => app.get(TestProducer).emit(payloads);
   const seqsOf = async (group: string, key: string): Promise<number[]> =>
-    (await db.query(`SELECT seq FROM ${group}.effects WHERE entity_id = $1 ORDER BY id`, [key])).map(
+    (await world.db.query(`SELECT seq FROM ${group}.effects WHERE entity_id = $1 ORDER BY id`, [key])).map(
       (r: { seq: number }) => r.seq,
     );
   const lettersOf = (
     group: string,
     key: string,
   ): Promise<Array<{ id: string; error_code: string; error_message: string; value: Buffer }>> =>
-    db.query(`SELECT id, error_code, error_message, value FROM ${group}.dead_letters WHERE msg_key = $1 ORDER BY id`, [
-      key,
-    ]);
+    world.db.query(
+      `SELECT id, error_code, error_message, value FROM ${group}.dead_letters WHERE msg_key = $1 ORDER BY id`,
+      [key],
+    );
 
   /** a record as another producer would write it: the envelope's headers, `value` as given */
   const recordOf = (key: string, seq: number, value: (payload: TestEventV1) => Buffer): Message => {
@@ -111,7 +91,7 @@ const postgres = requirePostgresUrl(SUITE);
   /** every record of `topic` from the beginning, read by a plain consumer of a fresh group, once `enough` */
   const readRaw = async (topic: string, enough: (messages: KafkaMessage[]) => boolean): Promise<KafkaMessage[]> => {
     const consumer = app.get(Kafka).consumer({
-      groupId: `${env.KAFKA_TOPIC_PREFIX}raw-${randomUUID()}`,
+      groupId: `${world.env.KAFKA_TOPIC_PREFIX}raw-${randomUUID()}`,
       sessionTimeout: 6_000,
       heartbeatInterval: 1_000,
       maxWaitTimeInMs: 200,
@@ -141,7 +121,7 @@ const postgres = requirePostgresUrl(SUITE);
       (n) => n >= 2,
       { expected: 'the relay to try to register twice' },
     );
-    const [{ n: unpublished }] = await db.query(
+    const [{ n: unpublished }] = await world.db.query(
       `SELECT count(*)::int AS n FROM producer.outbox WHERE published_at IS NULL AND msg_key = 'outage-publish'`,
     );
     expect(unpublished).toBe(1);
@@ -225,7 +205,7 @@ const postgres = requirePostgresUrl(SUITE);
     }
 
     // forwarded to the dead-letter topic byte for byte (not framed a second time)
-    const dlq = await readRaw(`${env.KAFKA_TOPIC_PREFIX}reg_a.dlq`, (m) => m.length >= 2);
+    const dlq = await readRaw(`${world.env.KAFKA_TOPIC_PREFIX}reg_a.dlq`, (m) => m.length >= 2);
     expect(dlq.map((m) => m.value)).toEqual([unknown.value, unframed.value]);
 
     // the id becomes known (imported into the registry): a re-drive decodes the stored bytes

@@ -1,53 +1,34 @@
 import type { INestApplication } from '@nestjs/common';
 import { SpanKind, SpanStatusCode, trace, type SpanContext } from '@opentelemetry/api';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-node';
-import type { DatabaseTarget } from '@platform/database';
 import { startTracing, type TracingHandle } from '@platform/observability';
-import {
-  createTestDatabase,
-  eventually,
-  kafkaTestBrokers,
-  kafkaTestEnv,
-  requirePostgresUrl,
-  TestEventV1Contract,
-} from '@platform/testing';
+import { describeKafkaProcesses, eventually, TestEventV1Contract } from '@platform/testing';
 import { readWithKcat } from '../../../../test/e2e/support/kcat-records';
 import { FAULTS, faultsFor } from '../../../../test/fixtures/pipeline-app/fault-plan';
 import { startPipelineApp } from '../../../../test/fixtures/pipeline-app/pipeline-app';
 import { TestProducer } from '../../../../test/fixtures/pipeline-app/producer-context';
 
-const SUITE = 'Kafka tracing';
 const GROUP = 'kafka_traced';
 const TOPIC = TestEventV1Contract.topic;
-
-const brokers = kafkaTestBrokers(SUITE);
-const postgres = requirePostgresUrl(SUITE);
 
 /**
  * The trace crosses Kafka: the event's `traceparent` (its create span) travels as a record
  * header, and the consumer on the other side of the broker continues the trace from it.
  */
-(brokers && postgres ? describe : describe.skip)('tracing across the Kafka transport (PostgreSQL, Kafka)', () => {
+describeKafkaProcesses('tracing across the Kafka transport (PostgreSQL, Kafka)', (world) => {
   const exporter = new InMemorySpanExporter();
   let tracing: TracingHandle | undefined;
-  let target: DatabaseTarget;
   let app: INestApplication;
-  let env: NodeJS.ProcessEnv;
-  const savedEnv = { ...process.env };
 
   beforeAll(async () => {
     tracing = await startTracing({ service: 'kafka-tracing-test', exporter });
-    target = await createTestDatabase('postgres');
-    env = kafkaTestEnv(brokers!);
-    Object.assign(process.env, env, { DATABASE_URL: target.url, CONSUMER_RETRY_BASE_MS: '5' });
+    process.env.CONSUMER_RETRY_BASE_MS = '5';
     app = await startPipelineApp([GROUP]);
   });
 
   afterAll(async () => {
     await app?.close();
-    await target?.release();
     await tracing?.stop();
-    process.env = savedEnv;
     FAULTS.clear();
   });
 
@@ -87,7 +68,7 @@ const postgres = requirePostgresUrl(SUITE);
     });
     expect(typeof consumed.attributes['messaging.kafka.offset']).toBe('number');
 
-    const records = await readWithKcat(brokers!, `${env.KAFKA_TOPIC_PREFIX}${TOPIC}`);
+    const records = await readWithKcat(world.brokers, `${world.env.KAFKA_TOPIC_PREFIX}${TOPIC}`);
     const record = records.find((r) => r.key === 'traced-ok');
     expect(record?.headers.traceparent).toBe(`00-${traceId}-${created!.spanContext().spanId}-01`);
   });

@@ -2,25 +2,14 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { INestApplication } from '@nestjs/common';
 import { Kafka, Partitioners } from 'kafkajs';
-import { DataSource } from 'typeorm';
-import type { DatabaseTarget } from '@platform/database';
 import { EnvelopeCodec, HEADER, newEventId, type EventEnvelope } from '@platform/events';
 import { PlatformMetrics, ReadinessChecks } from '@platform/observability';
 import { RECORD_PUBLISHER, type RecordPublisher } from '@platform/outbox';
-import {
-  createTestDatabase,
-  eventually,
-  kafkaTestBrokers,
-  kafkaTestEnv,
-  requirePostgresUrl,
-  TestEventV1Contract,
-  type TestEventV1,
-} from '@platform/testing';
+import { describeKafkaProcesses, eventually, TestEventV1Contract, type TestEventV1 } from '@platform/testing';
 import { FAULTS, faultsFor } from '../../../../test/fixtures/pipeline-app/fault-plan';
 import { startPipelineApp } from '../../../../test/fixtures/pipeline-app/pipeline-app';
 import { TestProducer } from '../../../../test/fixtures/pipeline-app/producer-context';
 
-const SUITE = 'Kafka transport';
 const GROUPS = ['kafka_a', 'kafka_b'];
 const TOPIC = TestEventV1Contract.topic;
 
@@ -30,51 +19,37 @@ interface Effect {
   seq: number;
 }
 
-const brokers = kafkaTestBrokers(SUITE);
-const postgres = requirePostgresUrl(SUITE);
-
-(brokers && postgres ? describe : describe.skip)('Kafka transport and consumer pipeline (PostgreSQL, Kafka)', () => {
-  let target: DatabaseTarget;
+describeKafkaProcesses('Kafka transport and consumer pipeline (PostgreSQL, Kafka)', (world) => {
   let app: INestApplication;
-  let db: DataSource;
-  let env: NodeJS.ProcessEnv;
-  const savedEnv = { ...process.env };
 
   beforeAll(async () => {
-    target = await createTestDatabase('postgres');
-    env = kafkaTestEnv(brokers!);
-    Object.assign(process.env, env, {
-      DATABASE_URL: target.url,
+    Object.assign(process.env, {
       CONSUMER_RETRY_BASE_MS: '5',
       // a held-back event retries until its test releases it, quickly once released
       CONSUMER_MAX_ATTEMPTS: '10000',
       CONSUMER_RETRY_MAX_MS: '50',
     });
     app = await startPipelineApp(GROUPS);
-    db = new DataSource({ type: 'postgres', url: target.url });
-    await db.initialize();
   });
 
   afterAll(async () => {
-    await db?.destroy();
     await app?.close();
-    await target?.release();
-    process.env = savedEnv;
   });
 
   beforeEach(async () => {
     FAULTS.clear();
-    for (const group of GROUPS) await db.query(`TRUNCATE ${group}.effects, ${group}.inbox, ${group}.dead_letters`);
+    for (const group of GROUPS)
+      await world.db.query(`TRUNCATE ${group}.effects, ${group}.inbox, ${group}.dead_letters`);
   });
 
   // tests filter by their own keys: a group may still be finishing the previous test's events
   const effectsOf = (group: string, key?: string): Promise<Effect[]> =>
-    db.query(
+    world.db.query(
       `SELECT event_id, entity_id, seq FROM ${group}.effects WHERE $1::text IS NULL OR entity_id = $1 ORDER BY id`,
       [key ?? null],
     );
   const emit = (payloads: TestEventV1[]): Promise<void> => app.get(TestProducer).emit(payloads);
-  const clusterTopic = (): string => `${env.KAFKA_TOPIC_PREFIX}${TOPIC}`;
+  const clusterTopic = (): string => `${world.env.KAFKA_TOPIC_PREFIX}${TOPIC}`;
 
   it('delivers what the outbox relay published to every group once, in order per key, across many keys', async () => {
     const payloads = Array.from({ length: 400 }, (_, i) => ({ entityId: `order-${i % 37}`, seq: i, note: '' }));
@@ -93,7 +68,7 @@ const postgres = requirePostgresUrl(SUITE);
         expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
       }
     }
-    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM producer.outbox WHERE published_at IS NULL`);
+    const [{ n }] = await world.db.query(`SELECT count(*)::int AS n FROM producer.outbox WHERE published_at IS NULL`);
     expect(n).toBe(0);
   });
 
@@ -141,7 +116,7 @@ const postgres = requirePostgresUrl(SUITE);
       expect(faultsFor('kafka_a').attempts.has(101)).toBe(false); // queued behind 100, in order
       const committed = async (): Promise<bigint> => {
         const [topic] = await admin.fetchOffsets({
-          groupId: `${env.KAFKA_GROUP_PREFIX ?? env.KAFKA_TOPIC_PREFIX}kafka_a`,
+          groupId: `${world.env.KAFKA_GROUP_PREFIX ?? world.env.KAFKA_TOPIC_PREFIX}kafka_a`,
           topics: [clusterTopic()],
         });
         return BigInt(topic.partitions.find((p) => p.partition === partition)!.offset);
@@ -224,9 +199,8 @@ const postgres = requirePostgresUrl(SUITE);
         (e) => e.length === 1,
         { expected: `the event after the poison in ${group}` },
       );
-      const letters: Array<{ error_code: string; value: Buffer; msg_key: string; topic: string }> = await db.query(
-        `SELECT error_code, value, msg_key, topic FROM ${group}.dead_letters ORDER BY id`,
-      );
+      const letters: Array<{ error_code: string; value: Buffer; msg_key: string; topic: string }> =
+        await world.db.query(`SELECT error_code, value, msg_key, topic FROM ${group}.dead_letters ORDER BY id`);
       expect(letters.map((l) => l.error_code)).toEqual(['EVENT.MISSING_HEADER', 'EVENT.UNDECODABLE']);
       expect(letters[0].value).toEqual(Buffer.from([0xff, 0xff, 0xff, 0xff, 0x01]));
       expect(letters.every((l) => l.msg_key === 'garbage' && l.topic === TOPIC)).toBe(true);
@@ -240,9 +214,9 @@ const postgres = requirePostgresUrl(SUITE);
           [
             '-C',
             '-b',
-            brokers!,
+            world.brokers,
             '-t',
-            `${env.KAFKA_TOPIC_PREFIX}kafka_a.dlq`,
+            `${world.env.KAFKA_TOPIC_PREFIX}kafka_a.dlq`,
             '-o',
             'beginning',
             '-e',
@@ -272,7 +246,7 @@ const postgres = requirePostgresUrl(SUITE);
     );
     const { stdout } = await promisify(execFile)(
       'kcat',
-      ['-C', '-b', brokers!, '-t', clusterTopic(), '-o', 'beginning', '-e', '-q', '-f', '%k %h\n'],
+      ['-C', '-b', world.brokers, '-t', clusterTopic(), '-o', 'beginning', '-e', '-q', '-f', '%k %h\n'],
       { timeout: 20_000 },
     );
     const line = stdout.split('\n').find((l) => l.startsWith('readable-by-kcat '));
@@ -319,7 +293,7 @@ const postgres = requirePostgresUrl(SUITE);
   it('restarts a crashed consumer, which then carries on from its committed offset', async () => {
     // the dead letter of a poison record cannot be written: nothing may be acknowledged, the
     // consumer fails until kafkajs gives up and crashes; we must restart it, not leave it dead
-    await db.query('ALTER TABLE kafka_b.dead_letters RENAME TO dead_letters_away');
+    await world.db.query('ALTER TABLE kafka_b.dead_letters RENAME TO dead_letters_away');
     const consumer = app
       .get(ReadinessChecks)
       .all()
@@ -339,7 +313,7 @@ const postgres = requirePostgresUrl(SUITE);
         { expected: 'the kafka_b consumer to crash', timeoutMs: 30_000 },
       );
     } finally {
-      await db.query('ALTER TABLE kafka_b.dead_letters_away RENAME TO dead_letters');
+      await world.db.query('ALTER TABLE kafka_b.dead_letters_away RENAME TO dead_letters');
     }
     const effects = await eventually(
       () => effectsOf('kafka_b', 'crash'),
@@ -348,7 +322,7 @@ const postgres = requirePostgresUrl(SUITE);
     );
     expect(effects.map((e) => e.seq)).toEqual([1]);
     await consumer.check();
-    expect(await db.query(`SELECT error_code FROM kafka_b.dead_letters WHERE msg_key = 'crash'`)).toEqual([
+    expect(await world.db.query(`SELECT error_code FROM kafka_b.dead_letters WHERE msg_key = 'crash'`)).toEqual([
       { error_code: 'EVENT.MISSING_HEADER' },
     ]);
     expect(await effectsOf('kafka_a', 'crash')).toHaveLength(1);

@@ -21,10 +21,35 @@ import type { ReceivedRecord } from './received-record';
 import { checkRecordSize, DEFAULT_CONSUMER_LIMITS, type ConsumerLimits } from './record-size';
 import { backoffDelay, type RetryPolicy } from './retry-policy';
 import type { Subscription } from './subscription';
+import { pause } from './pause';
 
 export type { BoundHandler, Subscription } from './subscription';
 
 export type { ConsumeOutcome } from './consume-outcome';
+
+/** how a record's tries ended when its step did not succeed */
+type Settled = Extract<ConsumeOutcome, 'aborted' | 'dead_lettered'>;
+
+/** the record being tried, shared by its decoding and its handling */
+interface Tries {
+  readonly subscription: Subscription;
+  readonly record: ReceivedRecord;
+  /** when the record's first try began: the dead letter's first failure */
+  readonly firstFailedAt: Date;
+  readonly signal?: AbortSignal;
+  readonly onRetrying?: () => void;
+}
+
+/** one step of a record's way through the pipeline, tried until it settles (untilSettled) */
+interface Step<T> {
+  run(attempt: number): Promise<T>;
+  /** what failed, as the retry's log line names it */
+  failed(attempt: number): string;
+  /** whether a failure the record is dead-lettered for counts in handlerFailures too */
+  countsEveryFailure: boolean;
+  /** the group's database, when the step uses it */
+  outage?: DatabaseOutage;
+}
 
 /**
  * The one path every event takes on every transport, in this order:
@@ -89,68 +114,66 @@ export class ConsumerPipeline {
   ): Promise<ConsumeOutcome> {
     const { group, topic } = subscription;
     const stopTimer = this.metrics?.handlerDuration.startTimer({ topic, group });
-    const firstFailedAt = new Date();
-    const envelope = await this.decode(subscription, record, firstFailedAt, signal, onRetrying);
+    const tries = { subscription, record, firstFailedAt: new Date(), signal, onRetrying };
+    const envelope = await this.untilSettled(tries, {
+      run: async () => {
+        checkRecordSize(record, this.limits.maxRecordBytes);
+        return this.decoder.decode(record);
+      },
+      failed: () => `decoding ${topic}@${record.partition}:${record.offset}`,
+      // an undecodable record never reached a handler: a handler failure only when retried
+      countsEveryFailure: false,
+    });
     if (typeof envelope === 'string') return envelope;
     const bindings = { correlationId: envelope.correlationId, eventId: envelope.eventId, topic, group };
-    return withLogContext(bindings, async () => {
-      const outage = this.outageOf(group);
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          // while the group's database does not answer, no record of the group starts an attempt
-          if (!(await outage.passable(signal))) return 'aborted';
+    return withLogContext(bindings, () =>
+      this.untilSettled(tries, {
+        run: async (attempt) => {
           markAttempt(attempt);
           const outcome = await this.attempt(subscription, record, envelope, attempt);
           stopTimer?.();
           this.metrics?.eventsConsumed.inc({ topic, group, outcome });
           return outcome;
-        } catch (error) {
-          const failure = classifyFailure(error);
-          this.metrics?.handlerFailures.inc({ topic, group, error: failure.code });
-          recordFailedAttempt(error, attempt, failure.code);
-          const waited = failure.connection ? await this.waitOut(outage, failure.code, error, signal) : 'answered';
-          if (waited === 'aborted') return 'aborted';
-          if (waited === 'recovered') {
-            attempt -= 1; // the database was away: not the record's attempt, and the record kept its place
-            continue;
-          }
-          if (failure.permanent || attempt >= this.retry.maxAttempts) {
-            return this.deadLetter(subscription, record, error, attempt, firstFailedAt, signal);
-          }
-          const delay = backoffDelay(this.retry, attempt);
-          this.logger.warn(
-            `attempt ${attempt} failed (${failure.code}: ${(error as Error).message}); retrying in ${delay} ms`,
-          );
-          onRetrying?.();
-          if (!(await pause(delay, signal))) return 'aborted';
-        }
-      }
-    });
+        },
+        failed: (attempt) => `attempt ${attempt}`,
+        countsEveryFailure: true,
+        outage: this.outageOf(group),
+      }),
+    );
   }
 
-  /** the record's envelope, or what became of a record that cannot be decoded (now or ever) */
-  private async decode(
-    subscription: Subscription,
-    record: ReceivedRecord,
-    firstFailedAt: Date,
-    signal?: AbortSignal,
-    onRetrying?: () => void,
-  ): Promise<EventEnvelope | ConsumeOutcome> {
+  /**
+   * The one retry loop, for decoding and for handling alike: `step` is tried until it succeeds;
+   * a permanent failure, or the last attempt's, is dead-lettered; any other waits its backoff.
+   * With `step.outage`, no attempt starts while the group's database does not answer, and a
+   * connection-class failure waits for it (an attempt that does not count).
+   */
+  private async untilSettled<T>(tries: Tries, step: Step<T>): Promise<T | Settled> {
+    const { subscription, record, firstFailedAt, signal, onRetrying } = tries;
     const { group, topic } = subscription;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        checkRecordSize(record, this.limits.maxRecordBytes);
-        return await this.decoder.decode(record);
+        if (step.outage && !(await step.outage.passable(signal))) return 'aborted';
+        return await step.run(attempt);
       } catch (error) {
         const failure = classifyFailure(error);
+        const countFailure = (): void => this.metrics?.handlerFailures.inc({ topic, group, error: failure.code });
+        if (step.countsEveryFailure) countFailure();
         recordFailedAttempt(error, attempt, failure.code);
+        const waited =
+          step.outage && failure.connection ? await this.waitOut(step.outage, failure.code, error, signal) : 'answered';
+        if (waited === 'aborted') return 'aborted';
+        if (waited === 'recovered') {
+          attempt -= 1; // the database was away: not the record's attempt, and the record kept its place
+          continue;
+        }
         if (failure.permanent || attempt >= this.retry.maxAttempts) {
           return this.deadLetter(subscription, record, error, attempt, firstFailedAt, signal);
         }
-        this.metrics?.handlerFailures.inc({ topic, group, error: failure.code });
+        if (!step.countsEveryFailure) countFailure();
         const delay = backoffDelay(this.retry, attempt);
         this.logger.warn(
-          `decoding ${topic}@${record.partition}:${record.offset} failed (${failure.code}: ${(error as Error).message}); retrying in ${delay} ms`,
+          `${step.failed(attempt)} failed (${failure.code}: ${(error as Error).message}); retrying in ${delay} ms`,
         );
         onRetrying?.();
         if (!(await pause(delay, signal))) return 'aborted';
@@ -207,7 +230,7 @@ export class ConsumerPipeline {
     attempts: number,
     firstFailedAt: Date,
     signal?: AbortSignal,
-  ): Promise<ConsumeOutcome> {
+  ): Promise<Settled> {
     const { group, topic } = subscription;
     const failure = classifyFailure(error);
     const outage = this.outageOf(group);
@@ -233,20 +256,4 @@ export class ConsumerPipeline {
     );
     return 'dead_lettered';
   }
-}
-
-/** resolves true after `ms`, or false at once when the consumer is stopping */
-function pause(ms: number, signal?: AbortSignal): Promise<boolean> {
-  if (signal?.aborted) return Promise.resolve(false);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

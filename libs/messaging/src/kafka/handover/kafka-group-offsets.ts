@@ -80,6 +80,43 @@ export class KafkaGroupOffsets {
     return lags.reduce((sum, l) => sum + l.lag, 0);
   }
 
+  /**
+   * Per catalogue topic `group` has committed offsets on (the dead-letter topics too): records not
+   * processed yet. The topics are listed, not given, so a fault drill sees a group's every topic.
+   */
+  async lagByTopic(group: string): Promise<Record<string, number>> {
+    const { topics } = await this.admin.fetchTopicMetadata();
+    const ours = topics.map((t) => t.name).filter((name) => this.naming.catalogueTopic(name) !== undefined);
+    const committed = await this.admin.fetchOffsets({ groupId: this.naming.group(group), topics: ours });
+    const lags: Record<string, number> = {};
+    for (const { topic, partitions } of committed) {
+      if (!partitions.some((p) => Number(p.offset) >= 0)) continue; // a topic this group does not read
+      let lag = 0;
+      for (const { partition, high, low } of await this.watermarksOf(topic)) {
+        const done = Number(partitions.find((p) => p.partition === partition)?.offset ?? -1);
+        lag += Math.max(0, Number(high) - (done >= 0 ? done : Number(low)));
+      }
+      lags[this.naming.catalogueTopic(topic) ?? topic] = lag;
+    }
+    return lags;
+  }
+
+  /**
+   * A topic created a moment ago (a first dead letter's `.dlq`, say) can be listed before its
+   * partitions are, and kafkajs then fails inside fetchTopicOffsets: ask again a few times before
+   * giving up, rather than report a lag that leaves the topic out.
+   */
+  private async watermarksOf(topic: string): Promise<Awaited<ReturnType<Admin['fetchTopicOffsets']>>> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.admin.fetchTopicOffsets(topic);
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
+  }
+
   async close(): Promise<void> {
     await this.admin.disconnect().catch(() => undefined);
   }

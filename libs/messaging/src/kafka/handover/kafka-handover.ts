@@ -1,10 +1,9 @@
 import type { Admin, Kafka } from 'kafkajs';
-import { ALL_EVENT_CONTRACTS, EventCatalogue, SchemaRegistryClient, type WireRecord } from '@platform/events';
+import type { WireRecord } from '@platform/events';
 import { createKafkaClient } from '../kafka-client';
 import { KafkaNaming } from '../kafka-naming';
 import { KafkaPublisher } from '../kafka-publisher';
 import type { KafkaSettings } from '../kafka-settings';
-import { RegistryValueFramer } from '../registry-value-framer';
 import { LiveGroupMember } from '../replay/live-group-member';
 
 /** a Kafka consumer of a group runs (or joining it failed amid a rebalance): the hand-over must not go on */
@@ -44,13 +43,7 @@ export class KafkaHandover {
     private readonly settings: KafkaSettings,
   ) {
     this.naming = new KafkaNaming(settings.topicPrefix, settings.groupPrefix);
-    const registry = settings.schemaRegistry
-      ? new SchemaRegistryClient({ ...settings.schemaRegistry, clientId: settings.clientId })
-      : undefined;
-    const framer = registry
-      ? new RegistryValueFramer(registry, new EventCatalogue(ALL_EVENT_CONTRACTS), this.naming)
-      : undefined;
-    this.publisher = new KafkaPublisher(kafka, this.naming, settings.producer, framer);
+    this.publisher = KafkaPublisher.standalone(settings);
     this.admin = kafka.admin();
   }
 

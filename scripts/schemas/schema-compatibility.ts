@@ -8,9 +8,9 @@ import { Type } from 'avsc';
 import type { Schema, types } from 'avsc';
 
 /**
- * Parses a schema the way the platform's codec (avro-codec.ts) does, unions unwrapped, so a schema
- * it could not load (an ambiguous union such as ["int", "long"]) fails here too. Throws on invalid
- * Avro. Fresh options every call: avsc keeps its registry of named types inside the options object.
+ * Parses a schema the way the platform's codec (libs/events/src/avro-codec.ts) does, unions
+ * unwrapped, so a schema it could not load (an ambiguous union such as ["int", "long"]) fails here
+ * too. Throws on invalid Avro. Fresh options every call: avsc keeps its registry of named types inside the options object.
  */
 export function parseAvroSchema(schema: unknown): Type {
   return Type.forSchema(schema as Schema, { wrapUnions: false });
