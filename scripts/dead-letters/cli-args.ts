@@ -1,3 +1,4 @@
+import type { Environment } from '@platform/config';
 import { parseArgs } from 'node:util';
 
 export const USAGE = `npm run dead-letters -- <command> [options]
@@ -53,7 +54,7 @@ const FILTER_FLAGS = {
 
 export class UsageError extends Error {}
 
-export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliArgs {
+export function parseCliArgs(argv: readonly string[], env: Environment): CliArgs {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -94,7 +95,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
   return args;
 }
 
-function base(command: CliArgs['command'], values: Record<string, unknown>, env: NodeJS.ProcessEnv): CliArgs {
+function base(command: CliArgs['command'], values: Record<string, unknown>, env: Environment): CliArgs {
   return {
     command,
     filters: {},

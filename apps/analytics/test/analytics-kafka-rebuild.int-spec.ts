@@ -77,7 +77,7 @@ interface FactRow {
   /** the analytics deployable on Kafka (HTTP + its consumer), on the suite's database */
   async function startLive(): Promise<INestApplication> {
     Object.assign(process.env, env);
-    const app = await NestFactory.create(platformRoot('test', [AnalyticsModule]), {
+    const app = await NestFactory.create(platformRoot('test', [AnalyticsModule], { ...process.env }), {
       logger: ['error', 'warn'],
       bodyParser: false,
     });

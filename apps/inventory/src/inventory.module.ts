@@ -1,3 +1,5 @@
+import { ENVIRONMENT, type Environment } from '@platform/config';
+import { INVENTORY_SETTINGS, inventorySettingsFrom } from './inventory.settings';
 import { Module } from '@nestjs/common';
 import { Clock, SystemClock } from '@platform/domain';
 import { ContextModule } from '@platform/messaging';
@@ -53,6 +55,11 @@ import { ReservationEntity, ReservationLineEntity } from './persistence/reservat
     CommitStockHandler,
     BrowseCatalogueHandler,
     GetProductHandler,
+    {
+      provide: INVENTORY_SETTINGS,
+      useFactory: (env: Environment) => inventorySettingsFrom(env),
+      inject: [ENVIRONMENT],
+    },
     SeedDemoCatalogueOnStart,
   ],
 })

@@ -11,7 +11,7 @@ import {
   type StockReservationFailedV1,
   type StockReservedV1,
 } from '@platform/events';
-import { eventually, outboxEvents, publishEvent, type ContextTestApp } from '@platform/testing';
+import { eventually, outboxEvents, publishEvent, testEnvironment, type ContextTestApp } from '@platform/testing';
 import { INVENTORY } from '../src/context';
 
 /**
@@ -20,7 +20,7 @@ import { INVENTORY } from '../src/context';
  * the outbox). Each test makes its own products and orders, so tests never share stock.
  */
 export function adminAuth(): string {
-  return `Bearer ${process.env.ADMIN_TOKEN ?? ''}`;
+  return `Bearer ${testEnvironment().ADMIN_TOKEN ?? ''}`;
 }
 
 export function newSku(): string {

@@ -1,3 +1,4 @@
+import { ENVIRONMENT, type Environment } from '@platform/config';
 import { Module } from '@nestjs/common';
 import { Clock, SystemClock } from '@platform/domain';
 import { ContextModule } from '@platform/messaging';
@@ -9,7 +10,7 @@ import { LOYALTY } from './context';
 import { CreditPointsWhenOrderConfirmed } from './handlers/credit-points-when-order-confirmed.handler';
 import { ReversePointsWhenOrderCancelled } from './handlers/reverse-points-when-order-cancelled.handler';
 import { ReversePointsWhenPaymentRefunded } from './handlers/reverse-points-when-payment-refunded.handler';
-import { LOYALTY_CONFIG, loyaltyConfigFromEnv } from './loyalty.config';
+import { LOYALTY_CONFIG, loyaltyConfigFrom } from './loyalty.settings';
 import { LedgerRepository } from './persistence/ledger.repository';
 import { LoyaltyLedger1764300000000 } from './persistence/loyalty-ledger.migration';
 
@@ -27,7 +28,7 @@ import { LoyaltyLedger1764300000000 } from './persistence/loyalty-ledger.migrati
   ],
   providers: [
     { provide: Clock, useClass: SystemClock },
-    { provide: LOYALTY_CONFIG, useFactory: () => loyaltyConfigFromEnv() },
+    { provide: LOYALTY_CONFIG, useFactory: (env: Environment) => loyaltyConfigFrom(env), inject: [ENVIRONMENT] },
     LedgerRepository,
     CreditPointsHandler,
     ReversePointsHandler,

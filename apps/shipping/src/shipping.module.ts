@@ -1,3 +1,4 @@
+import { ENVIRONMENT, type Environment } from '@platform/config';
 import { Module } from '@nestjs/common';
 import { Clock, SystemClock } from '@platform/domain';
 import { ContextModule } from '@platform/messaging';
@@ -40,7 +41,11 @@ import { SHIPPING_SETTINGS, shippingSettingsFromEnv } from './shipping.settings'
     CarrierModeHttpController,
   ],
   providers: [
-    { provide: SHIPPING_SETTINGS, useFactory: () => shippingSettingsFromEnv() },
+    {
+      provide: SHIPPING_SETTINGS,
+      useFactory: (env: Environment) => shippingSettingsFromEnv(env),
+      inject: [ENVIRONMENT],
+    },
     { provide: Clock, useClass: SystemClock },
     FakeCarrier,
     { provide: CarrierPort, useExisting: FakeCarrier },

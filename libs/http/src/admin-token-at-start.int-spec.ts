@@ -35,7 +35,9 @@ describe(`the admin token at start on ${backend}`, () => {
   });
 
   const started = async (): Promise<{ app: INestApplication; url: string }> => {
-    const app = await createPlatformApp(platformRoot('admin-token-test', []), { service: 'admin-token-test' });
+    const app = await createPlatformApp(platformRoot('admin-token-test', [], { ...process.env }), {
+      service: 'admin-token-test',
+    });
     await app.listen(0, '127.0.0.1');
     return { app, url: await app.getUrl() };
   };

@@ -16,3 +16,7 @@ export * from './admin-token';
 export * from './decimal-integer.decorator';
 export * from './storable-params.pipe';
 export * from './refused';
+export * from './http-settings';
+export * from './platform-settings';
+export * from './environment.module';
+export * from './environment-at-start';

@@ -57,3 +57,6 @@ export * from './shadow/shadow-comparison';
 export * from './kafka/handover/kafka-group-offsets';
 export * from './shadow/shadow-monitor';
 export * from './shadow/gateway-calls';
+export * from './messaging-settings';
+export * from './nest/transport-settings';
+export * from './pipeline/consumer-settings';

@@ -5,6 +5,7 @@ import type { DatabaseTarget } from '@platform/database';
 import { configureHttp, platformRoot } from '@platform/http';
 import { MESSAGE_TRANSPORT } from '@platform/messaging';
 import { createTestDatabase, type Backend } from './test-databases';
+import { testEnvironment } from './test-environment';
 
 export interface ContextTestApp {
   readonly app: INestApplication;
@@ -32,7 +33,7 @@ export async function startContextTestApp(
   }
   process.env.ADMIN_TOKEN ??= 'test-admin-token';
   Object.assign(process.env, env);
-  const app = await NestFactory.create(platformRoot('test', contexts), {
+  const app = await NestFactory.create(platformRoot('test', contexts, testEnvironment()), {
     logger: ['error', 'warn'],
     bodyParser: false,
   });

@@ -5,3 +5,4 @@ export * from './event-probes';
 export * from './context-test-app';
 export * from './kafka-test-cluster';
 export * from './test-schema-registry';
+export * from './test-environment';

@@ -36,7 +36,7 @@ const postgres = requirePostgresUrl(SUITE);
   const savedEnv = { ...process.env };
 
   beforeAll(async () => {
-    tracing = await startTracing({ service: 'kafka-tracing-test', exporter });
+    tracing = await startTracing({ service: 'kafka-tracing-test', exporter, env: {} });
     target = await createTestDatabase('postgres');
     env = kafkaTestEnv(brokers!);
     Object.assign(process.env, env, { DATABASE_URL: target.url, CONSUMER_RETRY_BASE_MS: '5' });

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { Environment } from '@platform/config';
 import {
   openContextDataSource,
   resolveDatabaseTarget,
@@ -12,6 +13,7 @@ import {
   OutboxRelay,
   OutboxWriter,
   OUTBOX_MIGRATIONS,
+  OUTBOX_SETTINGS,
   notifyChannelOf,
   relayOptionsFromEnv,
   type RecordPublisher,
@@ -30,7 +32,7 @@ import type { RetentionJob } from '../retention/retention-job';
 import { retentionSettingsFromEnv, type RetentionSettings } from '../retention/retention-settings';
 import { RetentionSweeper } from '../retention/retention-sweeper';
 import type { ShutdownCoordinator } from './shutdown-coordinator';
-import { boolSetting, oneOfSetting } from '@platform/config';
+import { TRANSPORT_SETTINGS } from './transport-settings';
 import { refusalToRun, shadowCopyStateOf } from '../shadow/shadow-copy-state';
 import { ShadowMonitor } from '../shadow/shadow-monitor';
 import type { ShadowSettings } from '../shadow/shadow-settings';
@@ -45,7 +47,7 @@ export interface ContextModuleOptions {
    * context prunes; called once at start, so settings are read then (each job needs an index that
    * finds its expired rows, added by one of the context's migrations).
    */
-  readonly retention?: (env: NodeJS.ProcessEnv) => readonly RetentionJob[];
+  readonly retention?: (env: Environment) => readonly RetentionJob[];
   /**
    * Whether the context's consumer commits the records that arrive together in one transaction
    * (TransactionBatcher; default true). Say false when a handler calls an outside system inside
@@ -63,6 +65,9 @@ interface PlatformServices {
   readonly metrics: PlatformMetrics;
   /** SHADOW=true (ADR 0021): the relay stays stopped, so the outbox records what would be published */
   readonly shadow: ShadowSettings;
+  readonly transport: 'inprocess' | 'kafka';
+  /** the environment the composition root read */
+  readonly env: Environment;
 }
 
 /**
@@ -84,9 +89,10 @@ export async function openContextResources(
   platform: PlatformServices,
 ): Promise<ContextResources> {
   const { name } = options;
-  const retentionSettings = retentionSettingsFromEnv();
-  const retentionJobs = retentionJobsOf(options, retentionSettings);
-  const target = await resolveDatabaseTarget(name);
+  const { env } = platform;
+  const retentionSettings = retentionSettingsFromEnv(env);
+  const retentionJobs = retentionJobsOf(options, retentionSettings, env);
+  const target = await resolveDatabaseTarget(name, env);
   const dataSource = await openContextDataSource(target, {
     context: name,
     entities: options.entities,
@@ -101,15 +107,15 @@ export async function openContextResources(
     );
   }
   await refuseMisusedShadowCopy(dataSource, () => target.release(), name, platform.shadow.enabled);
-  const relayOptions = relayOptionsFromEnv(name, target.embedded);
-  const notifyChannel = notifiesOtherRelays(target.embedded) ? notifyChannelOf(name) : undefined;
+  const relayOptions = relayOptionsFromEnv(name, target.embedded, env);
+  const notifyChannel = notifiesOtherRelays(target.embedded, env) ? notifyChannelOf(name) : undefined;
   const outbox = new OutboxWriter(
-    { schema: name, producer: name, lanes: relayOptions.lanes, notifyChannel, messagingSystem: transportOf() },
+    { schema: name, producer: name, lanes: relayOptions.lanes, notifyChannel, messagingSystem: platform.transport },
     platform.codec,
   );
   const relay = new OutboxRelay(dataSource, platform.publisher, relayOptions, platform.metrics);
   const transactions = new TransactionRunner(dataSource);
-  const batchMaxRecords = options.batchConsumerTransactions === false ? 1 : transactionBatchMaxRecordsFromEnv();
+  const batchMaxRecords = options.batchConsumerTransactions === false ? 1 : transactionBatchMaxRecordsFromEnv(env);
   platform.groups.register({
     group: name,
     schema: name,
@@ -209,11 +215,7 @@ export function contextMigrations(options: Pick<ContextModuleOptions, 'migration
 }
 
 /** every context prunes its inbox and its settled dead letters, plus the tables it names itself */
-function retentionJobsOf(
-  options: ContextModuleOptions,
-  settings: RetentionSettings,
-  env: NodeJS.ProcessEnv = process.env,
-): RetentionJob[] {
+function retentionJobsOf(options: ContextModuleOptions, settings: RetentionSettings, env: Environment): RetentionJob[] {
   return [
     inboxRetention(settings.inboxRetentionMs),
     deadLetterRetention(options.name, settings.deadLetterRetentionMs),
@@ -230,11 +232,7 @@ function retentionJobsOf(
  * LISTEN connection of the database per commit, which the single binary measured as more than
  * half of its transactions (docs/benchmarks.md). PGlite has no cross-connection NOTIFY.
  */
-export function notifiesOtherRelays(embedded: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+export function notifiesOtherRelays(embedded: boolean, env: Environment): boolean {
   if (embedded) return false;
-  return boolSetting('OUTBOX_NOTIFY', transportOf(env) === 'kafka', env);
-}
-
-function transportOf(env: NodeJS.ProcessEnv = process.env): 'inprocess' | 'kafka' {
-  return oneOfSetting('TRANSPORT', ['inprocess', 'kafka'] as const, 'inprocess', env);
+  return OUTBOX_SETTINGS.read(env).OUTBOX_NOTIFY ?? TRANSPORT_SETTINGS.read(env).TRANSPORT === 'kafka';
 }

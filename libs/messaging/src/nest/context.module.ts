@@ -1,5 +1,6 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ENVIRONMENT, type Environment } from '@platform/config';
 import { TransactionRunner } from '@platform/database';
 import { EnvelopeCodec } from '@platform/events';
 import { PlatformMetrics, ReadinessChecks } from '@platform/observability';
@@ -40,6 +41,7 @@ export class ContextModule {
             shutdown: ShutdownCoordinator,
             metrics: PlatformMetrics,
             config: PlatformConfig,
+            env: Environment,
           ) =>
             openContextResources(options, {
               codec,
@@ -49,6 +51,8 @@ export class ContextModule {
               shutdown,
               metrics,
               shadow: config.shadow,
+              transport: config.transport,
+              env,
             }),
           inject: [
             EnvelopeCodec,
@@ -58,6 +62,7 @@ export class ContextModule {
             ShutdownCoordinator,
             PlatformMetrics,
             PLATFORM_CONFIG,
+            ENVIRONMENT,
           ],
         },
         { provide: DataSource, useFactory: (r: ContextResources) => r.dataSource, inject: [ContextResources] },

@@ -3,7 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '@platform/domain';
 import { PermanentFailure } from '@platform/messaging';
 import { decideCredit } from '../../domain/order-points';
-import { LOYALTY_CONFIG, type LoyaltyConfig } from '../../loyalty.config';
+import { LOYALTY_CONFIG, type LoyaltyConfig } from '../../loyalty.settings';
 import { LedgerRepository } from '../../persistence/ledger.repository';
 import { CreditPointsCommand } from './credit-points.command';
 
