@@ -15,7 +15,8 @@ const swc = [
 ];
 
 const moduleNameMapper = {
-  '^@platform/(config|database|domain|events|http|messaging|observability|outbox|testing)$': '<rootDir>/libs/$1/src',
+  '^@platform/(config|database|domain|events|host|http|messaging|observability|outbox|testing)$':
+    '<rootDir>/libs/$1/src',
   '^@contexts/([a-z-]+)$': '<rootDir>/apps/$1/src',
 };
 

@@ -2,7 +2,7 @@
  * `npm run dead-letters -- list|show|redrive|discard ...`: operates dead letters through the
  * admin REST API of a running deployable (docs/reliability.md, "Operating dead letters").
  */
-import { environmentAtStart, loadDotEnv } from '../../libs/http/src';
+import { environmentAtStart, loadDotEnv } from '@platform/host';
 import { MONOLITH_SETTINGS } from '../../apps/monolith/src/monolith.settings';
 import { runDeadLettersCli } from './dead-letters-cli';
 

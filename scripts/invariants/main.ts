@@ -5,7 +5,7 @@
  * On the embedded database it goes through the running platform's admin API, or, when none runs,
  * opens the data folder itself under its lock. See docs/invariants.md.
  */
-import { environmentAtStart, loadDotEnv } from '../../libs/http/src';
+import { environmentAtStart, loadDotEnv } from '@platform/host';
 import { MONOLITH_SETTINGS } from '../../apps/monolith/src/monolith.settings';
 import { acquireEmbeddedPostgres, releaseEmbeddedPostgres } from '../../libs/database/src/embedded-postgres';
 import { DataDirLockedError } from '../../libs/database/src/data-dir-lock';

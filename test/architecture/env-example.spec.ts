@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SettingsCatalogue } from '@platform/config';
-import { PLATFORM_SETTINGS } from '@platform/http';
+import { PLATFORM_SETTINGS } from '@platform/host';
 import { MONOLITH_SETTINGS } from '../../apps/monolith/src/monolith.settings';
 import { TOOL_SETTINGS } from '../../scripts/tool-settings';
 

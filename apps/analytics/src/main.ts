@@ -1,4 +1,4 @@
-import { runDeployable } from '@platform/http';
+import { runDeployable } from '@platform/host';
 import { AnalyticsModule } from './analytics.module';
 import { ANALYTICS_SETTING_GROUP } from './analytics.settings';
 

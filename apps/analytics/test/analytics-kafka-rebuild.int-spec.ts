@@ -14,7 +14,8 @@ import {
   ShipmentDeliveredV1Contract,
   ShipmentDispatchedV1Contract,
 } from '@platform/events';
-import { configureHttp, platformRoot } from '@platform/http';
+import { platformRoot } from '@platform/host';
+import { configureHttp } from '@platform/http';
 import { MESSAGE_TRANSPORT } from '@platform/messaging';
 import {
   createTestDatabase,

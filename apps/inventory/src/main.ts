@@ -1,4 +1,4 @@
-import { runDeployable } from '@platform/http';
+import { runDeployable } from '@platform/host';
 import { InventoryModule } from './inventory.module';
 import { INVENTORY_SETTING_GROUP } from './inventory.settings';
 

@@ -1,4 +1,4 @@
-import { runDeployable } from '@platform/http';
+import { runDeployable } from '@platform/host';
 import { LoyaltyModule } from './loyalty.module';
 import { LOYALTY_SETTING_GROUP } from './loyalty.settings';
 

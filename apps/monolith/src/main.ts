@@ -1,4 +1,4 @@
-import { runDeployable } from '@platform/http';
+import { runDeployable } from '@platform/host';
 import { monolithModules } from './monolith.module';
 import { MONOLITH_SETTINGS } from './monolith.settings';
 

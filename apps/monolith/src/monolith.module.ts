@@ -1,6 +1,6 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { Environment } from '@platform/config';
-import { platformRoot } from '@platform/http';
+import { platformRoot } from '@platform/host';
 import { CONTEXT_MODULES, selectedContexts } from './contexts';
 import { InvariantsModule } from './invariants/invariants.http.controller';
 

@@ -1,4 +1,4 @@
-import { runDeployable } from '@platform/http';
+import { runDeployable } from '@platform/host';
 import { NotificationsModule } from './notifications.module';
 import { NOTIFICATIONS_SETTING_GROUP } from './notifications.settings';
 

@@ -1,4 +1,4 @@
-import { runDeployable } from '@platform/http';
+import { runDeployable } from '@platform/host';
 import { OrdersModule } from './orders.module';
 import { ORDERS_SETTING_GROUP } from './orders.settings';
 

@@ -1,4 +1,4 @@
-import { runDeployable } from '@platform/http';
+import { runDeployable } from '@platform/host';
 import { PaymentsModule } from './payments.module';
 import { PAYMENTS_SETTING_GROUP } from './payments.settings';
 

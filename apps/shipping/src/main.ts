@@ -1,4 +1,4 @@
-import { runDeployable } from '@platform/http';
+import { runDeployable } from '@platform/host';
 import { ShippingModule } from './shipping.module';
 import { SHIPPING_SETTING_GROUP } from './shipping.settings';
 

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { NestFactory } from '@nestjs/core';
@@ -21,11 +20,6 @@ import { strictValidationPipe } from './validation';
 export interface BootstrapOptions {
   /** shown in logs, metrics and the OpenAPI title */
   readonly service: string;
-}
-
-/** Loads `.env` when present (Node's own loader; real environment variables win). */
-export function loadDotEnv(path = '.env'): void {
-  if (existsSync(path)) process.loadEnvFile(path);
 }
 
 /**

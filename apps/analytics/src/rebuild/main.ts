@@ -4,15 +4,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { EnvelopeCodec } from '@platform/events';
-import {
-  AdminApiClient,
-  busyMessage,
-  environmentAtStart,
-  loadDotEnv,
-  operationsTarget,
-  platformRoot,
-  readAdminToken,
-} from '@platform/http';
+import { environmentAtStart, loadDotEnv, platformRoot } from '@platform/host';
+import { AdminApiClient, busyMessage, operationsTarget, readAdminToken } from '@platform/http';
 import {
   KafkaReplay,
   MESSAGING_SCHEMA,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { DatabaseTarget } from '@platform/database';
 import { createTestDatabase, databaseBackends } from '@platform/testing';
-import { createPlatformApp } from './bootstrap';
+import { createPlatformApp } from '@platform/http';
 import { platformRoot } from './platform-root';
 
 const backend = databaseBackends().at(-1)!;

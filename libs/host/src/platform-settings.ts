@@ -3,7 +3,7 @@ import { DATABASE_SETTINGS } from '@platform/database';
 import { MESSAGING_SETTINGS } from '@platform/messaging';
 import { OBSERVABILITY_SETTINGS, OTEL_SETTINGS } from '@platform/observability';
 import { OUTBOX_SETTINGS } from '@platform/outbox';
-import { HTTP_SETTINGS } from './http-settings';
+import { HTTP_SETTINGS } from '@platform/http';
 
 /**
  * Every setting the platform itself reads, gathered from the groups declared beside their code.

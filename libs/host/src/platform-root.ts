@@ -3,9 +3,8 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { Environment } from '@platform/config';
 import { PlatformMessagingModule, refuseShadowIn } from '@platform/messaging';
 import { ObservabilityModule } from '@platform/observability';
-import { DeadLettersAdminModule } from './dead-letters/dead-letters-admin.module';
+import { DeadLettersAdminModule, PLATFORM_SERVICE, PlatformIndexHttpController } from '@platform/http';
 import { environmentModule } from './environment.module';
-import { PLATFORM_SERVICE, PlatformIndexHttpController } from './platform-index.http.controller';
 
 @Module({})
 class PlatformRoot {}

@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import type { DynamicModule, Type } from '@nestjs/common';
 import { SettingsError, type Environment, type SettingGroup } from '@platform/config';
 import { startTracing } from '@platform/observability';
-import { createPlatformApp, loadDotEnv, startPlatformApp } from './bootstrap';
+import { createPlatformApp, startPlatformApp } from '@platform/http';
+import { loadDotEnv } from './dot-env';
 import { environmentAtStart } from './environment-at-start';
 import { platformRoot } from './platform-root';
 
