@@ -7,7 +7,8 @@ import { PlatformMetrics, ReadinessChecks } from '@platform/observability';
 import { OutboxRelay, OutboxWriter, RECORD_PUBLISHER, type RecordPublisher } from '@platform/outbox';
 import { ConsumerGroups } from '../pipeline/consumer-groups';
 import { RetentionSweeper } from '../retention/retention-sweeper';
-import { ContextResources, openContextResources, type ContextModuleOptions } from './context-resources';
+import type { ContextModuleOptions } from './context-module-options';
+import { ContextResources, openContextResources } from './context-resources';
 import { PLATFORM_CONFIG, type PlatformConfig } from './platform-config';
 import { ShutdownCoordinator } from './shutdown-coordinator';
 
