@@ -1,5 +1,6 @@
 import { relative, resolve } from 'node:path';
 import type { Environment } from '@platform/config';
+import { environmentAtStart } from '@platform/host';
 import { ALL_EVENT_CONTRACTS } from '@platform/events';
 import {
   ClusterTopics,
@@ -85,11 +86,13 @@ function printPlan(plan: TopicPlan, brokers: readonly string[], dryRun: boolean)
   for (const problem of plan.problems) console.error(`  cannot apply: ${problem}`);
 }
 
-// this CLI's composition root: the environment, read once
-main(process.argv.slice(2), { ...process.env }).then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    console.error(`kafka:topics: ${error.message}`);
-    process.exit(1);
-  },
-);
+// this CLI's composition root: the environment, read once and checked
+Promise.resolve()
+  .then(() => main(process.argv.slice(2), environmentAtStart(process.env, []).env))
+  .then(
+    (code) => process.exit(code),
+    (error: Error) => {
+      console.error(`kafka:topics: ${error.message}`);
+      process.exit(1);
+    },
+  );

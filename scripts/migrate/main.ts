@@ -7,6 +7,8 @@ import { existsSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import { Command, CommanderError } from 'commander';
 import type { Environment } from '@platform/config';
+import { environmentAtStart } from '@platform/host';
+import { MONOLITH_SETTINGS } from '../../apps/monolith/src/monolith.settings';
 import { EXIT } from './exit-codes';
 import { handoverCommand } from './handover/handover.command';
 import { moveDataCommand } from './move-data/move-data.command';
@@ -63,12 +65,14 @@ if (require.main === module) {
   // the libraries' info lines (a producer connected) are not the command's output: warnings and errors only
   Logger.overrideLogger(['warn', 'error']);
   // exit explicitly: a Kafka client left connecting by a refused command must not keep the process alive
-  // the composition root of this CLI: the environment, read once, goes to every command
-  runMigrate(process.argv.slice(2), { ...process.env }).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      process.stderr.write(`migrate: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exit(EXIT.cannotRun);
-    },
-  );
+  // the composition root of this CLI: the environment, read once and checked, goes to every command
+  Promise.resolve()
+    .then(() => runMigrate(process.argv.slice(2), environmentAtStart(process.env, MONOLITH_SETTINGS).env))
+    .then(
+      (code) => process.exit(code),
+      (error: unknown) => {
+        process.stderr.write(`migrate: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        process.exit(EXIT.cannotRun);
+      },
+    );
 }
