@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { MonolithModule } from '../apps/monolith/src/monolith.module';
 import { createPlatformApp } from '@platform/http';
-import { createTestDatabase, databaseBackends, type Backend } from '@platform/testing';
+import { createTestDatabase, databaseBackends, testEnvironment, type Backend } from '@platform/testing';
 import type { DatabaseTarget } from '@platform/database';
 
 /** The single binary over HTTP: operations endpoints, OpenAPI, correlation ids and error shape. */
@@ -19,7 +19,7 @@ describe.each(databaseBackends())('the monolith on %s', (backend: Backend) => {
       delete process.env.DATABASE_URL;
       process.env.PGLITE_DATA_DIR = 'memory://';
     }
-    app = await createPlatformApp(MonolithModule.forRoot(), { service: 'monolith' });
+    app = await createPlatformApp(MonolithModule.forRoot(testEnvironment()), { service: 'monolith' });
     await app.init();
     await app.startAllMicroservices();
   });

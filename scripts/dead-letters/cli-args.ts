@@ -1,3 +1,4 @@
+import type { Environment } from '@platform/config';
 import { parseArgs } from 'node:util';
 import type { LetterRef } from '@platform/dead-letters';
 
@@ -54,7 +55,7 @@ const FILTER_FLAGS = {
 
 export class UsageError extends Error {}
 
-export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliArgs {
+export function parseCliArgs(argv: readonly string[], env: Environment): CliArgs {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -95,7 +96,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
   return args;
 }
 
-function base(command: CliArgs['command'], values: Record<string, unknown>, env: NodeJS.ProcessEnv): CliArgs {
+function base(command: CliArgs['command'], values: Record<string, unknown>, env: Environment): CliArgs {
   return {
     command,
     filters: {},

@@ -1,3 +1,4 @@
+import type { Environment } from '@platform/config';
 import { DeadLettersApiClient, type LetterRef } from '@platform/dead-letters';
 import {
   AdminApiClient,
@@ -12,7 +13,7 @@ import { parseCliArgs, UsageError, USAGE, type CliArgs } from './cli-args';
 import { renderLetter, renderPage, renderRedrives } from './render-letters';
 
 export interface CliIo {
-  readonly env: NodeJS.ProcessEnv;
+  readonly env: Environment;
   out(text: string): void;
   err(text: string): void;
 }
@@ -50,11 +51,7 @@ export async function runDeadLettersCli(argv: readonly string[], io: CliIo): Pro
 }
 
 /** where the admin API is: as given, else found from the embedded data folder's lock (ADR 0018) */
-async function withApi<T>(
-  args: CliArgs,
-  env: NodeJS.ProcessEnv,
-  work: (api: AdminApiClient) => Promise<T>,
-): Promise<T> {
+async function withApi<T>(args: CliArgs, env: Environment, work: (api: AdminApiClient) => Promise<T>): Promise<T> {
   if (args.url) return work(new AdminApiClient(args.url, args.token));
   const target = await operationsTarget(CONTEXTS, env);
   switch (target.kind) {
@@ -65,7 +62,7 @@ async function withApi<T>(
     case 'stopped': {
       // loaded only here: it boots the whole platform (without its consumers) in this process
       const { withOfflinePlatform } = await import('./offline-platform');
-      return withOfflinePlatform((url, token) => work(new AdminApiClient(url, token)));
+      return withOfflinePlatform(env, (url, token) => work(new AdminApiClient(url, token)));
     }
     case 'server':
       return work(new AdminApiClient('http://localhost:3000', args.token));

@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
-import { intSetting } from '../../libs/config/src/env-settings';
+import { LOYALTY_SETTING_GROUP } from '@contexts/loyalty';
+import { ORDERS_SETTING_GROUP } from '@contexts/orders';
+import type { Environment } from '@platform/config';
 import type { InvariantOptions } from './invariant';
 
 export const USAGE = `usage: npm run check:invariants -- [--settle-ms N] [--outbox-max-age-s N] [--json]
@@ -23,7 +25,7 @@ export interface CliOptions {
 }
 
 /** Command-line flags over the platform's own settings (LOYALTY_POINTS_PER_UNIT, ORDERS_SAGA_TIMEOUT_MS). */
-export function readCliOptions(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): CliOptions {
+export function readCliOptions(argv: readonly string[], env: Environment): CliOptions {
   const { values } = parseArgs({
     args: [...argv],
     options: {
@@ -53,12 +55,12 @@ export function readCliOptions(argv: readonly string[], env: NodeJS.ProcessEnv =
  */
 export function invariantOptions(
   asked: { readonly settleMs?: number; readonly outboxMaxAgeS?: number },
-  env: NodeJS.ProcessEnv = process.env,
+  env: Environment,
 ): InvariantOptions {
   return {
-    settleMs: asked.settleMs ?? intSetting('ORDERS_SAGA_TIMEOUT_MS', 30_000, { env }) + 5_000,
+    settleMs: asked.settleMs ?? ORDERS_SETTING_GROUP.read(env).ORDERS_SAGA_TIMEOUT_MS + 5_000,
     outboxMaxAgeMs: (asked.outboxMaxAgeS ?? 30) * 1000,
-    pointsPerUnit: intSetting('LOYALTY_POINTS_PER_UNIT', 1, { env }),
+    pointsPerUnit: LOYALTY_SETTING_GROUP.read(env).LOYALTY_POINTS_PER_UNIT,
   };
 }
 

@@ -5,7 +5,8 @@
  * On the embedded database it goes through the running platform's admin API, or, when none runs,
  * opens the data folder itself under its lock. See docs/invariants.md.
  */
-import { existsSync } from 'node:fs';
+import { environmentAtStart, loadDotEnv } from '@platform/host';
+import { MONOLITH_SETTINGS } from '../../apps/monolith/src/monolith.settings';
 import { acquireEmbeddedPostgres, releaseEmbeddedPostgres } from '../../libs/database/src/embedded-postgres';
 import { DataDirLockedError } from '../../libs/database/src/data-dir-lock';
 import { AdminApiClient, ApiError, UnreachableApi } from '../../libs/http/src/operations/admin-api-client';
@@ -22,10 +23,11 @@ const CANNOT_CHECK = 2;
 
 async function main(): Promise<number> {
   // the platform's own .env, as its main.ts reads it; the real environment wins
-  if (existsSync('.env')) process.loadEnvFile('.env');
+  loadDotEnv();
   let cli: CliOptions;
+  const { env } = environmentAtStart(process.env, MONOLITH_SETTINGS);
   try {
-    cli = readCliOptions(process.argv.slice(2));
+    cli = readCliOptions(process.argv.slice(2), env);
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${USAGE}`);
     return CANNOT_CHECK;
@@ -34,23 +36,26 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const target = await operationsTarget(CONTEXTS);
+  const target = await operationsTarget(CONTEXTS, env);
   if (target.kind === 'busy') {
     console.error(busyMessage(target.owner));
     return CANNOT_CHECK;
   }
   if (target.kind === 'running') {
     // the platform owns the embedded folder: it checks, on its own connections
-    const report = await new AdminApiClient(target.url, readAdminToken()).get<InvariantsReport>('/admin/invariants', {
-      settleMs: String(cli.invariants.settleMs),
-      outboxMaxAgeS: String(cli.invariants.outboxMaxAgeMs / 1000),
-    });
+    const report = await new AdminApiClient(target.url, readAdminToken(env)).get<InvariantsReport>(
+      '/admin/invariants',
+      {
+        settleMs: String(cli.invariants.settleMs),
+        outboxMaxAgeS: String(cli.invariants.outboxMaxAgeMs / 1000),
+      },
+    );
     return print(cli, `the running platform (pid ${target.owner.pid}, ${target.url})`, report);
   }
   // nobody runs on the embedded folder: open it here, which takes its lock for as long as the check
-  const embedded = target.kind === 'stopped' ? await acquireEmbeddedPostgres() : undefined;
+  const embedded = target.kind === 'stopped' ? await acquireEmbeddedPostgres(env) : undefined;
   try {
-    const urls = contextUrls().urls;
+    const urls = contextUrls(env).urls;
     for (const context of CONTEXTS) urls[context] ??= embedded;
     const connected = await connectSources(urls as Record<ContextName, string>).catch((error: unknown) => {
       const where = [...new Set(Object.values(urls))].map((url) => redactUrl(url as string)).join(', ');

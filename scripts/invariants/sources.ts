@@ -1,3 +1,4 @@
+import type { Environment } from '@platform/config';
 import { Client } from 'pg';
 import { databaseUrlFor } from '../../libs/database/src/database-url';
 import { CONTEXTS, type ContextName, type Query, type Sources } from './invariant';
@@ -14,7 +15,7 @@ export interface ConnectedSources {
  * else `DATABASE_URL`). Contexts without one would use the embedded PGlite, which only the
  * process that owns its data folder can open: those are returned as missing.
  */
-export function contextUrls(env: NodeJS.ProcessEnv = process.env): {
+export function contextUrls(env: Environment): {
   readonly urls: Partial<Record<ContextName, string>>;
   readonly missing: ContextName[];
 } {

@@ -1,9 +1,11 @@
 import { relative, resolve } from 'node:path';
-import { stringSetting } from '@platform/config';
+import type { Environment } from '@platform/config';
+import { environmentAtStart } from '@platform/host';
 import { ALL_EVENT_CONTRACTS } from '@platform/events';
 import {
   ClusterTopics,
   describeAction,
+  KAFKA_SETTINGS,
   loadTopicSpecs,
   planTopics,
   type TopicPlan,
@@ -22,7 +24,7 @@ const OPTIONS = ['--dry-run', '--ignore-configs', '--file'];
 const USAGE =
   'usage: npm run kafka:topics -- [--dry-run] [--ignore-configs] [--file schemas/topics.json]  (KAFKA_BROKERS=host:port,...)';
 
-async function main(argv: readonly string[]): Promise<number> {
+async function main(argv: readonly string[], env: Environment): Promise<number> {
   const dryRun = argv.includes('--dry-run');
   const ignoreConfigs = argv.includes('--ignore-configs');
   const fileFlag = argv.indexOf('--file');
@@ -30,12 +32,12 @@ async function main(argv: readonly string[]): Promise<number> {
   const unknown = argv.filter((arg, i) => (fileFlag < 0 || i !== fileFlag + 1) && !OPTIONS.includes(arg));
   if (unknown.length > 0) throw new Error(`unknown argument ${unknown.join(' ')}\n${USAGE}`);
 
-  const brokers = stringSetting('KAFKA_BROKERS', '')
-    .split(',')
+  const settings = KAFKA_SETTINGS.read(env);
+  const brokers = settings.KAFKA_BROKERS.split(',')
     .map((b) => b.trim())
     .filter(Boolean);
   if (brokers.length === 0 && !dryRun) throw new Error(`KAFKA_BROKERS is not set\n${USAGE}`);
-  const specs = loadTopicSpecs(file, ALL_EVENT_CONTRACTS, stringSetting('KAFKA_TOPIC_PREFIX', ''));
+  const specs = loadTopicSpecs(file, ALL_EVENT_CONTRACTS, settings.KAFKA_TOPIC_PREFIX);
 
   const cluster = brokers.length > 0 ? await connect(brokers, dryRun) : undefined;
   if (!cluster) return printOfflinePlan(specs, file, brokers);
@@ -84,10 +86,13 @@ function printPlan(plan: TopicPlan, brokers: readonly string[], dryRun: boolean)
   for (const problem of plan.problems) console.error(`  cannot apply: ${problem}`);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    console.error(`kafka:topics: ${error.message}`);
-    process.exit(1);
-  },
-);
+// this CLI's composition root: the environment, read once and checked
+Promise.resolve()
+  .then(() => main(process.argv.slice(2), environmentAtStart(process.env, []).env))
+  .then(
+    (code) => process.exit(code),
+    (error: Error) => {
+      console.error(`kafka:topics: ${error.message}`);
+      process.exit(1);
+    },
+  );

@@ -6,7 +6,7 @@ describe('npm run migrate', () => {
   async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
     let out = '';
     let err = '';
-    const code = await runMigrate(argv, { writeOut: (t) => (out += t), writeErr: (t) => (err += t) });
+    const code = await runMigrate(argv, process.env, { writeOut: (t) => (out += t), writeErr: (t) => (err += t) });
     return { code, out, err };
   }
 

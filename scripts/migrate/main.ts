@@ -6,6 +6,9 @@
 import { existsSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import { Command, CommanderError } from 'commander';
+import type { Environment } from '@platform/config';
+import { environmentAtStart } from '@platform/host';
+import { MONOLITH_SETTINGS } from '../../apps/monolith/src/monolith.settings';
 import { EXIT } from './exit-codes';
 import { handoverCommand } from './handover/handover.command';
 import { moveDataCommand } from './move-data/move-data.command';
@@ -13,15 +16,15 @@ import { compareCommand } from './compare/compare.command';
 import { shadowCommand } from './shadow/shadow.command';
 import { cutOverCommand } from './cut-over/cut-over.command';
 
-export function migrateProgram(): Command {
+export function migrateProgram(env: Environment): Command {
   const program = new Command('migrate')
     .description('moves a running deployment of the order platform from one stage to the next (docs/deploy.md)')
     .showHelpAfterError('(add --help for usage)');
-  program.addCommand(handoverCommand());
+  program.addCommand(handoverCommand(env));
   program.addCommand(moveDataCommand());
-  program.addCommand(shadowCommand());
-  program.addCommand(compareCommand());
-  program.addCommand(cutOverCommand());
+  program.addCommand(shadowCommand(env));
+  program.addCommand(compareCommand(env));
+  program.addCommand(cutOverCommand(env));
   return program;
 }
 
@@ -39,8 +42,8 @@ function exitOverrideEverywhere(command: Command, output?: CliOutput): void {
 }
 
 /** parses and runs one command line; resolves with the exit code */
-export async function runMigrate(argv: readonly string[], output?: CliOutput): Promise<number> {
-  const program = migrateProgram();
+export async function runMigrate(argv: readonly string[], env: Environment, output?: CliOutput): Promise<number> {
+  const program = migrateProgram(env);
   exitOverrideEverywhere(program, output);
   // a command's action reports its code as process.exitCode; read it here, leave the process's own as it was
   const before = process.exitCode;
@@ -62,11 +65,14 @@ if (require.main === module) {
   // the libraries' info lines (a producer connected) are not the command's output: warnings and errors only
   Logger.overrideLogger(['warn', 'error']);
   // exit explicitly: a Kafka client left connecting by a refused command must not keep the process alive
-  runMigrate(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      process.stderr.write(`migrate: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exit(EXIT.cannotRun);
-    },
-  );
+  // the composition root of this CLI: the environment, read once and checked, goes to every command
+  Promise.resolve()
+    .then(() => runMigrate(process.argv.slice(2), environmentAtStart(process.env, MONOLITH_SETTINGS).env))
+    .then(
+      (code) => process.exit(code),
+      (error: unknown) => {
+        process.stderr.write(`migrate: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        process.exit(EXIT.cannotRun);
+      },
+    );
 }

@@ -8,18 +8,23 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { format } from 'prettier';
+import type { Environment } from '@platform/config';
 import { MonolithModule } from '../../apps/monolith/src/monolith.module';
 import { createOpenApiDocument, createPlatformApp } from '../../libs/http/src';
 
 const OUT = resolve(__dirname, '../../test/e2e/api');
 
-export async function renderClientFiles(): Promise<Map<string, string>> {
-  delete process.env.DATABASE_URL;
-  process.env.PGLITE_DATA_DIR = 'memory://';
-  process.env.LOG_LEVEL = 'error';
-  process.env.ADMIN_TOKEN ??= 'api-generate';
-  process.env.INVENTORY_SEED_DEMO = 'false';
-  const app = await createPlatformApp(MonolithModule.forRoot(), { service: 'monolith' });
+/** the single binary on an empty in-memory database, whatever the caller's environment says */
+export async function renderClientFiles(env: Environment): Promise<Map<string, string>> {
+  const offline = {
+    ...env,
+    DATABASE_URL: undefined,
+    PGLITE_DATA_DIR: 'memory://',
+    LOG_LEVEL: 'error',
+    ADMIN_TOKEN: env.ADMIN_TOKEN ?? 'api-generate',
+    INVENTORY_SEED_DEMO: 'false',
+  };
+  const app = await createPlatformApp(MonolithModule.forRoot(offline), { service: 'monolith' });
   await app.init();
   try {
     const document = createOpenApiDocument(app, 'Order platform: monolith');
@@ -43,7 +48,7 @@ export async function renderClientFiles(): Promise<Map<string, string>> {
 
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');
-  const files = await renderClientFiles();
+  const files = await renderClientFiles({ ...process.env });
   const stale: string[] = [];
   mkdirSync(OUT, { recursive: true });
   for (const [path, content] of files) {

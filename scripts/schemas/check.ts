@@ -20,6 +20,8 @@ import {
   readCliOptions,
   readSchema,
 } from './generate';
+import type { Environment } from '@platform/config';
+import { TOOL_SETTINGS } from '../tool-settings';
 import type { CliOptions } from './generate';
 
 interface Report {
@@ -68,8 +70,13 @@ interface Version {
 }
 
 /** (c) */
-function checkHistory(options: CliOptions, working: ReadonlyMap<string, unknown>, report: Report): void {
-  const base = resolveBase(options.cwd, report);
+function checkHistory(
+  options: CliOptions,
+  baseRef: string | undefined,
+  working: ReadonlyMap<string, unknown>,
+  report: Report,
+): void {
+  const base = resolveBase(options.cwd, baseRef, report);
   if (!base) return;
   const prefix = relative(options.cwd, options.schemasDir).split('\\').join('/');
   const listing = git(options.cwd, ['ls-tree', '-r', '-z', '--name-only', base.sha, '--', prefix]) ?? '';
@@ -118,8 +125,7 @@ interface Base {
   readonly sha: string;
 }
 
-function resolveBase(cwd: string, report: Report): Base | undefined {
-  const explicit = process.env.SCHEMAS_BASE_REF;
+function resolveBase(cwd: string, explicit: string | undefined, report: Report): Base | undefined {
   const ref = explicit || 'HEAD';
   if (git(cwd, ['rev-parse', '--is-inside-work-tree'])?.trim() !== 'true') {
     report.warnings.push(`${cwd} is not a git repository: compatibility with earlier versions was not checked`);
@@ -148,7 +154,7 @@ function readIfExists(path: string): string | undefined {
   return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
 }
 
-function main(argv: readonly string[]): number {
+function main(argv: readonly string[], env: Environment): number {
   const options = readCliOptions(argv);
   const fix = argv.length > 0 ? `${GENERATE_COMMAND} -- ${argv.join(' ')}` : GENERATE_COMMAND;
   const report: Report = { problems: [], warnings: [], comparisons: 0, breaking: false };
@@ -157,7 +163,7 @@ function main(argv: readonly string[]): number {
   // Generation refuses invalid schemas, so (b) waits until (a) passes.
   if (invalid) report.warnings.push('generated files not compared: fix the invalid schemas first');
   else checkGenerated(options, fix, report);
-  checkHistory(options, valid, report);
+  checkHistory(options, TOOL_SETTINGS.read(env).SCHEMAS_BASE_REF, valid, report);
 
   for (const warning of report.warnings) console.warn(`warning: ${warning}`);
   if (report.problems.length > 0) {
@@ -177,7 +183,8 @@ function main(argv: readonly string[]): number {
 
 if (require.main === module) {
   try {
-    process.exitCode = main(process.argv.slice(2));
+    // this CLI's composition root: the environment, read once
+    process.exitCode = main(process.argv.slice(2), { ...process.env });
   } catch (error) {
     console.error(`schemas:check: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;

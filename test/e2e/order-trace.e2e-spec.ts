@@ -25,7 +25,7 @@ describe(`tracing one order across the single binary (${backend})`, () => {
   let p: RunningPlatform;
 
   beforeAll(async () => {
-    tracing = await startTracing({ service: 'monolith', exporter });
+    tracing = await startTracing({ service: 'monolith', exporter, env: {} });
     // the carrier clock runs, and moves a shipment on at every tick: its steps are a timer's work
     p = await startPlatform(backend, {
       ...LIFECYCLE_SETTINGS,

@@ -6,15 +6,15 @@ import { join, resolve } from 'node:path';
 const SCRIPT = resolve(__dirname, '../kafka/mock-cluster.sh');
 
 /**
- * One Kafka cluster per test run, handed to the test workers as KAFKA_TEST_BROKERS (workers
+ * One Kafka cluster per test run, handed to the test workers as TEST_KAFKA_BROKERS (workers
  * inherit the environment of Jest's parent process). KAFKA_BROKERS set: that cluster is used.
  * Otherwise a mock cluster is started when kcat is installed; without kcat the Kafka suites
  * skip, or fail under CI=true (libs/testing kafkaTestBrokers).
  */
 export function startKafkaTestCluster(): void {
-  if (process.env.KAFKA_TEST_BROKERS) return; // another project's setup of this run started it
+  if (process.env.TEST_KAFKA_BROKERS) return; // another project's setup of this run started it
   if (process.env.KAFKA_BROKERS) {
-    process.env.KAFKA_TEST_BROKERS = process.env.KAFKA_BROKERS;
+    process.env.TEST_KAFKA_BROKERS = process.env.KAFKA_BROKERS;
     console.log(`[test] Kafka: ${process.env.KAFKA_BROKERS} (KAFKA_BROKERS)`);
     return;
   }
@@ -29,16 +29,16 @@ export function startKafkaTestCluster(): void {
     env: { ...process.env, MOCK_CLUSTER_STATE: state },
     encoding: 'utf8',
   }).trim();
-  process.env.KAFKA_TEST_BROKERS = brokers;
-  process.env.KAFKA_TEST_CLUSTER_STATE = state;
+  process.env.TEST_KAFKA_BROKERS = brokers;
+  process.env.TEST_KAFKA_CLUSTER_STATE = state;
   console.log(`[test] Kafka: librdkafka mock cluster at ${brokers}`);
 }
 
 export function stopKafkaTestCluster(): void {
-  const state = process.env.KAFKA_TEST_CLUSTER_STATE;
+  const state = process.env.TEST_KAFKA_CLUSTER_STATE;
   if (!state) return;
-  delete process.env.KAFKA_TEST_CLUSTER_STATE;
-  delete process.env.KAFKA_TEST_BROKERS;
+  delete process.env.TEST_KAFKA_CLUSTER_STATE;
+  delete process.env.TEST_KAFKA_BROKERS;
   spawnSync('bash', [SCRIPT, 'stop'], { env: { ...process.env, MOCK_CLUSTER_STATE: state }, stdio: 'ignore' });
   rmSync(state, { recursive: true, force: true });
 }

@@ -1,3 +1,5 @@
+import { ENVIRONMENT, type Environment } from '@platform/config';
+import { ANALYTICS_SETTINGS, analyticsSettingsFrom } from './analytics.settings';
 import { Module } from '@nestjs/common';
 import { ContextModule } from '@platform/messaging';
 import { FailureMode } from './adapters/failure-mode';
@@ -35,6 +37,11 @@ import { OnlineRebuild } from './rebuild/online-rebuild';
     ...ANALYTICS_SUBSCRIPTIONS,
   ],
   providers: [
+    {
+      provide: ANALYTICS_SETTINGS,
+      useFactory: (env: Environment) => analyticsSettingsFrom(env),
+      inject: [ENVIRONMENT],
+    },
     FailureMode,
     OrderFactsQueries,
     OnlineRebuild,

@@ -1,2 +1,3 @@
-// The context's one public surface: its root module (docs/adr/0002-module-boundaries.md).
+// The context's one public surface: its root module and its settings (docs/adr/0002, 0024).
 export { AnalyticsModule } from './analytics.module';
+export { ANALYTICS_SETTING_GROUP } from './analytics.settings';

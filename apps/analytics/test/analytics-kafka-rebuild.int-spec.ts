@@ -14,7 +14,8 @@ import {
   ShipmentDeliveredV1Contract,
   ShipmentDispatchedV1Contract,
 } from '@platform/events';
-import { configureHttp, platformRoot } from '@platform/http';
+import { platformRoot } from '@platform/host';
+import { configureHttp } from '@platform/http';
 import { MESSAGE_TRANSPORT } from '@platform/messaging';
 import {
   createTestDatabase,
@@ -77,7 +78,7 @@ interface FactRow {
   /** the analytics deployable on Kafka (HTTP + its consumer), on the suite's database */
   async function startLive(): Promise<INestApplication> {
     Object.assign(process.env, env);
-    const app = await NestFactory.create(platformRoot('test', [AnalyticsModule]), {
+    const app = await NestFactory.create(platformRoot('test', [AnalyticsModule], { ...process.env }), {
       logger: ['error', 'warn'],
       bodyParser: false,
     });

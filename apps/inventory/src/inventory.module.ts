@@ -1,3 +1,5 @@
+import { ENVIRONMENT, type Environment } from '@platform/config';
+import { INVENTORY_SETTINGS, inventorySettingsFrom } from './inventory.settings';
 import { Module } from '@nestjs/common';
 import { Clock, SystemClock } from '@platform/domain';
 import { ContextModule } from '@platform/messaging';
@@ -49,6 +51,11 @@ import { GetProductHandler } from './queries/browse-catalogue/get-product.handle
     CommitStockHandler,
     BrowseCatalogueHandler,
     GetProductHandler,
+    {
+      provide: INVENTORY_SETTINGS,
+      useFactory: (env: Environment) => inventorySettingsFrom(env),
+      inject: [ENVIRONMENT],
+    },
     SeedDemoCatalogueOnStart,
   ],
 })

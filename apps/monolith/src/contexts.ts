@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import type { Environment } from '@platform/config';
 import { OrdersModule } from '@contexts/orders';
 import { InventoryModule } from '@contexts/inventory';
 import { PaymentsModule } from '@contexts/payments';
@@ -6,6 +7,7 @@ import { ShippingModule } from '@contexts/shipping';
 import { NotificationsModule } from '@contexts/notifications';
 import { LoyaltyModule } from '@contexts/loyalty';
 import { AnalyticsModule } from '@contexts/analytics';
+import { MONOLITH_SETTING_GROUP } from './monolith.settings';
 
 /**
  * Every bounded context the monolith can run, by name. `CONTEXTS=orders,inventory` runs a subset
@@ -22,9 +24,9 @@ export const CONTEXT_MODULES: Readonly<Record<string, Type<unknown>>> = {
   analytics: AnalyticsModule,
 };
 
-export function selectedContexts(env: NodeJS.ProcessEnv = process.env): Array<Type<unknown>> {
-  const wanted = (env.CONTEXTS ?? '')
-    .split(',')
+export function selectedContexts(env: Environment): Array<Type<unknown>> {
+  const wanted = MONOLITH_SETTING_GROUP.read(env)
+    .CONTEXTS.split(',')
     .map((name) => name.trim())
     .filter(Boolean);
   if (wanted.length === 0) return Object.values(CONTEXT_MODULES);

@@ -1,4 +1,10 @@
-import { runDeployable } from '@platform/http';
+import { runDeployable } from '@platform/host';
 import { monolithModules } from './monolith.module';
+import { MONOLITH_SETTINGS } from './monolith.settings';
 
-runDeployable('monolith', () => monolithModules());
+// the single binary's composition root: every context, or those CONTEXTS names
+runDeployable(
+  { service: 'monolith', settings: MONOLITH_SETTINGS, contexts: monolithModules },
+  process.env,
+  process.argv,
+);

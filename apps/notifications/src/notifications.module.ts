@@ -1,3 +1,4 @@
+import { ENVIRONMENT, type Environment } from '@platform/config';
 import { Module } from '@nestjs/common';
 import { Clock, SystemClock } from '@platform/domain';
 import { ContextModule, PLATFORM_CONFIG, type PlatformConfig } from '@platform/messaging';
@@ -31,7 +32,11 @@ import { NOTIFICATIONS_SUBSCRIPTIONS } from './notifications.subscriptions';
   ],
   controllers: [...NOTIFICATIONS_SUBSCRIPTIONS, ListNotificationsHttpController, GatewayModeHttpController],
   providers: [
-    { provide: NOTIFICATIONS_SETTINGS, useFactory: () => notificationsSettingsFromEnv() },
+    {
+      provide: NOTIFICATIONS_SETTINGS,
+      useFactory: (env: Environment) => notificationsSettingsFromEnv(env),
+      inject: [ENVIRONMENT],
+    },
     { provide: Clock, useClass: SystemClock },
     SentMessageRepository,
     OrderContactRepository,

@@ -1,3 +1,4 @@
+import { ENVIRONMENT, type Environment } from '@platform/config';
 import { Module } from '@nestjs/common';
 import { Clock, SystemClock } from '@platform/domain';
 import { ContextModule } from '@platform/messaging';
@@ -25,7 +26,7 @@ import { PriceListRepository } from './persistence/price-list.repository';
 import { SagaRepository } from './persistence/saga.repository';
 import { TimelineRepository } from './persistence/timeline.repository';
 import { OrderSagaStepper } from './saga/order-saga.stepper';
-import { OrdersSettings } from './saga/orders-settings';
+import { OrdersSettings } from './orders.settings';
 import { SagaStateMetrics } from './saga/saga-state.metrics';
 import { SagaTimeoutSweeper } from './saga/saga-timeout.sweeper';
 
@@ -43,7 +44,7 @@ import { SagaTimeoutSweeper } from './saga/saga-timeout.sweeper';
         OrdersSagasInProgress1764200000002,
         OrdersSagaTraceparent1764200000003,
       ],
-      retention: (env) => [idempotencyKeyRetention(OrdersSettings.fromEnv(env).idempotencyKeyRetentionMs)],
+      retention: (env) => [idempotencyKeyRetention(OrdersSettings.from(env).idempotencyKeyRetentionMs)],
     }),
   ],
   controllers: [
@@ -55,7 +56,7 @@ import { SagaTimeoutSweeper } from './saga/saga-timeout.sweeper';
   ],
   providers: [
     { provide: Clock, useClass: SystemClock },
-    { provide: OrdersSettings, useFactory: () => OrdersSettings.fromEnv() },
+    { provide: OrdersSettings, useFactory: (env: Environment) => OrdersSettings.from(env), inject: [ENVIRONMENT] },
     OrderRepository,
     SagaRepository,
     TimelineRepository,

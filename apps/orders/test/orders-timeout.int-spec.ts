@@ -38,7 +38,7 @@ describe.each(databaseBackends())('the order saga timeout on %s', (backend) => {
 
   beforeAll(async () => {
     // traced, so that a timeout's events can be checked to join the order's trace
-    tracing = await startTracing({ service: 'orders', exporter: new InMemorySpanExporter() });
+    tracing = await startTracing({ service: 'orders', exporter: new InMemorySpanExporter(), env: {} });
     t = await startContextTestApp(backend, [OrdersModule], {
       ORDERS_SAGA_TIMEOUT_MS: String(TIMEOUT_MS),
       ORDERS_SAGA_SWEEP_MS: '50',

@@ -1,8 +1,9 @@
+import { ENVIRONMENT, type Environment } from '@platform/config';
 import { Module } from '@nestjs/common';
 import { Clock, SystemClock } from '@platform/domain';
 import { ContextModule, PLATFORM_CONFIG, type PlatformConfig } from '@platform/messaging';
 import { FakePaymentProcessor } from './adapters/fake-payment-processor';
-import { fakeProcessorSettingsFromEnv } from './adapters/fake-processor.settings';
+import { fakeProcessorSettingsFrom } from './payments.settings';
 import { PaymentProcessorGateway } from './adapters/payment-processor.gateway';
 import { RecordingPaymentProcessor } from './adapters/recording-payment-processor';
 import { ProcessorModeHttpController } from './adapters/processor-mode.http.controller';
@@ -28,13 +29,17 @@ import { GetPaymentHttpController } from './queries/get-payment/get-payment.http
   controllers: [...PAYMENTS_SUBSCRIPTIONS, GetPaymentHttpController, ProcessorModeHttpController],
   providers: [
     { provide: Clock, useClass: SystemClock },
-    { provide: FakePaymentProcessor, useFactory: () => new FakePaymentProcessor(fakeProcessorSettingsFromEnv()) },
+    {
+      provide: FakePaymentProcessor,
+      useFactory: (env: Environment) => new FakePaymentProcessor(fakeProcessorSettingsFrom(env)),
+      inject: [ENVIRONMENT],
+    },
     {
       // a shadow (ADR 0021) records its calls instead of making them
       provide: PaymentProcessorGateway,
-      useFactory: (fake: FakePaymentProcessor, config: PlatformConfig) =>
-        config.shadow.enabled ? new RecordingPaymentProcessor(fakeProcessorSettingsFromEnv()) : fake,
-      inject: [FakePaymentProcessor, PLATFORM_CONFIG],
+      useFactory: (fake: FakePaymentProcessor, config: PlatformConfig, env: Environment) =>
+        config.shadow.enabled ? new RecordingPaymentProcessor(fakeProcessorSettingsFrom(env)) : fake,
+      inject: [FakePaymentProcessor, PLATFORM_CONFIG, ENVIRONMENT],
     },
     PaymentRepository,
     PaymentWorkflow,

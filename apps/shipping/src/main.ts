@@ -1,5 +1,10 @@
-import { runDeployable } from '@platform/http';
+import { runDeployable } from '@platform/host';
 import { ShippingModule } from './shipping.module';
+import { SHIPPING_SETTING_GROUP } from './shipping.settings';
 
-// the shipping context as its own deployable (split-services stage)
-runDeployable('shipping', () => [ShippingModule]);
+// the shipping context as its own deployable (split-services stage): its composition root
+runDeployable(
+  { service: 'shipping', settings: [SHIPPING_SETTING_GROUP], contexts: () => [ShippingModule] },
+  process.env,
+  process.argv,
+);

@@ -1,3 +1,4 @@
+import { ENVIRONMENT, type Environment } from '@platform/config';
 import { Module } from '@nestjs/common';
 import { Clock, SystemClock } from '@platform/domain';
 import { ContextModule } from '@platform/messaging';
@@ -38,7 +39,11 @@ import { SHIPPING_SUBSCRIPTIONS } from './shipping.subscriptions';
     CarrierModeHttpController,
   ],
   providers: [
-    { provide: SHIPPING_SETTINGS, useFactory: () => shippingSettingsFromEnv() },
+    {
+      provide: SHIPPING_SETTINGS,
+      useFactory: (env: Environment) => shippingSettingsFromEnv(env),
+      inject: [ENVIRONMENT],
+    },
     { provide: Clock, useClass: SystemClock },
     FakeCarrier,
     { provide: CarrierPort, useExisting: FakeCarrier },

@@ -1,6 +1,24 @@
-import { boolSetting, intSetting } from '@platform/config';
+import { setting, SettingGroup, type Environment } from '@platform/config';
 
-/** The shipping context's settings, read once at start (listed in .env.example). */
+export const SHIPPING_SETTING_GROUP = new SettingGroup('shipping (fake carrier)', {
+  SHIPPING_CARRIER_FAILURES_BEFORE_SUCCESS: setting.int(
+    0,
+    'the fake carrier refuses the first N create calls (retryable)',
+    {
+      min: 0,
+    },
+  ),
+  SHIPPING_DISPATCH_AFTER_MS: setting.int(2000, 'fake carrier clock: CREATED -> DISPATCHED after this long (ms)', {
+    min: 0,
+  }),
+  SHIPPING_DELIVER_AFTER_MS: setting.int(4000, 'fake carrier clock: DISPATCHED -> DELIVERED after this long (ms)', {
+    min: 0,
+  }),
+  SHIPPING_TICK_MS: setting.int(250, 'how often the carrier clock looks for due shipments (ms)'),
+  SHIPPING_AUTO_ADVANCE: setting.bool(true, 'false stops the clock: shipments move only through the admin endpoint'),
+});
+
+/** The shipping context's settings, parsed once from the root's environment (listed in .env.example). */
 export interface ShippingSettings {
   /** the fake carrier refuses this many create calls after start (retryably), then accepts */
   readonly carrierFailuresBeforeSuccess: number;
@@ -16,12 +34,13 @@ export interface ShippingSettings {
 
 export const SHIPPING_SETTINGS = Symbol('SHIPPING_SETTINGS');
 
-export function shippingSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): ShippingSettings {
+export function shippingSettingsFromEnv(env: Environment): ShippingSettings {
+  const s = SHIPPING_SETTING_GROUP.read(env);
   return {
-    carrierFailuresBeforeSuccess: intSetting('SHIPPING_CARRIER_FAILURES_BEFORE_SUCCESS', 0, { min: 0, env }),
-    dispatchAfterMs: intSetting('SHIPPING_DISPATCH_AFTER_MS', 2000, { min: 0, env }),
-    deliverAfterMs: intSetting('SHIPPING_DELIVER_AFTER_MS', 4000, { min: 0, env }),
-    tickMs: intSetting('SHIPPING_TICK_MS', 250, { env }),
-    autoAdvance: boolSetting('SHIPPING_AUTO_ADVANCE', true, env),
+    carrierFailuresBeforeSuccess: s.SHIPPING_CARRIER_FAILURES_BEFORE_SUCCESS,
+    dispatchAfterMs: s.SHIPPING_DISPATCH_AFTER_MS,
+    deliverAfterMs: s.SHIPPING_DELIVER_AFTER_MS,
+    tickMs: s.SHIPPING_TICK_MS,
+    autoAdvance: s.SHIPPING_AUTO_ADVANCE,
   };
 }

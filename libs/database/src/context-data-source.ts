@@ -1,7 +1,6 @@
 import { DataSource, type DataSourceOptions, type EntitySchema } from 'typeorm';
 import { assertSchemaName } from './database-url';
 import type { DatabaseTarget } from './database-target';
-import { intSetting } from '@platform/config';
 
 // TypeORM accepts classes (typed as Function there) for entities and migrations
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -27,7 +26,7 @@ export async function openContextDataSource(
   options: ContextDatabaseOptions,
 ): Promise<DataSource> {
   const schema = assertSchemaName(options.context);
-  const poolSize = options.poolSize ?? (target.embedded ? 4 : intSetting('DATABASE_POOL_SIZE', 5));
+  const poolSize = options.poolSize ?? (target.embedded ? 4 : (target.poolSize ?? 5));
   const dataSource = new DataSource(contextDataSourceOptions(target, options, poolSize));
   await dataSource.initialize();
   try {

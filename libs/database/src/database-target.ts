@@ -1,3 +1,5 @@
+import type { Environment } from '@platform/config';
+import { DATABASE_SETTINGS } from './database-settings';
 import { acquireEmbeddedPostgres, releaseEmbeddedPostgres } from './embedded-postgres';
 import { databaseUrlFor } from './database-url';
 
@@ -6,14 +8,14 @@ export interface DatabaseTarget {
   readonly url: string;
   /** true on PGlite: one transaction at a time, no SKIP LOCKED, no cross-connection NOTIFY */
   readonly embedded: boolean;
+  /** connections per data source on a server (DATABASE_POOL_SIZE); 5 when not said */
+  readonly poolSize?: number;
   release(): Promise<void>;
 }
 
-export async function resolveDatabaseTarget(
-  context: string,
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<DatabaseTarget> {
+export async function resolveDatabaseTarget(context: string, env: Environment): Promise<DatabaseTarget> {
   const url = databaseUrlFor(context, env);
-  if (url) return { url, embedded: false, release: async () => undefined };
+  const poolSize = DATABASE_SETTINGS.read(env).DATABASE_POOL_SIZE;
+  if (url) return { url, embedded: false, poolSize, release: async () => undefined };
   return { url: await acquireEmbeddedPostgres(env), embedded: true, release: releaseEmbeddedPostgres };
 }

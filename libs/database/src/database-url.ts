@@ -1,14 +1,16 @@
+import type { Environment } from '@platform/config';
+
 /**
  * Which database a context uses: `<CONTEXT>_DATABASE_URL`, else `DATABASE_URL`, else the embedded
  * PGlite (returned as `undefined`: the caller starts the embedded server).
  */
-export function databaseUrlFor(context: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function databaseUrlFor(context: string, env: Environment): string | undefined {
   const specific = env[`${context.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`];
   return nonEmpty(specific) ?? nonEmpty(env.DATABASE_URL);
 }
 
 /** whether a context would open the embedded PGlite (no database URL names a server for it) */
-export function usesEmbeddedDatabase(context: string, env: NodeJS.ProcessEnv = process.env): boolean {
+export function usesEmbeddedDatabase(context: string, env: Environment): boolean {
   return databaseUrlFor(context, env) === undefined;
 }
 

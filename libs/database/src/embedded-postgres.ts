@@ -4,7 +4,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { DataDirLock, type DataDirOwner } from './data-dir-lock';
 import { serialiseExtendedQueries } from './pglite-socket-serialization';
-import { intSetting, stringSetting } from '@platform/config';
+import type { Environment } from '@platform/config';
+import { DATABASE_SETTINGS } from './database-settings';
 
 /**
  * The embedded default: PGlite (PostgreSQL compiled to WebAssembly) on disk, served on a loopback
@@ -60,7 +61,7 @@ export class EmbeddedPostgres {
 }
 
 /** what this process tells another one that finds the data folder locked */
-const ownerDetails: { command: string; http?: string } = { command: defaultCommand() };
+const ownerDetails: { command: string; http?: string } = { command: '' };
 
 /**
  * Names this process to anyone who finds the embedded data folder locked: what it is (set
@@ -71,14 +72,14 @@ export function describeEmbeddedOwner(details: Partial<Pick<DataDirOwner, 'comma
   void shared?.instance.then((instance) => instance.lock?.describe(details)).catch(() => undefined);
 }
 
-function defaultCommand(): string {
-  const event = process.env.npm_lifecycle_event;
+function defaultCommand(env: Environment): string {
+  const event = env.npm_lifecycle_event;
   return event ? `npm run ${event}` : `node ${process.argv.slice(1, 2).join(' ')}`.trim();
 }
 
 /** the embedded database's folder (PGLITE_DATA_DIR, default ./data/pglite) */
-export function embeddedDataDir(env: NodeJS.ProcessEnv = process.env): string {
-  return stringSetting('PGLITE_DATA_DIR', './data/pglite', env);
+export function embeddedDataDir(env: Environment): string {
+  return DATABASE_SETTINGS.read(env).PGLITE_DATA_DIR;
 }
 
 /**
@@ -87,12 +88,13 @@ export function embeddedDataDir(env: NodeJS.ProcessEnv = process.env): string {
  */
 let shared: { instance: Promise<EmbeddedPostgres>; users: number } | undefined;
 
-export async function acquireEmbeddedPostgres(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+export async function acquireEmbeddedPostgres(env: Environment): Promise<string> {
   if (!shared) {
+    ownerDetails.command ||= defaultCommand(env);
     shared = {
       instance: EmbeddedPostgres.start({
         dataDir: embeddedDataDir(env),
-        maxConnections: intSetting('PGLITE_MAX_CONNECTIONS', 200, { env }),
+        maxConnections: DATABASE_SETTINGS.read(env).PGLITE_MAX_CONNECTIONS,
       }),
       users: 0,
     };

@@ -7,3 +7,4 @@ export * from './database-url';
 export * from './embedded-postgres';
 export * from './schema-of';
 export * from './transaction';
+export * from './database-settings';

@@ -1,4 +1,13 @@
-import { applyDecorators, Injectable, UseGuards, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  applyDecorators,
+  Inject,
+  Injectable,
+  Optional,
+  UseGuards,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
+import { ENVIRONMENT, type Environment } from '@platform/config';
 import { ApiBearerAuth } from '@nestjs/swagger';
 import { loadOrCreateAdminToken } from './admin-token';
 import { ApiProblem } from './api-problem.decorator';
@@ -13,14 +22,14 @@ export function useAdminToken(token: string): void {
 }
 
 /**
- * The operator credential: ADMIN_TOKEN as it is now (tests change it between apps of one
+ * The operator credential: the app's own ADMIN_TOKEN (tests start apps with different ones in one
  * process), else the one bootstrap loaded; an app built without bootstrap (a test module) loads
  * it on first use.
  */
-export function adminToken(): string {
-  const configured = process.env.ADMIN_TOKEN?.trim();
+export function adminToken(env: Environment): string {
+  const configured = env.ADMIN_TOKEN?.trim();
   if (configured) return configured;
-  startToken ??= loadOrCreateAdminToken().token;
+  startToken ??= loadOrCreateAdminToken(env).token;
   return startToken;
 }
 
@@ -41,13 +50,15 @@ interface HeaderSetter {
  */
 @Injectable()
 export class AdminGuard implements CanActivate {
+  constructor(@Optional() @Inject(ENVIRONMENT) private readonly env: Environment = {}) {}
+
   canActivate(context: ExecutionContext): boolean {
     const http = context.switchToHttp();
     const response = http.getResponse<HeaderSetter>();
     response.setHeader('Cache-Control', 'no-store');
     const header = http.getRequest<AdminExchange>().headers.authorization;
     const given = typeof header === 'string' ? BEARER.exec(header.trim())?.[1] : undefined;
-    if (given !== undefined && sameCredential(given, adminToken())) return true;
+    if (given !== undefined && sameCredential(given, adminToken(this.env))) return true;
     response.setHeader(
       'WWW-Authenticate',
       `Bearer realm="admin"${given === undefined ? '' : ', error="invalid_token"'}`,

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { stringSetting } from '@platform/config';
+import type { Environment } from '@platform/config';
+import { DATABASE_SETTINGS } from '@platform/database';
 
 /**
  * The operator credential for admin endpoints (issue 11 item 3): ADMIN_TOKEN when set; else one
@@ -13,16 +14,15 @@ import { stringSetting } from '@platform/config';
  */
 export type AdminTokenSource = 'env' | 'file' | 'created';
 
-const DEFAULT_DATA_DIR = './data/pglite';
 const IN_MEMORY = 'memory://';
 
 /** the token file of the embedded data directory: beside the PGlite folder, not inside it */
-export function adminTokenPath(env: NodeJS.ProcessEnv = process.env): string {
+export function adminTokenPath(env: Environment): string {
   return `${resolve(dataDirOf(env))}.admin-token`;
 }
 
 /** ADMIN_TOKEN, else the token file's content when there is one; never creates it */
-export function readAdminToken(env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function readAdminToken(env: Environment): string | undefined {
   const configured = env.ADMIN_TOKEN?.trim();
   if (configured) return configured;
   if (isInMemory(env)) return undefined;
@@ -34,7 +34,7 @@ export function readAdminToken(env: NodeJS.ProcessEnv = process.env): string | u
 }
 
 /** what the app uses at start: ADMIN_TOKEN, the kept token, or a new one kept from now on */
-export function loadOrCreateAdminToken(env: NodeJS.ProcessEnv = process.env): {
+export function loadOrCreateAdminToken(env: Environment): {
   token: string;
   source: AdminTokenSource;
 } {
@@ -68,10 +68,10 @@ function keepOnce(path: string, token: string): string {
   }
 }
 
-function dataDirOf(env: NodeJS.ProcessEnv): string {
-  return stringSetting('PGLITE_DATA_DIR', DEFAULT_DATA_DIR, env);
+function dataDirOf(env: Environment): string {
+  return DATABASE_SETTINGS.read(env).PGLITE_DATA_DIR;
 }
 
-function isInMemory(env: NodeJS.ProcessEnv): boolean {
+function isInMemory(env: Environment): boolean {
   return dataDirOf(env).startsWith(IN_MEMORY);
 }

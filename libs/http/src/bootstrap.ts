@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { NestFactory } from '@nestjs/core';
+import { ENVIRONMENT, type Environment } from '@platform/config';
 import { Logger } from 'nestjs-pino';
 import type { AddressInfo } from 'node:net';
 import { describeEmbeddedOwner } from '@platform/database';
@@ -11,20 +11,15 @@ import { useAdminToken } from './admin-auth.guard';
 import { adminTokenPath, loadOrCreateAdminToken } from './admin-token';
 import { installHttpEdge } from './edge/http-edge';
 import { installGracefulShutdown } from './graceful-shutdown';
+import { HTTP_SETTINGS } from './http-settings';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { StorableParamsPipe } from './storable-params.pipe';
 import { setupOpenApi } from './swagger';
 import { strictValidationPipe } from './validation';
-import { intSetting, stringSetting } from '@platform/config';
 
 export interface BootstrapOptions {
   /** shown in logs, metrics and the OpenAPI title */
   readonly service: string;
-}
-
-/** Loads `.env` when present (Node's own loader; real environment variables win). */
-export function loadDotEnv(path = '.env'): void {
-  if (existsSync(path)) process.loadEnvFile(path);
 }
 
 /**
@@ -38,7 +33,7 @@ export async function createPlatformApp(
 ): Promise<INestApplication> {
   const app = await NestFactory.create(root, { bufferLogs: true, bodyParser: false });
   configureHttp(app);
-  announceAdminToken(app.get(Logger));
+  announceAdminToken(app.get(Logger), app.get<symbol, Environment>(ENVIRONMENT));
   setupOpenApi(app, `Order platform: ${options.service}`);
   app.connectMicroservice({ strategy: app.get(MESSAGE_TRANSPORT) }, { inheritAppConfig: true });
   return app;
@@ -49,7 +44,7 @@ export function configureHttp(app: INestApplication): void {
   // first of all middleware, so the body parser and everything after it run inside the request's span
   const tracing = activeTracing();
   if (tracing) app.use(httpTracing(tracing));
-  installHttpEdge(app);
+  installHttpEdge(app, app.get<symbol, Environment>(ENVIRONMENT));
   app.useGlobalFilters(new ProblemDetailsFilter());
   // text PostgreSQL cannot store in a path parameter first, then the DTO's validation
   app.useGlobalPipes(new StorableParamsPipe(), strictValidationPipe());
@@ -59,16 +54,16 @@ export function configureHttp(app: INestApplication): void {
  * The admin token at start: ADMIN_TOKEN, the one kept beside the data directory, or a new one
  * kept from now on and printed this once (admin-token.ts).
  */
-function announceAdminToken(logger: Logger): void {
-  const { token, source } = loadOrCreateAdminToken();
+function announceAdminToken(logger: Logger, env: Environment): void {
+  const { token, source } = loadOrCreateAdminToken(env);
   useAdminToken(token);
   if (source === 'created') {
     logger.warn(
-      `ADMIN_TOKEN is not set; admin endpoints accept this generated token, kept in ${adminTokenPath()}: ${token}`,
+      `ADMIN_TOKEN is not set; admin endpoints accept this generated token, kept in ${adminTokenPath(env)}: ${token}`,
       'AdminToken',
     );
   } else if (source === 'file') {
-    logger.log(`ADMIN_TOKEN is not set; admin endpoints accept the token kept in ${adminTokenPath()}`, 'AdminToken');
+    logger.log(`ADMIN_TOKEN is not set; admin endpoints accept the token kept in ${adminTokenPath(env)}`, 'AdminToken');
   }
 }
 
@@ -77,13 +72,13 @@ export async function startPlatformApp(app: INestApplication): Promise<void> {
   // must not hand an event to a handler whose command has nowhere to go yet
   await app.init();
   await app.startAllMicroservices();
-  const port = intSetting('PORT', 3000, { min: 0 });
-  const host = stringSetting('HOST', '0.0.0.0');
+  const env = app.get<symbol, Environment>(ENVIRONMENT);
+  const { PORT: port, HOST: host } = HTTP_SETTINGS.read(env);
   await app.listen(port, host);
   describeEmbeddedOwner({ http: localUrlOf(app) });
   const logger = app.get(Logger);
   // the transport's close is idempotent: Nest calls it again in app.close()
-  installGracefulShutdown(app, logger, async () => {
+  installGracefulShutdown(app, logger, env, async () => {
     await app.get<symbol, CustomTransportStrategy>(MESSAGE_TRANSPORT).close();
   });
   logger.log(`listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port} (docs at /docs)`, 'Bootstrap');

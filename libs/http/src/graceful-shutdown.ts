@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { INestApplication, LoggerService } from '@nestjs/common';
-import { intSetting } from '@platform/config';
+import type { Environment } from '@platform/config';
+import { HTTP_SETTINGS } from './http-settings';
 
 /**
  * On SIGTERM/SIGINT: stop consuming first, then stop accepting connections (in-flight requests
@@ -17,10 +18,11 @@ import { intSetting } from '@platform/config';
 export function installGracefulShutdown(
   app: INestApplication,
   logger: LoggerService,
+  env: Environment,
   stopConsuming: () => Promise<void> = async () => undefined,
 ): void {
   let shuttingDown = false;
-  const timeoutMs = intSetting('SHUTDOWN_TIMEOUT_MS', 25_000);
+  const timeoutMs = HTTP_SETTINGS.read(env).SHUTDOWN_TIMEOUT_MS;
   const shutdown = async (signal: string): Promise<void> => {
     if (shuttingDown) {
       // Ctrl-C reaches the whole process group, so npm forwards a second SIGINT: one drain is enough

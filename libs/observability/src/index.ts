@@ -5,3 +5,4 @@ export * from './correlation-id';
 export * from './health.controller';
 export * from './observability.module';
 export * from './tracing';
+export * from './observability-settings';

@@ -8,11 +8,14 @@ import { PlatformMetrics, platformMetrics } from './platform-metrics';
 import { prettyLogTransport } from './pretty-logs';
 import { ReadinessChecks } from './readiness';
 import { traceIdsOfActiveSpan, TracingFlush, tracingEnabled } from './tracing';
-import { boolSetting, stringSetting } from '@platform/config';
+import type { Environment } from '@platform/config';
+import { OBSERVABILITY_SETTINGS } from './observability-settings';
 
 export interface ObservabilityOptions {
   /** the deployable's name, on every log line and as a metrics label */
   readonly service: string;
+  /** the environment the composition root read */
+  readonly env: Environment;
 }
 
 const QUIET_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
@@ -25,6 +28,7 @@ const QUIET_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
 @Module({})
 export class ObservabilityModule {
   static forRoot(options: ObservabilityOptions): DynamicModule {
+    const settings = OBSERVABILITY_SETTINGS.read(options.env);
     return {
       module: ObservabilityModule,
       global: true,
@@ -37,21 +41,21 @@ export class ObservabilityModule {
       imports: [
         LoggerModule.forRoot({
           pinoHttp: {
-            level: stringSetting('LOG_LEVEL', 'info'),
+            level: settings.LOG_LEVEL,
             base: { service: options.service },
             genReqId: correlationIdOf,
             customProps: (req) => ({ correlationId: (req as { id?: unknown }).id }),
             // trace and span ids on every line, only while tracing is on (startTracing runs first)
             mixin: tracingEnabled() ? traceIdsOfActiveSpan : undefined,
             autoLogging: { ignore: (req) => QUIET_PATHS.has(req.url?.split('?')[0] ?? '') },
-            transport: prettyLogTransport(boolSetting('LOG_PRETTY', false), { service: options.service }),
+            transport: prettyLogTransport(settings.LOG_PRETTY, { service: options.service }),
           },
         }),
         PrometheusModule.register({
           path: '/metrics',
           controller: MetricsController,
           defaultLabels: { service: options.service },
-          defaultMetrics: { enabled: boolSetting('METRICS_DEFAULT', true) },
+          defaultMetrics: { enabled: settings.METRICS_DEFAULT },
         }),
       ],
       controllers: [HealthController],

@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { ObservabilityModule } from '../src';
 
-@Module({ imports: [ObservabilityModule.forRoot({ service: 'pretty-logs-test' })] })
+@Module({ imports: [ObservabilityModule.forRoot({ service: 'pretty-logs-test', env: { ...process.env } })] })
 class LogOneLineApp {}
 
 async function main(): Promise<void> {

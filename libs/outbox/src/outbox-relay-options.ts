@@ -1,4 +1,4 @@
-import { intSetting } from '@platform/config';
+import { setting, SettingGroup, type Environment } from '@platform/config';
 
 /** Relay settings; defaults come from the environment (see .env.example). */
 export interface OutboxRelayOptions {
@@ -23,17 +23,31 @@ export interface OutboxRelayOptions {
   readonly cleanupIntervalMs: number;
 }
 
-export function relayOptionsFromEnv(schema: string, embedded: boolean, env = process.env): OutboxRelayOptions {
-  const lanes = intSetting('OUTBOX_LANES', 16, { env });
+export const OUTBOX_SETTINGS = new SettingGroup('outbox relay', {
+  OUTBOX_LANES: setting.int(16, 'lanes outbox rows are hashed into by key; the same in every process'),
+  OUTBOX_MAX_LANES_PER_DRAIN: setting.optionalInt('lanes one drain may lock (PostgreSQL only)', 'OUTBOX_LANES'),
+  OUTBOX_BATCH_SIZE: setting.int(1000, 'rows read per drain'),
+  OUTBOX_IDLE_POLL_MS: setting.int(1000, 'fallback poll when nothing woke the relay (ms)'),
+  OUTBOX_BLOCKED_POLL_MS: setting.int(2, 'first re-poll while rows wait for an older transaction (ms)'),
+  OUTBOX_RETENTION_HOURS: setting.int(24, 'published rows are kept this long, then deleted'),
+  OUTBOX_CLEANUP_INTERVAL_MS: setting.int(60_000, 'how often published rows past retention are deleted (ms)'),
+  OUTBOX_NOTIFY: setting.optionalBool(
+    'NOTIFY relays in other processes on every outbox commit (PostgreSQL only)',
+    'true with TRANSPORT=kafka, else false',
+  ),
+});
+
+export function relayOptionsFromEnv(schema: string, embedded: boolean, env: Environment): OutboxRelayOptions {
+  const s = OUTBOX_SETTINGS.read(env);
   return {
     schema,
     embedded,
-    batchSize: intSetting('OUTBOX_BATCH_SIZE', 1000, { env }),
-    lanes,
-    maxLanesPerDrain: intSetting('OUTBOX_MAX_LANES_PER_DRAIN', lanes, { env }),
-    idlePollMs: intSetting('OUTBOX_IDLE_POLL_MS', 1000, { env }),
-    blockedPollMs: intSetting('OUTBOX_BLOCKED_POLL_MS', 2, { env }),
-    retentionMs: intSetting('OUTBOX_RETENTION_HOURS', 24, { env }) * 3_600_000,
-    cleanupIntervalMs: intSetting('OUTBOX_CLEANUP_INTERVAL_MS', 60_000, { env }),
+    batchSize: s.OUTBOX_BATCH_SIZE,
+    lanes: s.OUTBOX_LANES,
+    maxLanesPerDrain: s.OUTBOX_MAX_LANES_PER_DRAIN ?? s.OUTBOX_LANES,
+    idlePollMs: s.OUTBOX_IDLE_POLL_MS,
+    blockedPollMs: s.OUTBOX_BLOCKED_POLL_MS,
+    retentionMs: s.OUTBOX_RETENTION_HOURS * 3_600_000,
+    cleanupIntervalMs: s.OUTBOX_CLEANUP_INTERVAL_MS,
   };
 }

@@ -57,7 +57,7 @@ describe.each(databaseBackends())('outbox relay on %s', (backend: Backend) => {
 
   function startRelay(dataSource: DataSource, overrides: Partial<OutboxRelayOptions> = {}): OutboxRelay {
     const relay = new OutboxRelay(dataSource, publisher, {
-      ...relayOptionsFromEnv(SCHEMA, target.embedded),
+      ...relayOptionsFromEnv(SCHEMA, target.embedded, {}),
       lanes: LANES,
       idlePollMs: 50,
       batchSize: 200,

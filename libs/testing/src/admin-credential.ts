@@ -1,3 +1,5 @@
+import { testEnvironment } from './test-environment';
+
 /** the admin token startContextTestApp gives the contexts it boots, unless the test sets ADMIN_TOKEN */
 export const TEST_ADMIN_TOKEN = 'test-admin-token';
 
@@ -6,5 +8,5 @@ export const ADMIN = { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` } as const;
 
 /** the Authorization header for the token startContextTestApp set (a test may have set its own ADMIN_TOKEN) */
 export function adminAuth(): string {
-  return `Bearer ${process.env.ADMIN_TOKEN ?? TEST_ADMIN_TOKEN}`;
+  return `Bearer ${testEnvironment().ADMIN_TOKEN ?? TEST_ADMIN_TOKEN}`;
 }

@@ -2,10 +2,12 @@ import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import type { DatabaseTarget } from '@platform/database';
-import { configureHttp, platformRoot } from '@platform/http';
+import { platformRoot } from '@platform/host';
+import { configureHttp } from '@platform/http';
 import { MESSAGE_TRANSPORT } from '@platform/messaging';
 import { TEST_ADMIN_TOKEN } from './admin-credential';
 import { createTestDatabase, type Backend } from './test-databases';
+import { testEnvironment } from './test-environment';
 
 export interface ContextTestApp {
   readonly app: INestApplication;
@@ -33,7 +35,7 @@ export async function startContextTestApp(
   }
   process.env.ADMIN_TOKEN ??= TEST_ADMIN_TOKEN;
   Object.assign(process.env, env);
-  const app = await NestFactory.create(platformRoot('test', contexts), {
+  const app = await NestFactory.create(platformRoot('test', contexts, testEnvironment()), {
     logger: ['error', 'warn'],
     bodyParser: false,
   });

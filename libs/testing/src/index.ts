@@ -10,3 +10,4 @@ export * from './order-payloads';
 export * from './test-schema-registry';
 export * from './kafka-test-suite';
 export * from './kafka-log-probe';
+export * from './test-environment';

@@ -1,15 +1,16 @@
 import { randomBytes } from 'node:crypto';
+import { testRunVariable } from './test-environment';
 
 /**
- * The Kafka cluster a suite runs against: KAFKA_TEST_BROKERS, which Jest's global setup fills
+ * The Kafka cluster a suite runs against: TEST_KAFKA_BROKERS, which Jest's global setup fills
  * with the brokers of KAFKA_BROKERS or of a mock cluster it started (test/kafka/mock-cluster.sh).
  * Without one the suite says so loudly and skips, except under CI=true, where it fails: a
  * Kafka suite must not pass by testing nothing.
  */
 export function kafkaTestBrokers(suite: string): string | undefined {
-  const brokers = process.env.KAFKA_TEST_BROKERS;
+  const brokers = testRunVariable('TEST_KAFKA_BROKERS');
   if (brokers) return brokers;
-  if (process.env.CI === 'true')
+  if (testRunVariable('CI') === 'true')
     throw new Error(`${suite} needs a Kafka cluster: install kcat (test/kafka/ensure-kcat.sh) or set KAFKA_BROKERS`);
   process.stderr.write(`\n!!! ${suite}: SKIPPED, no Kafka cluster (install kcat: bash test/kafka/ensure-kcat.sh)\n`);
   return undefined;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { EmbeddedPostgres, type DatabaseTarget } from '@platform/database';
+import { testRunVariable } from './test-environment';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -10,8 +11,8 @@ export type Backend = 'pglite' | 'postgres';
  * server is a failure (it must not pass by testing less).
  */
 export function databaseBackends(): Backend[] {
-  if (process.env.DATABASE_URL) return ['pglite', 'postgres'];
-  if (process.env.CI === 'true')
+  if (testRunVariable('DATABASE_URL')) return ['pglite', 'postgres'];
+  if (testRunVariable('CI') === 'true')
     throw new Error('DATABASE_URL is not set: under CI=true every suite must also run on PostgreSQL');
   const suite = expect.getState().testPath ?? 'a suite';
   process.stderr.write(`\n!!! ${suite}: PostgreSQL part SKIPPED, no DATABASE_URL (runs on PGlite only)\n`);
@@ -19,9 +20,9 @@ export function databaseBackends(): Backend[] {
 }
 
 export function requirePostgresUrl(suite: string): string | undefined {
-  const url = process.env.DATABASE_URL;
+  const url = testRunVariable('DATABASE_URL');
   if (url) return url;
-  if (process.env.CI === 'true')
+  if (testRunVariable('CI') === 'true')
     throw new Error(`${suite} needs a PostgreSQL server: set DATABASE_URL (CI=true makes this an error)`);
   process.stderr.write(`\n!!! ${suite}: SKIPPED, no PostgreSQL server (set DATABASE_URL to run it)\n`);
   return undefined;
@@ -36,7 +37,7 @@ export async function createTestDatabase(backend: Backend): Promise<DatabaseTarg
     const embedded = await EmbeddedPostgres.start({ dataDir: 'memory://', maxConnections: 100 });
     return { url: embedded.url, embedded: true, release: () => embedded.stop() };
   }
-  const serverUrl = process.env.DATABASE_URL;
+  const serverUrl = testRunVariable('DATABASE_URL');
   if (!serverUrl) throw new Error('DATABASE_URL is not set');
   const name = `test_${randomBytes(6).toString('hex')}`;
   await withAdmin(serverUrl, (admin) => admin.query(`CREATE DATABASE ${name}`));

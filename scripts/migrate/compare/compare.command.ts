@@ -1,3 +1,4 @@
+import type { Environment } from '@platform/config';
 import { Command } from 'commander';
 import { exitCodeOf } from '../exit-codes';
 import { runCompare } from './run-compare';
@@ -12,7 +13,7 @@ Exit codes: 0 nothing mismatched, missing or extra; 1 something is; 2 wrong usag
 (no shadow run recorded in the shadow database). See docs/adr/0021-shadow-run.md.`;
 
 /** `migrate compare`: what a shadow produced against what the live context produced */
-export function compareCommand(): Command {
+export function compareCommand(env: Environment): Command {
   return new Command('compare')
     .description(
       'diffs, per key and per event type, what a shadow produced against what the live context produced for the ' +
@@ -25,7 +26,7 @@ export function compareCommand(): Command {
     .addHelpText('after', AFTER_HELP)
     .action(async (context: string, flags: { liveDatabase: string; shadowDatabase: string; json?: boolean }) => {
       try {
-        process.exitCode = await runCompare(context, flags, (text) => process.stdout.write(`${text}\n`));
+        process.exitCode = await runCompare(context, flags, (text) => process.stdout.write(`${text}\n`), env);
       } catch (error) {
         process.stderr.write(`migrate compare: ${(error as Error).message}\n`);
         process.exitCode = exitCodeOf(error);

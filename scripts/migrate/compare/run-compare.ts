@@ -1,3 +1,4 @@
+import type { Environment } from '@platform/config';
 import { Client } from 'pg';
 import { ALL_EVENT_CONTRACTS, AvroCodec, EnvelopeCodec, EventCatalogue } from '@platform/events';
 import {
@@ -26,7 +27,7 @@ export async function runCompare(
   context: string,
   options: CompareOptions,
   out: (text: string) => void,
-  env = process.env,
+  env: Environment,
 ): Promise<number> {
   const live = new Client({ connectionString: options.liveDatabase, application_name: 'order-platform:migrate' });
   const shadow = new Client({ connectionString: options.shadowDatabase, application_name: 'order-platform:migrate' });
@@ -54,7 +55,7 @@ function cannotRun(error: Error): never {
 }
 
 /** the shadow group's Kafka lag, when KAFKA_BROKERS is set and answers; the comparison stands without it */
-async function shadowGroupLag(c: ShadowComparison, env: NodeJS.ProcessEnv): Promise<number | undefined> {
+async function shadowGroupLag(c: ShadowComparison, env: Environment): Promise<number | undefined> {
   if (!env.KAFKA_BROKERS?.trim()) return undefined;
   const settings = kafkaSettingsFromEnv(env);
   const topics = [...new Set(c.run.liveOffsets.map((o) => o.topic))];

@@ -1,3 +1,4 @@
+import type { Environment } from '@platform/config';
 import { Command } from 'commander';
 import { EXIT, exitCodeOf } from '../exit-codes';
 import { runCutOver } from './run-cut-over';
@@ -14,7 +15,7 @@ Exit codes: 0 done (or the plan printed), 1 refused, 2 wrong usage or cannot run
 See docs/adr/0023-cut-over.md.`;
 
 /** `migrate cut-over`: the validated shadow becomes the live deployment */
-export function cutOverCommand(): Command {
+export function cutOverCommand(env: Environment): Command {
   return new Command('cut-over')
     .description(
       'promotes a stopped shadow: suppresses what the live context already published, releases what only the ' +
@@ -40,10 +41,12 @@ export function cutOverCommand(): Command {
       ) => {
         const err = (line: string) => process.stderr.write(`${line}\n`);
         try {
-          process.exitCode = await runCutOver(context, flags, {
-            out: (line) => process.stdout.write(`${line}\n`),
-            err,
-          });
+          process.exitCode = await runCutOver(
+            context,
+            flags,
+            { out: (line) => process.stdout.write(`${line}\n`), err },
+            env,
+          );
         } catch (error) {
           const code = exitCodeOf(error);
           err(`migrate cut-over: ${code === EXIT.refused ? 'refused: ' : ''}${(error as Error).message}`);

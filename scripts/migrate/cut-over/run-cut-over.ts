@@ -1,3 +1,4 @@
+import type { Environment } from '@platform/config';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { ALL_EVENT_CONTRACTS, AvroCodec, EnvelopeCodec, EventCatalogue } from '@platform/events';
@@ -30,7 +31,7 @@ export async function runCutOver(
   context: string,
   options: CutOverOptions,
   output: CutOverOutput,
-  env: NodeJS.ProcessEnv = process.env,
+  env: Environment,
 ): Promise<number> {
   const started = performance.now();
   const usage = liveAndShadowProblem(context, options);

@@ -1,3 +1,4 @@
+import type { Environment } from '@platform/config';
 import { Command } from 'commander';
 import { exitCodeOf } from '../exit-codes';
 import { runHandover } from './run-handover';
@@ -13,7 +14,7 @@ consumer of a group runs, the log was handed over already), 2 wrong usage or can
 See docs/deploy.md and docs/adr/0019-handover-to-kafka.md.`;
 
 /** `migrate handover`: what the in-process log still owes its consumer groups, produced to Kafka */
-export function handoverCommand(): Command {
+export function handoverCommand(env: Environment): Command {
   return new Command('handover')
     .description(
       'hands the in-process log over to Kafka: re-produces every record a consumer group has not processed yet, ' +
@@ -30,7 +31,7 @@ export function handoverCommand(): Command {
       const out = (line: string) => process.stdout.write(`${line}\n`);
       const err = (line: string) => process.stderr.write(`${line}\n`);
       try {
-        const io = { out, err, env: process.env };
+        const io = { out, err, env };
         const flags = { dryRun: options.dryRun === true, force: options.force === true };
         process.exitCode = options.undo ? await undoHandover(flags, io) : await runHandover(flags, io);
       } catch (error) {

@@ -1,3 +1,4 @@
+import type { Environment } from '@platform/config';
 import { DataSource } from 'typeorm';
 import { contextDataSourceOptions, databaseUrlFor } from '@platform/database';
 import { HandoverSource, IN_PROCESS_LOG_MIGRATIONS, MESSAGING_SCHEMA } from '@platform/messaging';
@@ -12,7 +13,7 @@ export interface MessagingLog {
   close(): Promise<void>;
 }
 
-export async function openMessagingLog(env: NodeJS.ProcessEnv): Promise<MessagingLog> {
+export async function openMessagingLog(env: Environment): Promise<MessagingLog> {
   const url = databaseUrlFor(MESSAGING_SCHEMA, env);
   if (!url)
     throw new CannotRun(

@@ -1,3 +1,4 @@
+import type { Environment } from '@platform/config';
 import {
   KafkaGroupBusyError,
   KafkaHandover,
@@ -20,7 +21,7 @@ import { ProgressLine } from './progress-line';
 export interface HandoverIo {
   readonly out: (line: string) => void;
   readonly err: (line: string) => void;
-  readonly env: NodeJS.ProcessEnv;
+  readonly env: Environment;
 }
 
 const PAGE = 500;
@@ -82,7 +83,7 @@ export async function runHandover(flags: { dryRun: boolean; force: boolean }, io
   }
 }
 
-function kafkaSettingsOf(env: NodeJS.ProcessEnv): KafkaSettings {
+function kafkaSettingsOf(env: Environment): KafkaSettings {
   try {
     return kafkaSettingsFromEnv(env);
   } catch (error) {

@@ -1,5 +1,5 @@
 import { CONTEXT_MODULES } from '../../../apps/monolith/src/contexts';
-import { contextMigrations } from '../../../libs/messaging/src/nest/context-resources';
+import { contextMigrations } from '../../../libs/messaging/src/nest/context-database';
 import { contextModuleOptionsOf } from '../../../libs/messaging/src/nest/context.module';
 
 /** The contexts whose data can move: each one's schema, with the migrations the platform runs for it. */

@@ -1,3 +1,4 @@
+import type { Environment } from '@platform/config';
 import { kafkaSettingsFromEnv, SHADOW_SUPPORT, type KafkaSettings } from '@platform/messaging';
 import { CannotRun } from '../exit-codes';
 import { sameDatabase } from '../move-data/mask-url';
@@ -24,7 +25,7 @@ export function liveAndShadowProblem(context: string, options: LiveAndShadow): s
 }
 
 /** the KAFKA_* settings, or CannotRun: shadows and cut-overs exist on Kafka only (ADR 0021) */
-export function kafkaSettingsFor(command: string, env: NodeJS.ProcessEnv): KafkaSettings {
+export function kafkaSettingsFor(command: string, env: Environment): KafkaSettings {
   try {
     return kafkaSettingsFromEnv(env);
   } catch (error) {

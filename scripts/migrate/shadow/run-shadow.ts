@@ -1,3 +1,4 @@
+import type { Environment } from '@platform/config';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import {
@@ -34,7 +35,7 @@ export interface ShadowOptions {
  * the copy's inbox and skipped as a duplicate), marks the copy's outbox published, records the
  * shadow run, and commits the offsets for the shadow group. The live context keeps running.
  */
-export async function runShadow(context: string, options: ShadowOptions, output: CopyOutput, env = process.env) {
+export async function runShadow(context: string, options: ShadowOptions, output: CopyOutput, env: Environment) {
   const started = performance.now();
   const usage = liveAndShadowProblem(context, options) ?? groupSuffixProblem(options.groupSuffix);
   if (usage) throw new CannotRun(usage);

@@ -1,3 +1,4 @@
+import type { Environment } from '@platform/config';
 import { Command } from 'commander';
 import { exitCodeOf } from '../exit-codes';
 import { runShadow } from './run-shadow';
@@ -15,7 +16,7 @@ database that already holds the schema with rows, without --force; a shadow cons
 running), 2 wrong usage or cannot run. See docs/deploy.md and docs/adr/0021-shadow-run.md.`;
 
 /** `migrate shadow`: a copy of a running context's data and offsets for a shadow deployment */
-export function shadowCommand(): Command {
+export function shadowCommand(env: Environment): Command {
   return new Command('shadow')
     .description(
       "copies a running context's schema to a shadow database in one snapshot, takes over the live group's " +
@@ -44,7 +45,12 @@ export function shadowCommand(): Command {
       ) => {
         const err = (line: string) => process.stderr.write(`${line}\n`);
         try {
-          process.exitCode = await runShadow(context, flags, { out: (line) => process.stdout.write(`${line}\n`), err });
+          process.exitCode = await runShadow(
+            context,
+            flags,
+            { out: (line) => process.stdout.write(`${line}\n`), err },
+            env,
+          );
         } catch (error) {
           err(`migrate shadow: ${(error as Error).message}`);
           process.exitCode = exitCodeOf(error);

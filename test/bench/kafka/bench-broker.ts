@@ -28,7 +28,7 @@ export interface BenchBroker {
 }
 
 export async function startBenchBroker(fetchMaxWaitMs: number): Promise<BenchBroker> {
-  const external = stringSetting('KAFKA_BROKERS', '');
+  const external = stringSetting('KAFKA_BROKERS', '', process.env);
   if (external) return externalBroker(external, fetchMaxWaitMs);
   const state = mkdtempSync(join(tmpdir(), 'bench-kafka-mock-'));
   const env = { ...process.env, MOCK_CLUSTER_STATE: state };

@@ -6,7 +6,7 @@ import { MonolithModule } from '../../../apps/monolith/src/monolith.module';
 import type { DatabaseTarget } from '@platform/database';
 import { createPlatformApp } from '@platform/http';
 import { InProcessTransport } from '@platform/messaging';
-import { createTestDatabase, type Backend } from '@platform/testing';
+import { createTestDatabase, testEnvironment, type Backend } from '@platform/testing';
 import type { paths } from '../api/schema';
 import type { PlatformUnderTest } from './platform-under-test';
 
@@ -46,7 +46,7 @@ export async function startPlatform(backend: Backend, env: NodeJS.ProcessEnv = {
     process.env.PGLITE_DATA_DIR = 'memory://';
   }
   Object.assign(process.env, FAST_FLOW, env);
-  const app = await createPlatformApp(MonolithModule.forRoot(), { service: 'monolith' });
+  const app = await createPlatformApp(MonolithModule.forRoot(testEnvironment()), { service: 'monolith' });
   await app.init(); // command handlers are registered at bootstrap, before the transport delivers
   await app.startAllMicroservices();
   await app.listen(0, '127.0.0.1');

@@ -2,7 +2,7 @@ import { kafkaTestBrokers, kafkaTestEnv } from '@platform/testing';
 
 /**
  * The transports a fault scenario runs on. Each scenario is `describe.each(faultTransports())`:
- * in-process, and Kafka on the jest run's mock cluster (KAFKA_TEST_BROKERS; without one the Kafka
+ * in-process, and Kafka on the jest run's mock cluster (TEST_KAFKA_BROKERS; without one the Kafka
  * variants are skipped loudly, except under CI=true, where they fail). FAULTS_TRANSPORTS=kafka
  * (or inprocess) runs one of them only. Scenarios that write records straight into the log
  * (duplicates, poison) do it through a `RecordInjector` of the same transport.

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { boolSetting } from '@platform/config';
+import { Inject, Injectable } from '@nestjs/common';
+import { ANALYTICS_SETTINGS, type AnalyticsSettings } from '../analytics.settings';
 
 export const ANALYTICS_MODES = ['normal', 'failing'] as const;
 export type AnalyticsMode = (typeof ANALYTICS_MODES)[number];
@@ -23,7 +23,11 @@ export class AnalyticsUnavailableError extends Error {
  */
 @Injectable()
 export class FailureMode {
-  private current: AnalyticsMode = boolSetting('ANALYTICS_FAILING', false) ? 'failing' : 'normal';
+  private current: AnalyticsMode;
+
+  constructor(@Inject(ANALYTICS_SETTINGS) settings: AnalyticsSettings) {
+    this.current = settings.startFailing ? 'failing' : 'normal';
+  }
 
   get mode(): AnalyticsMode {
     return this.current;

@@ -4,14 +4,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { EnvelopeCodec } from '@platform/events';
-import {
-  AdminApiClient,
-  busyMessage,
-  loadDotEnv,
-  operationsTarget,
-  platformRoot,
-  readAdminToken,
-} from '@platform/http';
+import { environmentAtStart, loadDotEnv, platformRoot } from '@platform/host';
+import { AdminApiClient, busyMessage, operationsTarget, readAdminToken } from '@platform/http';
 import {
   KafkaReplay,
   MESSAGING_SCHEMA,
@@ -22,6 +16,7 @@ import {
 } from '@platform/messaging';
 import { ANALYTICS } from '../context';
 import { AnalyticsModule } from '../analytics.module';
+import { ANALYTICS_SETTING_GROUP } from '../analytics.settings';
 import { progressBar } from './progress-bar';
 import { parseRebuildArgs } from './rebuild-args';
 import { rebuildFromKafka } from './rebuild-from-kafka';
@@ -45,11 +40,12 @@ import { rebuildThroughPlatform } from './rebuild-through-platform';
 async function main(): Promise<void> {
   const args = parseRebuildArgs(process.argv.slice(2));
   loadDotEnv();
-  if (!args.from && platformConfigFromEnv().transport === 'inprocess') {
-    const target = await operationsTarget([ANALYTICS, MESSAGING_SCHEMA]);
+  const { env } = environmentAtStart(process.env, [ANALYTICS_SETTING_GROUP]);
+  if (!args.from && platformConfigFromEnv(env).transport === 'inprocess') {
+    const target = await operationsTarget([ANALYTICS, MESSAGING_SCHEMA], env);
     if (target.kind === 'busy') throw new Error(busyMessage(target.owner));
     if (target.kind === 'running') {
-      const summary = await rebuildThroughPlatform(new AdminApiClient(target.url, readAdminToken()), progressBar());
+      const summary = await rebuildThroughPlatform(new AdminApiClient(target.url, readAdminToken(env)), progressBar());
       process.stdout.write(
         `analytics read models rebuilt by the running platform (pid ${target.owner.pid}, ${target.url}): ` +
           `${summary.projected ?? 0} event(s) projected, ${summary.skipped ?? 0} skipped, from ` +
@@ -59,7 +55,7 @@ async function main(): Promise<void> {
       return;
     }
   }
-  const app = await NestFactory.createApplicationContext(platformRoot('analytics-rebuild', [AnalyticsModule]), {
+  const app = await NestFactory.createApplicationContext(platformRoot('analytics-rebuild', [AnalyticsModule], env), {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
@@ -70,7 +66,7 @@ async function main(): Promise<void> {
     if (!config.kafka) {
       if (args.from)
         throw new Error('--from needs TRANSPORT=kafka: the in-process rebuild replays all that is retained');
-      return await rebuildFromInprocessLog(analytics, codec);
+      return await rebuildFromInprocessLog(analytics, codec, env);
     }
     const summary = await rebuildFromKafka({
       replay: KafkaReplay.fromSettings(config.kafka),

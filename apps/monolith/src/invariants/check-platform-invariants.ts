@@ -1,3 +1,4 @@
+import type { Environment } from '@platform/config';
 import { resolveDatabaseTarget, type DatabaseTarget } from '@platform/database';
 import { checkInvariants, CONTEXTS, type ContextName } from '../../../../scripts/invariants/check-invariants';
 import type { InvariantOptions, InvariantResult } from '../../../../scripts/invariants/invariant';
@@ -16,12 +17,12 @@ export interface InvariantsReport {
  * On the embedded PGlite, which runs one transaction at a time, the platform's own transactions
  * wait while the snapshot is open, which is as long as the checks take.
  */
-export async function checkPlatformInvariants(options: InvariantOptions): Promise<InvariantsReport> {
+export async function checkPlatformInvariants(options: InvariantOptions, env: Environment): Promise<InvariantsReport> {
   const targets: DatabaseTarget[] = [];
   try {
     const urls = {} as Record<ContextName, string>;
     for (const context of CONTEXTS) {
-      const target = await resolveDatabaseTarget(context);
+      const target = await resolveDatabaseTarget(context, env);
       targets.push(target);
       urls[context] = target.url;
     }

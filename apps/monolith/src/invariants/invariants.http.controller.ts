@@ -1,4 +1,5 @@
-import { Controller, Get, Module, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Module, Query } from '@nestjs/common';
+import { ENVIRONMENT, type Environment } from '@platform/config';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly, ApiProblem, invalidRequest } from '@platform/http';
 import { invariantOptions } from '../../../../scripts/invariants/cli-options';
@@ -15,6 +16,8 @@ import { InvariantsResponse } from './invariants.response.dto';
 @Controller('admin/invariants')
 @AdminOnly()
 export class InvariantsHttpController {
+  constructor(@Inject(ENVIRONMENT) private readonly env: Environment) {}
+
   @Get()
   @ApiOperation({
     summary: "Check the order flow's invariants now",
@@ -28,7 +31,7 @@ export class InvariantsHttpController {
     invalidRequest('settleMs', 'settleMs must not be less than 0'),
   )
   async check(@Query() query: InvariantsQuery): Promise<InvariantsResponse> {
-    return checkPlatformInvariants(invariantOptions(query));
+    return checkPlatformInvariants(invariantOptions(query, this.env), this.env);
   }
 }
 

@@ -5,7 +5,7 @@ import type { TransactionRunner } from '@platform/database';
 import { eventually } from '@platform/testing';
 import type { SagaRepository } from '../persistence/saga.repository';
 import type { OrderSagaStepper } from './order-saga.stepper';
-import { OrdersSettings } from './orders-settings';
+import { OrdersSettings } from '../orders.settings';
 import { SagaTimeoutSweeper } from './saga-timeout.sweeper';
 
 // How loudly the sweeper reports a sweep that failed: a database restart is a warning (the next

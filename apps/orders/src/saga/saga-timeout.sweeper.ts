@@ -4,7 +4,7 @@ import { Clock } from '@platform/domain';
 import { retriedFailureLevel, TransactionRunner } from '@platform/database';
 import { SagaRepository } from '../persistence/saga.repository';
 import { OrderSagaStepper } from './order-saga.stepper';
-import { OrdersSettings } from './orders-settings';
+import { OrdersSettings } from '../orders.settings';
 
 /** how many due sagas one tick handles; the next tick takes the rest */
 const BATCH = 100;

@@ -7,7 +7,8 @@ import {
   type PaymentProcessor,
   type SettleRequest,
 } from '../domain/payment-processor.port';
-import type { FakeProcessorSettings, ProcessorMode } from './fake-processor.settings';
+import type { FakeProcessorSettings } from '../payments.settings';
+import type { ProcessorMode } from './processor-modes';
 import { PaymentProcessorGateway } from './payment-processor.gateway';
 import { TableCallJournal, type ProcessorCall, type ProcessorCallJournal } from './processor-call-journal';
 import { TIMED_OUT, withTimeout } from './with-timeout';

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { PROCESSOR_MODES, type ProcessorMode } from './fake-processor.settings';
+import { PROCESSOR_MODES, type ProcessorMode } from './processor-modes';
 
 /** The fake processor's failure mode: the request body of PUT and the answer of GET and PUT. */
 export class ProcessorModeDto {

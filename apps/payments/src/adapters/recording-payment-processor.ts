@@ -3,7 +3,7 @@ import { recordGatewayCall } from '@platform/messaging';
 import { PAYMENTS } from '../context';
 import type { PaymentProcessor } from '../domain/payment-processor.port';
 import { FakePaymentProcessor } from './fake-payment-processor';
-import type { FakeProcessorSettings } from './fake-processor.settings';
+import type { FakeProcessorSettings } from '../payments.settings';
 import { PaymentProcessorGateway } from './payment-processor.gateway';
 
 /**

@@ -1,7 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@platform/domain';
 import type { Transaction } from '@platform/database';
-import { PermanentFailure, retryPolicyFromEnv, type MessageOrigin } from '@platform/messaging';
+import { PermanentFailure, RETRY_POLICY, type MessageOrigin, type RetryPolicy } from '@platform/messaging';
 import { OutboxWriter } from '@platform/outbox';
 import { PaymentProcessorGateway } from '../adapters/payment-processor.gateway';
 import type { Payment } from '../domain/payment';
@@ -28,14 +28,17 @@ export class ConcurrentPaymentChangeError extends Error {
 @Injectable()
 export class PaymentWorkflow {
   private readonly logger = new Logger('PaymentWorkflow');
-  private readonly maxAttempts = retryPolicyFromEnv().maxAttempts;
+  private readonly maxAttempts: number;
 
   constructor(
     private readonly payments: PaymentRepository,
     private readonly processors: PaymentProcessorGateway,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
-  ) {}
+    @Inject(RETRY_POLICY) retryPolicy: RetryPolicy,
+  ) {
+    this.maxAttempts = retryPolicy.maxAttempts;
+  }
 
   /** for a request about an order that may have no payment yet: refuses a malformed id, then locks and runs */
   async request(origin: MessageOrigin, orderId: string, input: PaymentInput): Promise<void> {

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { intSetting, stringSetting } from '@platform/config';
+import type { Environment } from '@platform/config';
+import { HTTP_SETTINGS } from '../http-settings';
 import { answerMalformedHttp } from './malformed-http';
 import { inspectRequests, parserRefusals, requireJsonBodies } from './request-edge';
 import { securityHeaders } from './security-headers';
@@ -15,9 +16,8 @@ type WithBodyParser = INestApplication & { useBodyParser(type: string, options: 
  * what it holds (depth, prototype keys, null, storable text) in the body and the query. What
  * passes reaches routing, the global pipes and the DTO's validation.
  */
-export function installHttpEdge(app: INestApplication): void {
-  const bodyLimit = stringSetting('HTTP_BODY_LIMIT', '100kb');
-  const maxDepth = intSetting('HTTP_BODY_MAX_DEPTH', 32);
+export function installHttpEdge(app: INestApplication, env: Environment): void {
+  const { HTTP_BODY_LIMIT: bodyLimit, HTTP_BODY_MAX_DEPTH: maxDepth } = HTTP_SETTINGS.read(env);
   if (maxDepth > MAX_BODY_DEPTH) throw new Error(`HTTP_BODY_MAX_DEPTH must be at most ${MAX_BODY_DEPTH}`);
   answerMalformedHttp(app.getHttpServer());
   app.use(securityHeaders());

@@ -1,3 +1,4 @@
+import type { Environment } from '@platform/config';
 import { dataDirOwner, embeddedDataDir, usesEmbeddedDatabase, type DataDirOwner } from '@platform/database';
 
 /**
@@ -15,10 +16,7 @@ export type OperationsTarget =
   | { readonly kind: 'stopped'; readonly dataDir: string }
   | { readonly kind: 'server' };
 
-export async function operationsTarget(
-  contexts: readonly string[],
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<OperationsTarget> {
+export async function operationsTarget(contexts: readonly string[], env: Environment): Promise<OperationsTarget> {
   if (!contexts.some((context) => usesEmbeddedDatabase(context, env))) return { kind: 'server' };
   const dataDir = embeddedDataDir(env);
   const owner = await dataDirOwner(dataDir);

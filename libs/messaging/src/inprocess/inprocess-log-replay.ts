@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { Environment } from '@platform/config';
 import { openContextDataSource, resolveDatabaseTarget } from '@platform/database';
 import type { ReceivedRecord } from '../pipeline/received-record';
 import type { EventReplay, ReplayOptions, ReplayPartition, ReplaySummary } from '../replay/event-replay';
@@ -27,8 +28,11 @@ export class InProcessLogReplay implements EventReplay {
   ) {}
 
   /** on a connection of its own to the log's database, for a CLI; `close` releases it */
-  static async open(schema: string): Promise<{ replay: InProcessLogReplay; close: () => Promise<void> }> {
-    const target = await resolveDatabaseTarget(schema);
+  static async open(
+    schema: string,
+    env: Environment,
+  ): Promise<{ replay: InProcessLogReplay; close: () => Promise<void> }> {
+    const target = await resolveDatabaseTarget(schema, env);
     const dataSource = await openContextDataSource(target, { context: schema, poolSize: 1 });
     return {
       replay: new InProcessLogReplay(dataSource, schema),

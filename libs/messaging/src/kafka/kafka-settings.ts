@@ -1,4 +1,4 @@
-import { boolSetting, intSetting, oneOfSetting, stringSetting } from '@platform/config';
+import { setting, SettingGroup, type Environment } from '@platform/config';
 import { schemaRegistrySettingsFromEnv, type SchemaRegistrySettings } from './schema-registry-settings';
 
 /**
@@ -56,44 +56,75 @@ export interface KafkaSettings {
   readonly logLevel: 'nothing' | 'error' | 'warn' | 'info' | 'debug';
 }
 
-export function kafkaSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): KafkaSettings {
-  const brokers = stringSetting('KAFKA_BROKERS', '', env)
-    .split(',')
+export const KAFKA_SETTINGS = new SettingGroup('kafka transport', {
+  KAFKA_BROKERS: setting.text('', 'bootstrap brokers, comma-separated host:port; required with TRANSPORT=kafka'),
+  KAFKA_CLIENT_ID: setting.text('order-platform', 'client id the brokers see'),
+  KAFKA_TOPIC_PREFIX: setting.text('', 'put in front of every topic name, so environments can share a cluster'),
+  KAFKA_GROUP_PREFIX: setting.optional('put in front of every consumer group id (default: KAFKA_TOPIC_PREFIX)'),
+  KAFKA_ACKS: setting.oneOf(
+    ['all', 'leader'] as const,
+    'all',
+    'producer acknowledgement: every in-sync replica, or the leader',
+  ),
+  KAFKA_IDEMPOTENT: setting.bool(true, 'idempotent producer: a retried produce request is not written twice'),
+  KAFKA_COMPRESSION: setting.oneOf(['gzip', 'none'] as const, 'gzip', 'compression of produced batches'),
+  KAFKA_SESSION_TIMEOUT_MS: setting.int(30_000, 'a group member silent this long is thrown out (ms)'),
+  KAFKA_HEARTBEAT_INTERVAL_MS: setting.int(1_000, 'heartbeat interval of a group member (ms)'),
+  KAFKA_REBALANCE_TIMEOUT_MS: setting.int(60_000, 'how long members may take to rejoin a rebalance (ms)'),
+  KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: setting.int(4, 'partitions one group consumes at once in this process'),
+  KAFKA_COMMIT_EVERY_RECORDS: setting.int(100, 'commit offsets every this many records within a batch'),
+  KAFKA_FETCH_MAX_WAIT_MS: setting.int(1_000, 'longest wait of a fetch for new records (ms)'),
+  KAFKA_RESTART_DELAY_MS: setting.int(1_000, 'first wait before a crashed consumer restarts (ms); doubles up to 30 s'),
+  KAFKA_VERIFY_TOPICS: setting.bool(true, 'refuse to consume from missing or too small topics at start'),
+  KAFKA_TOPICS_FILE: setting.text('schemas/topics.json', 'the declarative topics file verification compares with'),
+  KAFKA_REPLAY_SEEK_BY_TIMESTAMP: setting.bool(true, "a replay from a time seeks to the brokers' offset for it"),
+  KAFKA_CONNECTION_TIMEOUT_MS: setting.int(3_000, 'timeout of a broker connection (ms)'),
+  KAFKA_REQUEST_TIMEOUT_MS: setting.int(30_000, 'timeout of one broker request (ms)'),
+  KAFKA_LOG_LEVEL: setting.oneOf(
+    ['nothing', 'error', 'warn', 'info', 'debug'] as const,
+    'warn',
+    "kafkajs' own log level",
+  ),
+});
+
+export function kafkaSettingsFromEnv(env: Environment): KafkaSettings {
+  const s = KAFKA_SETTINGS.read(env);
+  const brokers = s.KAFKA_BROKERS.split(',')
     .map((broker) => broker.trim())
     .filter(Boolean);
   if (brokers.length === 0)
     throw new Error('KAFKA_BROKERS must list the bootstrap brokers (host:port,...) when TRANSPORT=kafka');
-  const topicPrefix = env.KAFKA_TOPIC_PREFIX?.trim() ?? '';
-  const acks = oneOfSetting('KAFKA_ACKS', ['all', 'leader'] as const, 'all', env) === 'all' ? -1 : 1;
-  const idempotent = boolSetting('KAFKA_IDEMPOTENT', true, env);
+  const topicPrefix = s.KAFKA_TOPIC_PREFIX;
+  const acks = s.KAFKA_ACKS === 'all' ? -1 : 1;
+  const idempotent = s.KAFKA_IDEMPOTENT;
   // kafkajs refuses every send of an idempotent producer without acks from all replicas: say so at start
   if (idempotent && acks !== -1)
     throw new Error('KAFKA_ACKS=leader needs KAFKA_IDEMPOTENT=false (idempotence needs acks=all)');
   return {
     brokers,
-    clientId: stringSetting('KAFKA_CLIENT_ID', 'order-platform', env),
+    clientId: s.KAFKA_CLIENT_ID,
     topicPrefix,
-    groupPrefix: env.KAFKA_GROUP_PREFIX?.trim() || topicPrefix,
+    groupPrefix: s.KAFKA_GROUP_PREFIX ?? topicPrefix,
     producer: {
       acks,
       idempotent,
-      compression: oneOfSetting('KAFKA_COMPRESSION', ['gzip', 'none'] as const, 'gzip', env),
+      compression: s.KAFKA_COMPRESSION,
     },
     consumer: {
-      sessionTimeoutMs: intSetting('KAFKA_SESSION_TIMEOUT_MS', 30_000, { env }),
-      heartbeatIntervalMs: intSetting('KAFKA_HEARTBEAT_INTERVAL_MS', 1_000, { env }),
-      rebalanceTimeoutMs: intSetting('KAFKA_REBALANCE_TIMEOUT_MS', 60_000, { env }),
-      partitionsConsumedConcurrently: intSetting('KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY', 4, { env }),
-      maxWaitTimeMs: intSetting('KAFKA_FETCH_MAX_WAIT_MS', 1_000, { env }),
-      commitEveryRecords: intSetting('KAFKA_COMMIT_EVERY_RECORDS', 100, { env }),
-      restartDelayMs: intSetting('KAFKA_RESTART_DELAY_MS', 1_000, { env }),
-      verifyTopics: boolSetting('KAFKA_VERIFY_TOPICS', true, env),
-      topicsFile: stringSetting('KAFKA_TOPICS_FILE', 'schemas/topics.json', env),
+      sessionTimeoutMs: s.KAFKA_SESSION_TIMEOUT_MS,
+      heartbeatIntervalMs: s.KAFKA_HEARTBEAT_INTERVAL_MS,
+      rebalanceTimeoutMs: s.KAFKA_REBALANCE_TIMEOUT_MS,
+      partitionsConsumedConcurrently: s.KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY,
+      maxWaitTimeMs: s.KAFKA_FETCH_MAX_WAIT_MS,
+      commitEveryRecords: s.KAFKA_COMMIT_EVERY_RECORDS,
+      restartDelayMs: s.KAFKA_RESTART_DELAY_MS,
+      verifyTopics: s.KAFKA_VERIFY_TOPICS,
+      topicsFile: s.KAFKA_TOPICS_FILE,
     },
-    replay: { seekByTimestamp: boolSetting('KAFKA_REPLAY_SEEK_BY_TIMESTAMP', true, env) },
+    replay: { seekByTimestamp: s.KAFKA_REPLAY_SEEK_BY_TIMESTAMP },
     schemaRegistry: schemaRegistrySettingsFromEnv(env),
-    connectionTimeoutMs: intSetting('KAFKA_CONNECTION_TIMEOUT_MS', 3_000, { env }),
-    requestTimeoutMs: intSetting('KAFKA_REQUEST_TIMEOUT_MS', 30_000, { env }),
-    logLevel: oneOfSetting('KAFKA_LOG_LEVEL', ['nothing', 'error', 'warn', 'info', 'debug'] as const, 'warn', env),
+    connectionTimeoutMs: s.KAFKA_CONNECTION_TIMEOUT_MS,
+    requestTimeoutMs: s.KAFKA_REQUEST_TIMEOUT_MS,
+    logLevel: s.KAFKA_LOG_LEVEL,
   };
 }

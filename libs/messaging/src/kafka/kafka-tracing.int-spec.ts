@@ -21,7 +21,7 @@ describeKafkaProcesses('tracing across the Kafka transport (PostgreSQL, Kafka)',
   let app: INestApplication;
 
   beforeAll(async () => {
-    tracing = await startTracing({ service: 'kafka-tracing-test', exporter });
+    tracing = await startTracing({ service: 'kafka-tracing-test', exporter, env: {} });
     process.env.CONSUMER_RETRY_BASE_MS = '5';
     app = await startPipelineApp([GROUP]);
   });

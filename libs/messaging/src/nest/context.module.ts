@@ -1,12 +1,14 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ENVIRONMENT, type Environment } from '@platform/config';
 import { TransactionRunner } from '@platform/database';
 import { EnvelopeCodec } from '@platform/events';
 import { PlatformMetrics, ReadinessChecks } from '@platform/observability';
 import { OutboxRelay, OutboxWriter, RECORD_PUBLISHER, type RecordPublisher } from '@platform/outbox';
 import { ConsumerGroups } from '../pipeline/consumer-groups';
 import { RetentionSweeper } from '../retention/retention-sweeper';
-import { ContextResources, openContextResources, type ContextModuleOptions } from './context-resources';
+import type { ContextModuleOptions } from './context-module-options';
+import { ContextResources, openContextResources } from './context-resources';
 import { PLATFORM_CONFIG, type PlatformConfig } from './platform-config';
 import { ShutdownCoordinator } from './shutdown-coordinator';
 
@@ -40,6 +42,7 @@ export class ContextModule {
             shutdown: ShutdownCoordinator,
             metrics: PlatformMetrics,
             config: PlatformConfig,
+            env: Environment,
           ) =>
             openContextResources(options, {
               codec,
@@ -49,6 +52,8 @@ export class ContextModule {
               shutdown,
               metrics,
               shadow: config.shadow,
+              transport: config.transport,
+              env,
             }),
           inject: [
             EnvelopeCodec,
@@ -58,6 +63,7 @@ export class ContextModule {
             ShutdownCoordinator,
             PlatformMetrics,
             PLATFORM_CONFIG,
+            ENVIRONMENT,
           ],
         },
         { provide: DataSource, useFactory: (r: ContextResources) => r.dataSource, inject: [ContextResources] },

@@ -1,4 +1,5 @@
 import type { Provider } from '@nestjs/common';
+import { ENVIRONMENT, type Environment } from '@platform/config';
 import { openContextDataSource, resolveDatabaseTarget } from '@platform/database';
 import { EnvelopeCodec } from '@platform/events';
 import { PlatformMetrics, ReadinessChecks } from '@platform/observability';
@@ -27,7 +28,7 @@ export const IN_PROCESS_PROVIDERS: Provider[] = [
   {
     provide: InProcessLog,
     useFactory: openInProcessLog,
-    inject: [PLATFORM_CONFIG, ShutdownCoordinator, ReadinessChecks],
+    inject: [PLATFORM_CONFIG, ShutdownCoordinator, ReadinessChecks, ENVIRONMENT],
   },
   {
     provide: InProcessPublisher,
@@ -70,8 +71,9 @@ async function openInProcessLog(
   config: PlatformConfig,
   shutdown: ShutdownCoordinator,
   readiness: ReadinessChecks,
+  env: Environment,
 ): Promise<InProcessLog> {
-  const target = await resolveDatabaseTarget(MESSAGING_SCHEMA);
+  const target = await resolveDatabaseTarget(MESSAGING_SCHEMA, env);
   const dataSource = await openContextDataSource(target, {
     context: MESSAGING_SCHEMA,
     migrations: IN_PROCESS_LOG_MIGRATIONS,

@@ -1,8 +1,9 @@
-import { intSetting, oneOfSetting } from '@platform/config';
+import type { Environment } from '@platform/config';
 import { kafkaSettingsFromEnv, type KafkaSettings } from '../kafka/kafka-settings';
 import { shadowSettingsFromEnv, type ShadowSettings } from '../shadow/shadow-settings';
+import { TRANSPORT_SETTINGS } from './transport-settings';
 
-/** Process-wide messaging settings, read once from the environment (documented in .env.example). */
+/** Process-wide messaging settings, parsed once from the root's environment (documented in .env.example). */
 export interface PlatformConfig {
   readonly transport: 'inprocess' | 'kafka';
   readonly inprocessPartitions: number;
@@ -18,16 +19,19 @@ export interface PlatformConfig {
 
 export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
 
-export function platformConfigFromEnv(env = process.env): PlatformConfig {
-  const transport = oneOfSetting('TRANSPORT', ['inprocess', 'kafka'] as const, 'inprocess', env);
+/** the consumers' RetryPolicy, for code that must know when the pipeline gives up (CONSUMER_*) */
+export const RETRY_POLICY = Symbol('RETRY_POLICY');
+
+export function platformConfigFromEnv(env: Environment): PlatformConfig {
+  const s = TRANSPORT_SETTINGS.read(env);
   return {
-    transport,
-    inprocessPartitions: intSetting('INPROCESS_PARTITIONS', 8, { env }),
-    inprocessBatchSize: intSetting('INPROCESS_BATCH_SIZE', 100, { env }),
-    inprocessIdlePollMs: intSetting('INPROCESS_IDLE_POLL_MS', 5000, { env }),
-    inprocessCommitIntervalMs: intSetting('INPROCESS_COMMIT_INTERVAL_MS', 100, { min: 0, env }),
-    inprocessRetentionMs: intSetting('INPROCESS_RETENTION_HOURS', 168, { env }) * 3_600_000,
-    kafka: transport === 'kafka' ? kafkaSettingsFromEnv(env) : undefined,
+    transport: s.TRANSPORT,
+    inprocessPartitions: s.INPROCESS_PARTITIONS,
+    inprocessBatchSize: s.INPROCESS_BATCH_SIZE,
+    inprocessIdlePollMs: s.INPROCESS_IDLE_POLL_MS,
+    inprocessCommitIntervalMs: s.INPROCESS_COMMIT_INTERVAL_MS,
+    inprocessRetentionMs: s.INPROCESS_RETENTION_HOURS * 3_600_000,
+    kafka: s.TRANSPORT === 'kafka' ? kafkaSettingsFromEnv(env) : undefined,
     shadow: shadowSettingsFromEnv(env),
   };
 }

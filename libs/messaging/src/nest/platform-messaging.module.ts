@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import type { Environment } from '@platform/config';
 import {
   ALL_EVENT_CONTRACTS,
   AvroCodec,
@@ -18,13 +19,15 @@ import { consumerLimitsFromEnv } from '../pipeline/record-size';
 import { retryPolicyFromEnv } from '../pipeline/retry-policy';
 import { IN_PROCESS_EXPORTS, IN_PROCESS_PROVIDERS } from './inprocess-providers';
 import { MESSAGE_TRANSPORT } from './message-transport';
-import { PLATFORM_CONFIG, platformConfigFromEnv } from './platform-config';
+import { PLATFORM_CONFIG, platformConfigFromEnv, RETRY_POLICY } from './platform-config';
 import { RECORD_DECODER } from './record-decoder';
 import { ShutdownCoordinator } from './shutdown-coordinator';
 
 export { MESSAGING_SCHEMA } from './inprocess-providers';
 
 export interface PlatformMessagingOptions {
+  /** the environment the composition root read */
+  readonly env: Environment;
   /** the event catalogue; the generated one by default (tests pass their own) */
   readonly contracts?: readonly EventContract[];
 }
@@ -34,19 +37,21 @@ export interface PlatformMessagingOptions {
  * every context joins with its consumer group, and the transport TRANSPORT names (in-process
  * or Kafka): its RECORD_PUBLISHER for the relays, its RECORD_DECODER for the pipeline, and its
  * MESSAGE_TRANSPORT strategy for `connectMicroservice`. Only the chosen transport's resources are opened. Imported once, by
- * the app's root module, beside ObservabilityModule (metrics, readiness); TRANSPORT is read
- * when forRoot runs, so after `.env` was loaded.
+ * the app's root module, beside ObservabilityModule (metrics, readiness), with the environment
+ * the composition root read.
  */
 @Module({})
 export class PlatformMessagingModule {
-  static forRoot(options: PlatformMessagingOptions = {}): DynamicModule {
-    const config = platformConfigFromEnv();
+  static forRoot(options: PlatformMessagingOptions): DynamicModule {
+    const config = platformConfigFromEnv(options.env);
+    const retryPolicy = retryPolicyFromEnv(options.env);
     const kafka = config.transport === 'kafka';
     return {
       module: PlatformMessagingModule,
       global: true,
       providers: [
         { provide: PLATFORM_CONFIG, useValue: config },
+        { provide: RETRY_POLICY, useValue: retryPolicy },
         { provide: EventCatalogue, useFactory: () => new EventCatalogue(options.contracts ?? ALL_EVENT_CONTRACTS) },
         { provide: AvroCodec, useFactory: () => new AvroCodec() },
         {
@@ -67,9 +72,9 @@ export class PlatformMessagingModule {
             const pipeline = new ConsumerPipeline(
               decoder,
               groups,
-              retryPolicyFromEnv(),
+              retryPolicy,
               metrics,
-              consumerLimitsFromEnv(),
+              consumerLimitsFromEnv(options.env),
               config.transport,
             );
             // names every consumer group paused on its database or broker, and since when
@@ -88,6 +93,7 @@ export class PlatformMessagingModule {
       ],
       exports: [
         PLATFORM_CONFIG,
+        RETRY_POLICY,
         EventCatalogue,
         AvroCodec,
         EnvelopeCodec,

@@ -1,5 +1,6 @@
-import { intSetting } from '@platform/config';
+import type { Environment } from '@platform/config';
 import { UndeliverableEventError } from '@platform/events';
+import { CONSUMER_SETTINGS } from './consumer-settings';
 import type { ReceivedRecord } from './received-record';
 
 export interface ConsumerLimits {
@@ -10,8 +11,8 @@ export interface ConsumerLimits {
 /** 1 MiB: Kafka's default message.max.bytes, so a record too big for a default broker is refused here too. */
 export const DEFAULT_CONSUMER_LIMITS: ConsumerLimits = { maxRecordBytes: 1_048_576 };
 
-export function consumerLimitsFromEnv(env = process.env): ConsumerLimits {
-  return { maxRecordBytes: intSetting('CONSUMER_MAX_RECORD_BYTES', DEFAULT_CONSUMER_LIMITS.maxRecordBytes, { env }) };
+export function consumerLimitsFromEnv(env: Environment): ConsumerLimits {
+  return { maxRecordBytes: CONSUMER_SETTINGS.read(env).CONSUMER_MAX_RECORD_BYTES };
 }
 
 /** The bytes a record occupies on the wire: key, header names and values, and the value. */

@@ -1,4 +1,5 @@
-import { intSetting } from '@platform/config';
+import type { Environment } from '@platform/config';
+import { CONSUMER_SETTINGS } from './consumer-settings';
 
 /** Exponential backoff with full jitter (AWS Architecture Blog, "Exponential Backoff And Jitter"). */
 export interface RetryPolicy {
@@ -18,13 +19,14 @@ export interface RetryPolicy {
   readonly outageMaxDelayMs?: number;
 }
 
-export function retryPolicyFromEnv(env = process.env): RetryPolicy {
+export function retryPolicyFromEnv(env: Environment): RetryPolicy {
+  const s = CONSUMER_SETTINGS.read(env);
   return {
-    maxAttempts: intSetting('CONSUMER_MAX_ATTEMPTS', 5, { env }),
-    baseDelayMs: intSetting('CONSUMER_RETRY_BASE_MS', 100, { env }),
-    maxDelayMs: intSetting('CONSUMER_RETRY_MAX_MS', 10_000, { env }),
-    maxHeldUpRecords: intSetting('CONSUMER_MAX_HELD_UP_RECORDS', 100, { env }),
-    outageMaxDelayMs: intSetting('CONSUMER_OUTAGE_PROBE_MAX_MS', 2_000, { env }),
+    maxAttempts: s.CONSUMER_MAX_ATTEMPTS,
+    baseDelayMs: s.CONSUMER_RETRY_BASE_MS,
+    maxDelayMs: s.CONSUMER_RETRY_MAX_MS,
+    maxHeldUpRecords: s.CONSUMER_MAX_HELD_UP_RECORDS,
+    outageMaxDelayMs: s.CONSUMER_OUTAGE_PROBE_MAX_MS,
   };
 }
 

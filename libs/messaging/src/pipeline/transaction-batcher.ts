@@ -1,6 +1,7 @@
 import { AsyncResource } from 'node:async_hooks';
-import { intSetting } from '@platform/config';
+import type { Environment } from '@platform/config';
 import type { Transaction, TransactionRunner } from '@platform/database';
+import { CONSUMER_SETTINGS } from './consumer-settings';
 
 /** runs one record's work (inbox row and handler) in a consumer transaction */
 export interface RecordTransactions {
@@ -18,8 +19,8 @@ export interface TransactionBatcherOptions {
  * CONSUMER_TRANSACTION_MAX_RECORDS (32): records one consumer transaction takes at most; 1 turns
  * batching off. Bigger batches save more statements under load and hold their row locks longer.
  */
-export function transactionBatchMaxRecordsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  return intSetting('CONSUMER_TRANSACTION_MAX_RECORDS', 32, { env });
+export function transactionBatchMaxRecordsFromEnv(env: Environment): number {
+  return CONSUMER_SETTINGS.read(env).CONSUMER_TRANSACTION_MAX_RECORDS;
 }
 
 interface Queued {

@@ -1,4 +1,4 @@
-import { intSetting } from '@platform/config';
+import { setting, SettingGroup, type Environment } from '@platform/config';
 
 /** The platform's retention settings, read once at start (documented in .env.example and docs/adr/0014). */
 export interface RetentionSettings {
@@ -14,11 +14,19 @@ export interface RetentionSettings {
 
 const HOUR_MS = 3_600_000;
 
-export function retentionSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): RetentionSettings {
+export const RETENTION_SETTINGS = new SettingGroup('retention', {
+  INBOX_RETENTION_HOURS: setting.int(720, 'how long a consumer group remembers an event it handled (its inbox row)'),
+  DEAD_LETTER_RETENTION_DAYS: setting.int(30, 'settled dead letters are deleted this many days after settling'),
+  RETENTION_INTERVAL_MS: setting.int(60_000, 'how often each context deletes what is past its retention (ms)'),
+  RETENTION_BATCH_SIZE: setting.int(1000, 'rows per DELETE statement of a retention job'),
+});
+
+export function retentionSettingsFromEnv(env: Environment): RetentionSettings {
+  const s = RETENTION_SETTINGS.read(env);
   return {
-    inboxRetentionMs: intSetting('INBOX_RETENTION_HOURS', 720, { env }) * HOUR_MS,
-    deadLetterRetentionMs: intSetting('DEAD_LETTER_RETENTION_DAYS', 30, { env }) * 24 * HOUR_MS,
-    intervalMs: intSetting('RETENTION_INTERVAL_MS', 60_000, { env }),
-    batchSize: intSetting('RETENTION_BATCH_SIZE', 1000, { env }),
+    inboxRetentionMs: s.INBOX_RETENTION_HOURS * HOUR_MS,
+    deadLetterRetentionMs: s.DEAD_LETTER_RETENTION_DAYS * 24 * HOUR_MS,
+    intervalMs: s.RETENTION_INTERVAL_MS,
+    batchSize: s.RETENTION_BATCH_SIZE,
   };
 }

@@ -32,7 +32,7 @@ const EVENT = { system: 'inprocess', topic: 'orders.order-placed.v1', eventId: '
 describe('tracing, off unless configured', () => {
   const saved = { ...process.env };
   const OTEL = /^OTEL_/;
-  /** the process environment with only these OTEL_* variables (startTracing and the SDK read process.env) */
+  /** the process environment with only these OTEL_* variables (what the SDK reads; startTracing is given it) */
   const withOtelEnv = (vars: NodeJS.ProcessEnv): void => {
     for (const name of Object.keys(process.env)) if (OTEL.test(name)) delete process.env[name];
     Object.assign(process.env, vars);
@@ -46,7 +46,7 @@ describe('tracing, off unless configured', () => {
 
   it('is off without an OTLP endpoint: no SDK package is loaded and the API stays a no-op', async () => {
     // when
-    const handle = await startTracing({ service: 'monolith' });
+    const handle = await startTracing({ service: 'monolith', env: process.env });
     // then
     expect(handle).toBeUndefined();
     expect(tracingEnabled()).toBe(false);
@@ -78,7 +78,7 @@ describe('tracing, off unless configured', () => {
   it('starts the SDK when an endpoint is set, honours OTEL_TRACES_SAMPLER, and stops', async () => {
     // given: nothing sampled, so nothing is sent to the (absent) collector
     withOtelEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318', OTEL_TRACES_SAMPLER: 'always_off' });
-    const handle = await startTracing({ service: 'orders' });
+    const handle = await startTracing({ service: 'orders', env: process.env });
     try {
       // then
       expect(tracingEnabled()).toBe(true);
@@ -98,7 +98,7 @@ describe('tracing, off unless configured', () => {
 
   it('refuses a sampler ratio outside 0..1', async () => {
     withOtelEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318', OTEL_TRACES_SAMPLER_ARG: '2' });
-    await expect(startTracing({ service: 'orders' })).rejects.toThrow(
+    await expect(startTracing({ service: 'orders', env: process.env })).rejects.toThrow(
       'OTEL_TRACES_SAMPLER_ARG must be a number from 0 to 1, got "2"',
     );
     expect(tracingEnabled()).toBe(false);
@@ -113,7 +113,7 @@ describe('tracing, off unless configured', () => {
       warnings.push({ message: String(message), request: storage.getStore(), span: trace.getActiveSpan() });
     });
     const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
-    const handle = await startTracing({ service: 'orders' });
+    const handle = await startTracing({ service: 'orders', env: process.env });
     try {
       // when: a span ends inside a request (its log context and its active span), which starts the export timer
       const request = new Store({} as ConstructorParameters<typeof Store>[0]);

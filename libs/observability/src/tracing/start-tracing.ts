@@ -3,7 +3,8 @@ import { context, diag, DiagLogLevel, propagation, ROOT_CONTEXT, trace, type Dia
 import { storage } from 'nestjs-pino/storage';
 import type * as SdkTraceNode from '@opentelemetry/sdk-trace-node';
 import type { Sampler, SpanExporter } from '@opentelemetry/sdk-trace-node';
-import { boolSetting, intSetting, stringSetting } from '@platform/config';
+import type { Environment } from '@platform/config';
+import { OBSERVABILITY_SETTINGS, OTEL_SETTINGS } from '../observability-settings';
 import { activeTracing, setActiveTracing } from './tracing-state';
 
 export interface TracingOptions {
@@ -14,6 +15,8 @@ export interface TracingOptions {
    * turns tracing on without an OTLP endpoint.
    */
   readonly exporter?: SpanExporter;
+  /** the environment the composition root read */
+  readonly env: Environment;
 }
 
 export interface TracingHandle {
@@ -75,10 +78,9 @@ const EXPORT_TIMEOUT_MS = 2_000;
  * than the SDK's 10 s. The exporter retries an unreachable collector until that timeout, on timers
  * that keep a stopping process alive; a collector that is down loses the batch either way.
  */
-function exportTimeoutOf(env: NodeJS.ProcessEnv): { timeoutMillis?: number } {
-  const set = ['OTEL_EXPORTER_OTLP_TRACES_TIMEOUT', 'OTEL_EXPORTER_OTLP_TIMEOUT'].some(
-    (name) => stringSetting(name, '', env) !== '',
-  );
+function exportTimeoutOf(env: Environment): { timeoutMillis?: number } {
+  const s = OTEL_SETTINGS.read(env);
+  const set = s.OTEL_EXPORTER_OTLP_TRACES_TIMEOUT !== '' || s.OTEL_EXPORTER_OTLP_TIMEOUT !== '';
   return set ? {} : { timeoutMillis: EXPORT_TIMEOUT_MS };
 }
 
@@ -87,17 +89,15 @@ function exportTimeoutOf(env: NodeJS.ProcessEnv): { timeoutMillis?: number } {
  * provider's shutdown. With the collector unreachable a stopping process does not wait for the
  * exporter's retries: the spans are lost either way.
  */
-export function shutdownFlushMsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  return intSetting('TRACING_SHUTDOWN_FLUSH_MS', 1_500, { min: 0, env });
+export function shutdownFlushMsFromEnv(env: Environment): number {
+  return OBSERVABILITY_SETTINGS.read(env).TRACING_SHUTDOWN_FLUSH_MS;
 }
 
 /** tracing is on when an OTLP endpoint is configured, unless the standard kill switch says no */
-export function tracingConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
-  if (boolSetting('OTEL_SDK_DISABLED', false, env)) return false;
-  return (
-    stringSetting('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', '', env) !== '' ||
-    stringSetting('OTEL_EXPORTER_OTLP_ENDPOINT', '', env) !== ''
-  );
+export function tracingConfigured(env: Environment): boolean {
+  const s = OTEL_SETTINGS.read(env);
+  if (s.OTEL_SDK_DISABLED) return false;
+  return s.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT !== '' || s.OTEL_EXPORTER_OTLP_ENDPOINT !== '';
 }
 
 /**
@@ -105,21 +105,21 @@ export function tracingConfigured(env: NodeJS.ProcessEnv = process.env): boolean
  * packages are imported here only, so a process without an endpoint never loads them and keeps the
  * API's no-op tracer (docs/adr/0015-tracing.md). Spans go to OTLP over HTTP in batches. The SDK
  * reads the standard variables itself (OTEL_EXPORTER_OTLP_*, OTEL_TRACES_SAMPLER, OTEL_SERVICE_NAME,
- * OTEL_RESOURCE_ATTRIBUTES) from process.env, so this reads nothing from anywhere else.
+ * OTEL_RESOURCE_ATTRIBUTES) from the process environment; what this reads comes from `options.env`.
  * Called once per process, before the app is built.
  */
 export async function startTracing(options: TracingOptions): Promise<TracingHandle | undefined> {
-  if (!options.exporter && !tracingConfigured()) return undefined;
+  if (!options.exporter && !tracingConfigured(options.env)) return undefined;
   if (activeTracing()) throw new Error('tracing is already started in this process');
   const sdk = await import('@opentelemetry/sdk-trace-node');
   const { resourceFromAttributes, detectResources, envDetector } = await import('@opentelemetry/resources');
   const { W3CTraceContextPropagator, setGlobalErrorHandler } = await import('@opentelemetry/core');
-  const flushWithinMs = shutdownFlushMsFromEnv();
+  const flushWithinMs = shutdownFlushMsFromEnv(options.env);
   const exporter =
     options.exporter ??
-    new (await import('@opentelemetry/exporter-trace-otlp-http')).OTLPTraceExporter(exportTimeoutOf(process.env));
+    new (await import('@opentelemetry/exporter-trace-otlp-http')).OTLPTraceExporter(exportTimeoutOf(options.env));
   const processor = options.exporter ? new sdk.SimpleSpanProcessor(exporter) : new sdk.BatchSpanProcessor(exporter);
-  const sampler = defaultSampler(sdk);
+  const sampler = defaultSampler(sdk, options.env);
   const provider = new sdk.NodeTracerProvider({
     resource: resourceFromAttributes({ 'service.name': options.service }).merge(
       detectResources({ detectors: [envDetector] }),
@@ -176,9 +176,10 @@ async function within(ms: number, work: Promise<unknown>): Promise<boolean> {
  * parentbased_traceidratio: a trace is kept or dropped where it starts (the HTTP request) and
  * every later hop follows that choice, with OTEL_TRACES_SAMPLER_ARG as the ratio (1 by default).
  */
-function defaultSampler(sdk: typeof SdkTraceNode): Sampler | undefined {
-  if (stringSetting('OTEL_TRACES_SAMPLER', '') !== '') return undefined;
-  const raw = stringSetting('OTEL_TRACES_SAMPLER_ARG', '1');
+function defaultSampler(sdk: typeof SdkTraceNode, env: Environment): Sampler | undefined {
+  const s = OTEL_SETTINGS.read(env);
+  if (s.OTEL_TRACES_SAMPLER !== '') return undefined;
+  const raw = s.OTEL_TRACES_SAMPLER_ARG;
   const ratio = Number(raw);
   if (!(ratio >= 0 && ratio <= 1))
     throw new Error(`OTEL_TRACES_SAMPLER_ARG must be a number from 0 to 1, got "${raw}"`);

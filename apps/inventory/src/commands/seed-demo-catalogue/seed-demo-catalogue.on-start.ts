@@ -1,10 +1,10 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { boolSetting } from '@platform/config';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { Clock } from '@platform/domain';
 import { TransactionRunner } from '@platform/database';
 import { newEventId } from '@platform/events';
 import { OutboxWriter } from '@platform/outbox';
 import { INVENTORY } from '../../context';
+import { INVENTORY_SETTINGS, type InventorySettings } from '../../inventory.settings';
 import { DEMO_CATALOGUE } from '../../domain/demo-catalogue';
 import { createProduct } from '../../domain/product';
 import { ProductEntity } from '../../persistence/product.entity';
@@ -25,10 +25,11 @@ export class SeedDemoCatalogueOnStart implements OnModuleInit {
     private readonly transactions: TransactionRunner,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    @Inject(INVENTORY_SETTINGS) private readonly settings: InventorySettings,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    if (!boolSetting('INVENTORY_SEED_DEMO', true)) return;
+    if (!this.settings.seedDemoCatalogue) return;
     const seeded = await this.transactions.run(async (tx) => {
       await tx.manager.query(`LOCK TABLE ${INVENTORY}.product IN SHARE ROW EXCLUSIVE MODE`);
       if (await tx.manager.exists(ProductEntity)) return 0;

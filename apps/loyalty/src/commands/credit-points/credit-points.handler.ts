@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Clock, Refusal, type Refusable } from '@platform/domain';
 import { decideCredit } from '../../domain/order-points';
-import { LOYALTY_CONFIG, type LoyaltyConfig } from '../../loyalty.config';
+import { LOYALTY_CONFIG, type LoyaltyConfig } from '../../loyalty.settings';
 import { LedgerRepository } from '../../persistence/ledger.repository';
 import { CreditPointsCommand } from './credit-points.command';
 

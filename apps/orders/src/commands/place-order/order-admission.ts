@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ORDERS } from '../../context';
-import { OrdersSettings } from '../../saga/orders-settings';
+import { OrdersSettings } from '../../orders.settings';
 
 /** How long one count of PENDING orders answers for every request that asks (ms). */
 const COUNT_TTL_MS = 200;

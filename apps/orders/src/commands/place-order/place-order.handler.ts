@@ -12,7 +12,7 @@ import { OrderRepository } from '../../persistence/order.repository';
 import { PriceListRepository } from '../../persistence/price-list.repository';
 import { SagaRepository } from '../../persistence/saga.repository';
 import { TimelineRepository } from '../../persistence/timeline.repository';
-import { OrdersSettings } from '../../saga/orders-settings';
+import { OrdersSettings } from '../../orders.settings';
 import { eventsForEffects } from '../../saga/saga-effect-events';
 import type { PlaceOrderRequest } from './place-order.request.dto';
 import { PlaceOrderCommand, type PlaceOrderResult } from './place-order.command';

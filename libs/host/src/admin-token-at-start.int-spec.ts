@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { DatabaseTarget } from '@platform/database';
 import { createTestDatabase, databaseBackends } from '@platform/testing';
-import { createPlatformApp } from './bootstrap';
+import { createPlatformApp } from '@platform/http';
 import { platformRoot } from './platform-root';
 
 const backend = databaseBackends().at(-1)!;
@@ -35,7 +35,9 @@ describe(`the admin token at start on ${backend}`, () => {
   });
 
   const started = async (): Promise<{ app: INestApplication; url: string }> => {
-    const app = await createPlatformApp(platformRoot('admin-token-test', []), { service: 'admin-token-test' });
+    const app = await createPlatformApp(platformRoot('admin-token-test', [], { ...process.env }), {
+      service: 'admin-token-test',
+    });
     await app.listen(0, '127.0.0.1');
     return { app, url: await app.getUrl() };
   };
