@@ -21,6 +21,7 @@ import { formatCount, formatSummary } from './percentiles';
 import { pgbenchCeiling, type Ceiling } from './pgbench-ceiling';
 import { measureLatency, measureThroughput, type LatencyResult, type ThroughputResult } from './relay-phases';
 import { printCeiling, printLatency, printThroughput, printWhereTimeGoes } from './report';
+import { runBench } from './run-bench';
 
 interface BackendResult {
   readonly backend: BenchBackend;
@@ -134,16 +135,4 @@ function redact(url: string): string {
   return url.replace(/:[^:@/]+@/, ':***@');
 }
 
-main().then(
-  () => {
-    // everything was closed; if a handle still holds the loop, say so instead of hanging
-    setTimeout(() => {
-      console.error('bench: something still holds the event loop open after cleanup; exiting');
-      process.exit(0);
-    }, 5000).unref();
-  },
-  (error: unknown) => {
-    console.error(`bench failed: ${error instanceof Error ? error.stack : String(error)}`);
-    process.exitCode = 1;
-  },
-);
+runBench(main);

@@ -20,6 +20,7 @@ import { kafkaBenchConfigFromEnv, kafkaReproduceCommand } from './kafka-bench-co
 import { DEPLOYMENT_TITLES, printComparison, printCpuByProcess, printHopLatencies, printHops } from './kafka-report';
 import { restartLines, summaryLines } from './rolling-report';
 import { cutOverLines, cutOverSummaryLine } from './cut-over-report';
+import { runBench } from '../run-bench';
 
 async function main(): Promise<void> {
   const config = kafkaBenchConfigFromEnv();
@@ -96,15 +97,4 @@ function printCutOver(result: DeploymentResult): void {
   );
 }
 
-main().then(
-  () => {
-    setTimeout(() => {
-      console.error('bench: something still holds the event loop open after cleanup; exiting');
-      process.exit(0);
-    }, 5000).unref();
-  },
-  (error: unknown) => {
-    console.error(`bench failed: ${error instanceof Error ? error.stack : String(error)}`);
-    process.exitCode = 1;
-  },
-);
+runBench(main);

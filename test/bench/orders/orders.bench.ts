@@ -23,6 +23,7 @@ import { profileIn, summariseProfile } from './cpu-profile';
 import * as report from './orders-report';
 import { serverSettings } from './server-settings';
 import { roundTripCost } from './round-trip-cost';
+import { runBench } from '../run-bench';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -136,15 +137,4 @@ function printSummary(
   );
 }
 
-main().then(
-  () => {
-    setTimeout(() => {
-      console.error('bench: something still holds the event loop open after cleanup; exiting');
-      process.exit(0);
-    }, 5000).unref();
-  },
-  (error: unknown) => {
-    console.error(`bench failed: ${error instanceof Error ? error.stack : String(error)}`);
-    process.exitCode = 1;
-  },
-);
+runBench(main);
