@@ -15,7 +15,7 @@ import {
   type BenchConfig,
 } from './bench-config';
 import { openBenchStack, type BenchStack } from './bench-stack';
-import { gitRevision, machineLine, packageVersion } from './machine';
+import { packageVersion, printRunHeader } from './machine';
 import { EventSource } from './outbox-writers';
 import { formatCount, formatSummary } from './percentiles';
 import { pgbenchCeiling, type Ceiling } from './pgbench-ceiling';
@@ -37,11 +37,11 @@ async function main(): Promise<void> {
   process.env.LOG_LEVEL ??= 'warn';
   const config = benchConfigFromEnv();
   const command = reproduceCommand();
-  console.log(`Outbox relay benchmark, ${new Date().toISOString()}`);
-  console.log(`  machine: ${machineLine()}`);
-  console.log(`  code: ${gitRevision()}`);
-  console.log(`  PostgreSQL server: ${await serverVersion(config.databaseUrl)} at ${redact(config.databaseUrl)}`);
-  console.log(`  reproduce: ${command}`);
+  printRunHeader(
+    'Outbox relay benchmark',
+    `${await serverVersion(config.databaseUrl)} at ${redact(config.databaseUrl)}`,
+    command,
+  );
 
   const results: BackendResult[] = [];
   for (const backend of config.backends) results.push(await runBackend(backend, config));
