@@ -13,6 +13,15 @@ export function machineLine(): string {
   return `${cores.length} cores (${cores[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${process.platform}/${process.arch}, load average before the run ${load}`;
 }
 
+/** the lines every benchmark's report opens with: what ran, on what, which code, how to run it again */
+export function printRunHeader(title: string, server: string, command: string): void {
+  console.log(`${title}, ${new Date().toISOString()}`);
+  console.log(`  machine: ${machineLine()}`);
+  console.log(`  code: ${gitRevision()}`);
+  console.log(`  PostgreSQL server: ${server}`);
+  console.log(`  reproduce: ${command}`);
+}
+
 export function gitRevision(): string {
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();

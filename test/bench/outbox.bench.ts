@@ -15,12 +15,13 @@ import {
   type BenchConfig,
 } from './bench-config';
 import { openBenchStack, type BenchStack } from './bench-stack';
-import { gitRevision, machineLine, packageVersion } from './machine';
+import { packageVersion, printRunHeader } from './machine';
 import { EventSource } from './outbox-writers';
 import { formatCount, formatSummary } from './percentiles';
 import { pgbenchCeiling, type Ceiling } from './pgbench-ceiling';
 import { measureLatency, measureThroughput, type LatencyResult, type ThroughputResult } from './relay-phases';
 import { printCeiling, printLatency, printThroughput, printWhereTimeGoes } from './report';
+import { runBench } from './run-bench';
 
 interface BackendResult {
   readonly backend: BenchBackend;
@@ -36,11 +37,11 @@ async function main(): Promise<void> {
   process.env.LOG_LEVEL ??= 'warn';
   const config = benchConfigFromEnv();
   const command = reproduceCommand();
-  console.log(`Outbox relay benchmark, ${new Date().toISOString()}`);
-  console.log(`  machine: ${machineLine()}`);
-  console.log(`  code: ${gitRevision()}`);
-  console.log(`  PostgreSQL server: ${await serverVersion(config.databaseUrl)} at ${redact(config.databaseUrl)}`);
-  console.log(`  reproduce: ${command}`);
+  printRunHeader(
+    'Outbox relay benchmark',
+    `${await serverVersion(config.databaseUrl)} at ${redact(config.databaseUrl)}`,
+    command,
+  );
 
   const results: BackendResult[] = [];
   for (const backend of config.backends) results.push(await runBackend(backend, config));
@@ -134,16 +135,4 @@ function redact(url: string): string {
   return url.replace(/:[^:@/]+@/, ':***@');
 }
 
-main().then(
-  () => {
-    // everything was closed; if a handle still holds the loop, say so instead of hanging
-    setTimeout(() => {
-      console.error('bench: something still holds the event loop open after cleanup; exiting');
-      process.exit(0);
-    }, 5000).unref();
-  },
-  (error: unknown) => {
-    console.error(`bench failed: ${error instanceof Error ? error.stack : String(error)}`);
-    process.exitCode = 1;
-  },
-);
+runBench(main);

@@ -1,12 +1,7 @@
-import { describeOnKafka, eventually, kafkaTestEnv } from '@platform/testing';
-import {
-  CONTEXTS,
-  checkInvariants,
-  sharedDatabase,
-  type InvariantResult,
-} from '../../scripts/invariants/check-invariants';
-import { formatResults } from '../../scripts/invariants/report';
+import { describeOnKafka, kafkaTestEnv } from '@platform/testing';
+import { CONTEXTS } from '../../scripts/invariants/check-invariants';
 import { consumedByOutcome } from '../faults/support/metrics';
+import { everyOrderSettled, invariantsHold, urlsOf } from './support/context-databases';
 import { createProduct } from './support/order-flow';
 import { MONOLITH, ProcessPlatform } from './support/process-platform';
 import { SteadyOrders } from './support/steady-orders';
@@ -57,16 +52,7 @@ describeOnKafka(SUITE, (brokers) => {
     // orders placed after the old monolith stopped: only the moved process could pay for them
     expect(traffic.accepted.length - whileMonolithRanPayments).toBeGreaterThan(10);
 
-    const statuses = await eventually(
-      async () =>
-        (await platform.db.query('SELECT id::text AS id, status FROM orders.orders')) as Array<{
-          id: string;
-          status: string;
-        }>,
-      (rows) => rows.length === 150 && rows.every((r) => r.status === 'DELIVERED' || r.status === 'CANCELLED'),
-      { expected: 'all 150 orders DELIVERED or CANCELLED', timeoutMs: 90_000, intervalMs: 500 },
-    );
-    expect(statuses.map((r) => r.id).sort()).toEqual([...traffic.accepted].sort());
+    await everyOrderSettled(platform, traffic.accepted, 90_000);
 
     // the group and its offsets carried over: the moved process handled what came after the
     // monolith's commits, and redelivered only what was in flight at the switch. Starting the
@@ -76,15 +62,7 @@ describeOnKafka(SUITE, (brokers) => {
     expect(byMoved.handled).toBeGreaterThan(20);
     expect(byMoved.duplicate ?? 0).toBeLessThan(byMonolith.handled / 2);
 
-    const query = (sql: string, params?: readonly unknown[]) => platform.db.query(sql, params as unknown[]);
-    let results: InvariantResult[] = [];
-    await eventually(
-      async () => (results = await checkInvariants(sharedDatabase(query), { settleMs: 0 })),
-      (r) => r.every((i) => i.ok),
-      { expected: 'every invariant to hold once the flow is at rest', timeoutMs: 30_000, intervalMs: 500 },
-    ).catch((error: Error) => {
-      throw new Error(`${error.message}\n${formatResults(results)}`);
-    });
+    await invariantsHold(urlsOf(platform.databaseUrl));
   }, 180_000);
 });
 

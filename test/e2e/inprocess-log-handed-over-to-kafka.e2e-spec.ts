@@ -1,12 +1,7 @@
 import { describeOnKafka, eventually, kafkaTestEnv } from '@platform/testing';
-import {
-  CONTEXTS,
-  checkInvariants,
-  sharedDatabase,
-  type InvariantResult,
-} from '../../scripts/invariants/check-invariants';
-import { formatResults } from '../../scripts/invariants/report';
+import { CONTEXTS } from '../../scripts/invariants/check-invariants';
 import { consumedByOutcome } from '../faults/support/metrics';
+import { invariantsHold, urlsOf } from './support/context-databases';
 import { runMigrate } from './support/run-cli';
 import { createProduct } from './support/order-flow';
 import { MONOLITH, ProcessPlatform } from './support/process-platform';
@@ -90,15 +85,7 @@ describeOnKafka(SUITE, (brokers) => {
       (rows) => rows.length === ORDERS && rows.every((r) => r.status === 'DELIVERED' || r.status === 'CANCELLED'),
       { expected: `all ${ORDERS} orders DELIVERED or CANCELLED`, timeoutMs: 90_000, intervalMs: 500 },
     );
-    const query = (sql: string, params?: readonly unknown[]) => platform.db.query(sql, params as unknown[]);
-    let results: InvariantResult[] = [];
-    await eventually(
-      async () => (results = await checkInvariants(sharedDatabase(query), { settleMs: 0 })),
-      (r) => r.every((i) => i.ok),
-      { expected: 'every invariant to hold once the flow is at rest', timeoutMs: 30_000, intervalMs: 500 },
-    ).catch((error: Error) => {
-      throw new Error(`${error.message}\n${formatResults(results)}`);
-    });
+    await invariantsHold(urlsOf(platform.databaseUrl));
 
     // notifications was ahead of analytics: it got its handed-over records again, and its inbox skipped them
     const notifications = consumedByOutcome(await (await fetch(`${onKafka.baseUrl}/metrics`)).text(), 'notifications');

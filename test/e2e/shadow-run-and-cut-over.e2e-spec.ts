@@ -8,8 +8,7 @@ import {
   totals,
 } from '@platform/messaging';
 import { createTestDatabase, describeOnKafka, eventually, kafkaTestEnv } from '@platform/testing';
-import { CONTEXTS, checkInvariants, sharedDatabase, type ContextName } from '../../scripts/invariants/check-invariants';
-import { formatResults } from '../../scripts/invariants/report';
+import { CONTEXTS, type ContextName } from '../../scripts/invariants/check-invariants';
 import { consumedByOutcome } from '../faults/support/metrics';
 import { everyOrderSettled, invariantsHold, rowsOn, urlsOf } from './support/context-databases';
 import type { Monolith } from './support/monolith-process';
@@ -185,15 +184,7 @@ describeOnKafka(SUITE, (brokers) => {
       { expected: 'over 50 mismatched, lag 0', timeoutMs: 10_000, intervalMs: 200 },
     );
 
-    const query = (sql: string, params?: readonly unknown[]) => platform.db.query(sql, params as unknown[]);
-    let results: Awaited<ReturnType<typeof checkInvariants>> = [];
-    await eventually(
-      async () => (results = await checkInvariants(sharedDatabase(query), { settleMs: 0 })),
-      (r) => r.every((i) => i.ok),
-      { expected: 'every invariant of the live deployment to hold', timeoutMs: 30_000, intervalMs: 500 },
-    ).catch((error: Error) => {
-      throw new Error(`${error.message}\n${formatResults(results)}`);
-    });
+    await invariantsHold(urlsOf(platform.databaseUrl), 'every invariant of the live deployment to hold');
     shadowed = { live: liveLoyalty, shadow: sameProcess, others: [rate2Process, mailsProcess], db: same };
   }, 150_000);
 

@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { DatabaseTarget } from '@platform/database';
@@ -14,9 +13,6 @@ import {
   ShipmentDeliveredV1Contract,
   ShipmentDispatchedV1Contract,
 } from '@platform/events';
-import { platformRoot } from '@platform/host';
-import { configureHttp } from '@platform/http';
-import { MESSAGE_TRANSPORT } from '@platform/messaging';
 import {
   createTestDatabase,
   eventually,
@@ -24,6 +20,7 @@ import {
   kafkaTestEnv,
   publishEvent,
   requirePostgresUrl,
+  startPlatformApp,
 } from '@platform/testing';
 import { AnalyticsModule } from '../src/analytics.module';
 import { cancelled, confirmed, delivered, dispatched, placed, type OrderSpec } from './analytics-test-kit';
@@ -78,15 +75,7 @@ interface FactRow {
   /** the analytics deployable on Kafka (HTTP + its consumer), on the suite's database */
   async function startLive(): Promise<INestApplication> {
     Object.assign(process.env, env);
-    const app = await NestFactory.create(platformRoot('test', [AnalyticsModule], { ...process.env }), {
-      logger: ['error', 'warn'],
-      bodyParser: false,
-    });
-    configureHttp(app);
-    app.connectMicroservice({ strategy: app.get(MESSAGE_TRANSPORT) }, { inheritAppConfig: true });
-    await app.init();
-    await app.startAllMicroservices();
-    return app;
+    return startPlatformApp([AnalyticsModule]);
   }
 
   async function stopLive(): Promise<void> {

@@ -1,7 +1,6 @@
 import request from 'supertest';
-import { databaseBackends, eventually, startContextTestApp, type ContextTestApp } from '@platform/testing';
-import { OrdersModule } from '../src/orders.module';
-import { orderBody, placeOrder, post, seedPriceList } from './orders-test-kit';
+import { databaseBackends, eventually, type ContextTestApp } from '@platform/testing';
+import { orderBody, placeOrder, post, startOrdersTestApp } from './orders-test-kit';
 
 // Admission control: with ORDERS_MAX_PENDING in progress, POST /orders refuses with 503 and
 // Retry-After and writes nothing; once an order leaves PENDING, orders are taken again.
@@ -13,11 +12,10 @@ describe.each(databaseBackends())('POST /orders admission control on %s', (backe
   let t: ContextTestApp;
 
   beforeAll(async () => {
-    t = await startContextTestApp(backend, [OrdersModule], {
+    t = await startOrdersTestApp(backend, {
       ORDERS_MAX_PENDING: String(MAX_PENDING),
       ORDERS_SAGA_TIMEOUT_MS: '600000',
     });
-    await seedPriceList(t);
   });
 
   afterAll(() => t?.close());

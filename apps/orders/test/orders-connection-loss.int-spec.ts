@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
 import type { Response } from 'supertest';
 import { DataSource, type AfterQueryEvent, type EntitySubscriberInterface, type QueryRunner } from 'typeorm';
-import { eventually, requirePostgresUrl, startContextTestApp, type ContextTestApp } from '@platform/testing';
+import { eventually, requirePostgresUrl, type ContextTestApp } from '@platform/testing';
 import { OrdersModule } from '../src/orders.module';
-import { orderBody, post, seedPriceList } from './orders-test-kit';
+import { orderBody, post, startOrdersTestApp } from './orders-test-kit';
 
 /**
  * A POST /orders whose database connection dies mid-transaction answers 503 DATABASE.UNAVAILABLE
@@ -30,8 +30,7 @@ interface Written {
   let errorLogs: jest.SpyInstance;
 
   beforeAll(async () => {
-    t = await startContextTestApp('postgres', [OrdersModule]);
-    await seedPriceList(t);
+    t = await startOrdersTestApp('postgres');
   });
 
   afterAll(() => t?.close());

@@ -1,15 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { ProductUpdatedV1Contract } from '@platform/events';
-import {
-  databaseBackends,
-  eventually,
-  publishEvent,
-  startContextTestApp,
-  type ContextTestApp,
-} from '@platform/testing';
-import { OrdersModule } from '../src/orders.module';
-import { HAT, MUG, OLD, orderBody, outboxOf, placeOrder, post, product, seedPriceList } from './orders-test-kit';
+import { databaseBackends, eventually, publishEvent, type ContextTestApp } from '@platform/testing';
+import { HAT, MUG, OLD, orderBody, outboxOf, placeOrder, post, product, startOrdersTestApp } from './orders-test-kit';
 
 // The orders HTTP API: validation, business refusals, idempotency, reading and paging.
 
@@ -17,8 +10,7 @@ describe.each(databaseBackends())('the orders API on %s', (backend) => {
   let t: ContextTestApp;
 
   beforeAll(async () => {
-    t = await startContextTestApp(backend, [OrdersModule]);
-    await seedPriceList(t);
+    t = await startOrdersTestApp(backend);
   });
 
   afterAll(() => t?.close());

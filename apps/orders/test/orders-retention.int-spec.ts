@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { databaseBackends, eventually, startContextTestApp, type ContextTestApp } from '@platform/testing';
-import { OrdersModule } from '../src/orders.module';
+import { databaseBackends, eventually, type ContextTestApp } from '@platform/testing';
 import { IdempotencyKeyRepository } from '../src/persistence/idempotency-key.repository';
-import { orderBody, post, seedPriceList, TEE } from './orders-test-kit';
+import { orderBody, post, TEE, startOrdersTestApp } from './orders-test-kit';
 
 // Retention in the orders deployable (docs/adr/0014): Idempotency-Keys expire after
 // ORDERS_IDEMPOTENCY_KEY_RETENTION_HOURS (1 h here), and the jobs that ContextModule attaches to every
@@ -14,11 +13,10 @@ describe.each(databaseBackends())('orders retention on %s', (backend) => {
   let t: ContextTestApp;
 
   beforeAll(async () => {
-    t = await startContextTestApp(backend, [OrdersModule], {
+    t = await startOrdersTestApp(backend, {
       ORDERS_IDEMPOTENCY_KEY_RETENTION_HOURS: '1',
       RETENTION_INTERVAL_MS: '100',
     });
-    await seedPriceList(t);
   });
 
   afterAll(() => t?.close());
@@ -132,7 +130,7 @@ describe.each(databaseBackends())('orders retention on %s', (backend) => {
   });
 
   it('deletes old inbox rows and settled dead letters of the orders context, and keeps a pending letter', async () => {
-    // given: two handled product updates (from seedPriceList) aged past INBOX_RETENTION_HOURS (720)
+    // given: two handled product updates (the kit's price list) aged past INBOX_RETENTION_HOURS (720)
     const aged: Array<{ event_id: string }> = await t.db.query(
       `UPDATE orders.inbox SET processed_at = processed_at - interval '721 hours'
         WHERE event_id IN (SELECT event_id FROM orders.inbox ORDER BY processed_at LIMIT 2) RETURNING event_id`,

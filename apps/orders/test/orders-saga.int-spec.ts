@@ -16,14 +16,7 @@ import {
   StockReservedV1Contract,
   VoidPaymentV1Contract,
 } from '@platform/events';
-import {
-  databaseBackends,
-  eventually,
-  publishEvent,
-  startContextTestApp,
-  type ContextTestApp,
-} from '@platform/testing';
-import { OrdersModule } from '../src/orders.module';
+import { databaseBackends, eventually, publishEvent, type ContextTestApp } from '@platform/testing';
 import {
   DEFAULT_TOTAL,
   MUG,
@@ -32,10 +25,10 @@ import {
   outboxOf,
   placeOrder,
   post,
-  seedPriceList,
   untilHandled,
   untilOutbox,
   untilStatus,
+  startOrdersTestApp,
 } from './orders-test-kit';
 
 // The order saga end to end inside the orders context; inventory, payments and shipping are
@@ -45,8 +38,7 @@ describe.each(databaseBackends())('the order saga on %s', (backend) => {
   let t: ContextTestApp;
 
   beforeAll(async () => {
-    t = await startContextTestApp(backend, [OrdersModule]);
-    await seedPriceList(t);
+    t = await startOrdersTestApp(backend);
   });
 
   afterAll(() => t?.close());

@@ -6,7 +6,15 @@ import {
   type EventEnvelope,
   type ProductUpdatedV1,
 } from '@platform/events';
-import { eventually, outboxEvents, publishEvent, type ContextTestApp } from '@platform/testing';
+import {
+  eventually,
+  outboxEvents,
+  publishEvent,
+  startContextTestApp,
+  type Backend,
+  type ContextTestApp,
+} from '@platform/testing';
+import { OrdersModule } from '../src/orders.module';
 
 // Shared set-up of the orders suites: the other contexts are simulated by publishing their events.
 
@@ -19,8 +27,20 @@ export function product(p: typeof MUG, overrides: Partial<ProductUpdatedV1> = {}
   return { ...p, active: p !== OLD, updatedAt: '2026-01-01T00:00:00.000Z', ...overrides };
 }
 
+/** the orders context alone on a database of its own, with its price list filled */
+export async function startOrdersTestApp(backend: Backend, env: NodeJS.ProcessEnv = {}): Promise<ContextTestApp> {
+  const t = await startContextTestApp(backend, [OrdersModule], env);
+  try {
+    await seedPriceList(t);
+    return t;
+  } catch (error) {
+    await t.close();
+    throw error;
+  }
+}
+
 /** fills the price list the way inventory would, and waits until orders has taken it in */
-export async function seedPriceList(t: ContextTestApp): Promise<void> {
+async function seedPriceList(t: ContextTestApp): Promise<void> {
   for (const p of [MUG, TEE, HAT, OLD]) await publishEvent(t.app, ProductUpdatedV1Contract, product(p));
   await eventually(
     () => t.db.query(`SELECT count(*)::int AS n FROM orders.price_list`),

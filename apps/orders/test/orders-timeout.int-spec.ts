@@ -7,24 +7,17 @@ import {
 } from '@platform/events';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-node';
 import { startTracing, type TracingHandle } from '@platform/observability';
-import {
-  databaseBackends,
-  eventually,
-  publishEvent,
-  startContextTestApp,
-  type ContextTestApp,
-} from '@platform/testing';
-import { OrdersModule } from '../src/orders.module';
+import { databaseBackends, eventually, publishEvent, type ContextTestApp } from '@platform/testing';
 import { SagaTimeoutSweeper } from '../src/saga/saga-timeout.sweeper';
 import {
   DEFAULT_TOTAL,
   MUG,
   outboxOf,
   placeOrder,
-  seedPriceList,
   untilHandled,
   untilOutbox,
   untilStatus,
+  startOrdersTestApp,
 } from './orders-test-kit';
 
 // The saga's deadline with a short clock: a PENDING order that hears nothing is cancelled once,
@@ -39,11 +32,10 @@ describe.each(databaseBackends())('the order saga timeout on %s', (backend) => {
   beforeAll(async () => {
     // traced, so that a timeout's events can be checked to join the order's trace
     tracing = await startTracing({ service: 'orders', exporter: new InMemorySpanExporter(), env: {} });
-    t = await startContextTestApp(backend, [OrdersModule], {
+    t = await startOrdersTestApp(backend, {
       ORDERS_SAGA_TIMEOUT_MS: String(TIMEOUT_MS),
       ORDERS_SAGA_SWEEP_MS: '50',
     });
-    await seedPriceList(t);
   });
 
   afterAll(async () => {

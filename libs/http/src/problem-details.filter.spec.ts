@@ -44,19 +44,85 @@ describe('ProblemDetailsFilter', () => {
     return exchange;
   }
 
-  it('turns a NotFoundException into a problem+json 404 naming the request as instance', () => {
+  it.each([
+    [
+      'a NotFoundException',
+      'a 404 naming the request as instance',
+      new NotFoundException('order 42 not found'),
+      '/orders/42',
+      { type: 'about:blank', title: 'Not Found', status: 404, detail: 'order 42 not found', instance: '/orders/42' },
+    ],
+    [
+      'a ProblemException',
+      'its status, code and field errors',
+      new ProblemException({
+        status: 409,
+        code: 'ORDER.ALREADY_CANCELLED',
+        detail: 'order 42 is already cancelled',
+        errors: [{ field: 'orderId', problems: ['is cancelled'] }],
+      }),
+      '/orders/42',
+      {
+        type: 'about:blank',
+        title: 'Conflict',
+        status: 409,
+        instance: '/orders/42',
+        code: 'ORDER.ALREADY_CANCELLED',
+        detail: 'order 42 is already cancelled',
+        errors: [{ field: 'orderId', problems: ['is cancelled'] }],
+      },
+    ],
+    [
+      'a body-parser error',
+      'its own 4xx status and caller-facing message',
+      { status: 413, statusCode: 413, type: 'entity.too.large', message: 'request entity too large' },
+      '/orders',
+      {
+        type: 'about:blank',
+        title: 'Payload Too Large',
+        status: 413,
+        detail: 'request entity too large',
+        instance: '/orders',
+      },
+    ],
+    [
+      'an unexpected error',
+      'a generic 500 that leaks no internals',
+      new Error('connection to db-primary.internal:5432 refused for user admin'),
+      '/orders/42',
+      {
+        type: 'about:blank',
+        title: 'Internal Server Error',
+        status: 500,
+        detail: 'An unexpected error occurred; it has been logged.',
+        instance: '/orders/42',
+      },
+    ],
+  ])('answers %s with problem+json: %s', (_what, _answer, exception, url, expected) => {
     // given / when
-    const { sent, problem } = filtered(new NotFoundException('order 42 not found'));
+    const { sent, problem } = filtered(exception, url);
     // then
-    expect(sent.status).toBe(404);
+    expect(sent.status).toBe(expected.status);
     expect(sent.headers['content-type']).toBe('application/problem+json');
-    expect(problem()).toEqual({
-      type: 'about:blank',
-      title: 'Not Found',
-      status: 404,
-      detail: 'order 42 not found',
-      instance: '/orders/42',
-    });
+    expect(problem()).toEqual(expected);
+  });
+
+  it('logs an unexpected error, though its answer names none of it', () => {
+    // given / when
+    const { sent } = filtered(new Error('connection to db-primary.internal:5432 refused for user admin'));
+    // then
+    expect(sent.body).not.toContain('db-primary');
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining('db-primary.internal'));
+  });
+
+  it("logs no error for a body-parser's 4xx: the caller's mistake", () => {
+    // given / when
+    filtered(
+      { status: 413, statusCode: 413, type: 'entity.too.large', message: 'request entity too large' },
+      '/orders',
+    );
+    // then
+    expect(logged).not.toHaveBeenCalled();
   });
 
   it('gives an error raised before the logging middleware (malformed JSON) a correlation id', () => {
@@ -87,71 +153,12 @@ describe('ProblemDetailsFilter', () => {
     expect(exchange.sent.headers['x-correlation-id']).toBe('set-by-pino-http');
   });
 
-  it('keeps the code and field errors of a ProblemException', () => {
-    // given
-    const exception = new ProblemException({
-      status: 409,
-      code: 'ORDER.ALREADY_CANCELLED',
-      detail: 'order 42 is already cancelled',
-      errors: [{ field: 'orderId', problems: ['is cancelled'] }],
-    });
-    // when
-    const { sent, problem } = filtered(exception);
-    // then
-    expect(sent.status).toBe(409);
-    expect(problem()).toEqual({
-      type: 'about:blank',
-      title: 'Conflict',
-      status: 409,
-      instance: '/orders/42',
-      code: 'ORDER.ALREADY_CANCELLED',
-      detail: 'order 42 is already cancelled',
-      errors: [{ field: 'orderId', problems: ['is cancelled'] }],
-    });
-  });
-
   it('joins the messages of a Nest exception that carries several', () => {
     // given / when
     const { sent, problem } = filtered(new BadRequestException(['a is wrong', 'b is wrong']));
     // then
     expect(sent.status).toBe(400);
     expect(problem().detail).toBe('a is wrong; b is wrong');
-  });
-
-  it('answers a body-parser error with its own 4xx status and caller-facing message', () => {
-    // given
-    const tooLarge = { status: 413, statusCode: 413, type: 'entity.too.large', message: 'request entity too large' };
-    // when
-    const { sent, problem } = filtered(tooLarge, '/orders');
-    // then
-    expect(sent.status).toBe(413);
-    expect(sent.headers['content-type']).toBe('application/problem+json');
-    expect(problem()).toEqual({
-      type: 'about:blank',
-      title: 'Payload Too Large',
-      status: 413,
-      detail: 'request entity too large',
-      instance: '/orders',
-    });
-    expect(logged).not.toHaveBeenCalled();
-  });
-
-  it('answers an unexpected error with a generic 500 that leaks no internals, and logs it', () => {
-    // given
-    const internal = new Error('connection to db-primary.internal:5432 refused for user admin');
-    // when
-    const { sent, problem } = filtered(internal);
-    // then
-    expect(sent.status).toBe(500);
-    expect(problem()).toEqual({
-      type: 'about:blank',
-      title: 'Internal Server Error',
-      status: 500,
-      detail: 'An unexpected error occurred; it has been logged.',
-      instance: '/orders/42',
-    });
-    expect(sent.body).not.toContain('db-primary');
-    expect(logged).toHaveBeenCalledWith(expect.stringContaining('db-primary.internal'));
   });
 
   it('logs a 5xx the code chose (503 overloaded) as one warning line, not as an error with a stack', () => {

@@ -11,32 +11,23 @@
  */
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
-import { gitRevision, machineLine } from '../machine';
+import { printRunHeader } from '../machine';
 import { serverSettings } from '../orders/server-settings';
-import { buildDist } from '../orders/platform-process';
+import { preparePlatformBuild } from '../orders/platform-process';
 import { startBenchBroker, type BenchBroker } from './bench-broker';
 import { runDeployment, type DeploymentResult } from './deployment-run';
 import { kafkaBenchConfigFromEnv, kafkaReproduceCommand } from './kafka-bench-config';
 import { DEPLOYMENT_TITLES, printComparison, printCpuByProcess, printHopLatencies, printHops } from './kafka-report';
 import { restartLines, summaryLines } from './rolling-report';
 import { cutOverLines, cutOverSummaryLine } from './cut-over-report';
+import { runBench } from '../run-bench';
 
 async function main(): Promise<void> {
   const config = kafkaBenchConfigFromEnv();
   process.env.DATABASE_URL = config.databaseUrl; // createTestDatabase() reads it
   const command = kafkaReproduceCommand();
-  console.log(`Orders on Kafka benchmark, ${new Date().toISOString()}`);
-  console.log(`  machine: ${machineLine()}`);
-  console.log(`  code: ${gitRevision()}`);
-  console.log(`  PostgreSQL server: ${await serverSettings(config.databaseUrl)}`);
-  console.log(`  reproduce: ${command}`);
-  if (config.build === 'dist') {
-    console.log(
-      `  platform: npm run build took ${(await buildDist()).toFixed(1)} s; running dist/apps/<app>/src/main.js`,
-    );
-  } else {
-    console.log(`  platform: from the sources through @swc-node/register (BENCH_KAFKA_BUILD=source)`);
-  }
+  printRunHeader('Orders on Kafka benchmark', await serverSettings(config.databaseUrl), command);
+  await preparePlatformBuild(config.build, 'dist/apps/<app>/src/main.js', 'BENCH_KAFKA_BUILD');
   const needsKafka = config.deployments.some((d) => d !== 'inprocess');
   const broker: BenchBroker | undefined = needsKafka ? await startBenchBroker(config.fetchMaxWaitMs) : undefined;
   const adminToken = randomBytes(18).toString('base64url');
@@ -96,15 +87,4 @@ function printCutOver(result: DeploymentResult): void {
   );
 }
 
-main().then(
-  () => {
-    setTimeout(() => {
-      console.error('bench: something still holds the event loop open after cleanup; exiting');
-      process.exit(0);
-    }, 5000).unref();
-  },
-  (error: unknown) => {
-    console.error(`bench failed: ${error instanceof Error ? error.stack : String(error)}`);
-    process.exitCode = 1;
-  },
-);
+runBench(main);

@@ -11,18 +11,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase } from '@platform/testing';
-import { gitRevision, machineLine } from '../machine';
+import { printRunHeader } from '../machine';
 import { formatCount } from '../percentiles';
 import { pgbenchCeiling, type Ceiling } from '../pgbench-ceiling';
 import { activityBetween, dbActivity } from './db-activity';
 import { ordersBenchConfigFromEnv, ordersReproduceCommand } from './orders-bench-config';
 import type { FixedRateResult, FlatOutResult } from './orders-phases';
 import { phaseA, phaseB, printPlatform } from './orders-runs';
-import { buildDist, startPlatform, type PlatformProcess } from './platform-process';
+import { preparePlatformBuild, startPlatform, type PlatformProcess } from './platform-process';
 import { profileIn, summariseProfile } from './cpu-profile';
 import * as report from './orders-report';
 import { serverSettings } from './server-settings';
 import { roundTripCost } from './round-trip-cost';
+import { runBench } from '../run-bench';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -30,18 +31,8 @@ async function main(): Promise<void> {
   const config = ordersBenchConfigFromEnv();
   process.env.DATABASE_URL = config.databaseUrl; // createTestDatabase() reads it
   const command = ordersReproduceCommand();
-  console.log(`Orders end-to-end benchmark, ${new Date().toISOString()}`);
-  console.log(`  machine: ${machineLine()}`);
-  console.log(`  code: ${gitRevision()}`);
-  console.log(`  PostgreSQL server: ${await serverSettings(config.databaseUrl)}`);
-  console.log(`  reproduce: ${command}`);
-  if (config.build === 'dist') {
-    console.log(
-      `  platform: npm run build took ${(await buildDist()).toFixed(1)} s; running dist/apps/monolith/src/main.js`,
-    );
-  } else {
-    console.log(`  platform: from the sources through @swc-node/register (BENCH_ORDERS_BUILD=source)`);
-  }
+  printRunHeader('Orders end-to-end benchmark', await serverSettings(config.databaseUrl), command);
+  await preparePlatformBuild(config.build, 'dist/apps/monolith/src/main.js', 'BENCH_ORDERS_BUILD');
   const target = await createTestDatabase('postgres');
   const profileDir = mkdtempSync(join(tmpdir(), 'bench-orders-prof-'));
   const adminToken = randomBytes(18).toString('base64url');
@@ -136,15 +127,4 @@ function printSummary(
   );
 }
 
-main().then(
-  () => {
-    setTimeout(() => {
-      console.error('bench: something still holds the event loop open after cleanup; exiting');
-      process.exit(0);
-    }, 5000).unref();
-  },
-  (error: unknown) => {
-    console.error(`bench failed: ${error instanceof Error ? error.stack : String(error)}`);
-    process.exitCode = 1;
-  },
-);
+runBench(main);

@@ -64,6 +64,18 @@ export async function buildDist(): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
+/**
+ * builds the platform when the run uses dist/, and says in the report how the processes are
+ * started: `main` names the entry point(s) under dist/, `knob` the setting that chooses
+ */
+export async function preparePlatformBuild(build: PlatformBuild, main: string, knob: string): Promise<void> {
+  if (build === 'dist') {
+    console.log(`  platform: npm run build took ${(await buildDist()).toFixed(1)} s; running ${main}`);
+  } else {
+    console.log(`  platform: from the sources through @swc-node/register (${knob}=source)`);
+  }
+}
+
 export async function startPlatform(options: PlatformStart): Promise<PlatformProcess> {
   const port = await freePort();
   const app = options.app ?? 'monolith';

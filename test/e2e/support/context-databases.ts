@@ -22,7 +22,11 @@ export function urlsOf(url: string): Record<ContextName, string> {
 }
 
 /** every accepted order, and no other, reached DELIVERED or CANCELLED */
-export async function everyOrderSettled(platform: ProcessPlatform, accepted: readonly string[]): Promise<void> {
+export async function everyOrderSettled(
+  platform: ProcessPlatform,
+  accepted: readonly string[],
+  timeoutMs = 60_000,
+): Promise<void> {
   const rows = await eventually(
     async () =>
       (await platform.db.query('SELECT id::text AS id, status FROM orders.orders')) as Array<{
@@ -30,13 +34,16 @@ export async function everyOrderSettled(platform: ProcessPlatform, accepted: rea
         status: string;
       }>,
     (r) => r.length === accepted.length && r.every((o) => o.status === 'DELIVERED' || o.status === 'CANCELLED'),
-    { expected: `all ${accepted.length} orders DELIVERED or CANCELLED`, timeoutMs: 60_000, intervalMs: 500 },
+    { expected: `all ${accepted.length} orders DELIVERED or CANCELLED`, timeoutMs, intervalMs: 500 },
   );
   expect(rows.map((r) => r.id).sort()).toEqual([...accepted].sort());
 }
 
 /** the invariant checker over each context's own database, as `check:invariants` reads <CONTEXT>_DATABASE_URL */
-export async function invariantsHold(urls: Record<ContextName, string>): Promise<void> {
+export async function invariantsHold(
+  urls: Record<ContextName, string>,
+  expected = 'every invariant to hold once the flow is at rest',
+): Promise<void> {
   let results: InvariantResult[] = [];
   await eventually(
     async () => {
@@ -48,7 +55,7 @@ export async function invariantsHold(urls: Record<ContextName, string>): Promise
       }
     },
     (r) => r.every((i) => i.ok),
-    { expected: 'every invariant to hold once the flow is at rest', timeoutMs: 30_000, intervalMs: 500 },
+    { expected, timeoutMs: 30_000, intervalMs: 500 },
   ).catch((error: Error) => {
     throw new Error(`${error.message}\n${formatResults(results)}`);
   });

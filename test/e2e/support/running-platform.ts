@@ -3,10 +3,9 @@ import type { INestApplication } from '@nestjs/common';
 import createClient from 'openapi-fetch';
 import { DataSource } from 'typeorm';
 import { MonolithModule } from '../../../apps/monolith/src/monolith.module';
-import type { DatabaseTarget } from '@platform/database';
 import { createPlatformApp } from '@platform/http';
 import { InProcessTransport } from '@platform/messaging';
-import { createTestDatabase, testEnvironment, type Backend } from '@platform/testing';
+import { testEnvironment, useTestDatabase, type Backend } from '@platform/testing';
 import type { paths } from '../api/schema';
 import type { PlatformUnderTest } from './platform-under-test';
 
@@ -38,14 +37,7 @@ export interface RunningPlatform extends PlatformUnderTest {
  * ephemeral port, driven over real HTTP by a client typed from the OpenAPI document.
  */
 export async function startPlatform(backend: Backend, env: NodeJS.ProcessEnv = {}): Promise<RunningPlatform> {
-  const saved = { ...process.env };
-  const target: DatabaseTarget = await createTestDatabase(backend);
-  if (backend === 'postgres') process.env.DATABASE_URL = target.url;
-  else {
-    delete process.env.DATABASE_URL;
-    process.env.PGLITE_DATA_DIR = 'memory://';
-  }
-  Object.assign(process.env, FAST_FLOW, env);
+  const database = await useTestDatabase(backend, { ...FAST_FLOW, ...env });
   const app = await createPlatformApp(MonolithModule.forRoot(testEnvironment()), { service: 'monolith' });
   await app.init(); // command handlers are registered at bootstrap, before the transport delivers
   await app.startAllMicroservices();
@@ -53,7 +45,7 @@ export async function startPlatform(backend: Backend, env: NodeJS.ProcessEnv = {
   const { port } = app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
   const url =
-    backend === 'postgres' ? target.url : (app.get(DataSource, { strict: false }).options as { url: string }).url;
+    backend === 'postgres' ? database.url : (app.get(DataSource, { strict: false }).options as { url: string }).url;
   const db = new DataSource({ type: 'postgres', url });
   await db.initialize();
   return {
@@ -76,8 +68,7 @@ export async function startPlatform(backend: Backend, env: NodeJS.ProcessEnv = {
     stop: async () => {
       await db.destroy();
       await app.close();
-      await target.release();
-      process.env = saved;
+      await database.release();
     },
   };
 }

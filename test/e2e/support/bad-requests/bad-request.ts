@@ -16,6 +16,16 @@ export interface BadRequest {
   readonly says: RegExp;
 }
 
+/** a GET the API must refuse; `auth` true sends the admin token */
+export const badGet = (
+  name: string,
+  route: string,
+  path: string,
+  status: number,
+  says: RegExp,
+  auth?: true,
+): BadRequest => ({ name, method: 'GET', route, path, status, says, auth });
+
 /** What the table needs from the running platform: ids of things that exist. */
 export interface BadRequestFixtures {
   readonly sku: string;

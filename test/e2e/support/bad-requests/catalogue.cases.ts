@@ -1,4 +1,4 @@
-import type { BadRequest, BadRequestFixtures } from './bad-request';
+import { badGet, type BadRequest, type BadRequestFixtures } from './bad-request';
 
 const NEW_PRODUCT = { sku: 'SKU-BAD-REQ', name: 'A product', priceMinor: 100, currency: 'EUR', initialStock: 1 };
 
@@ -34,28 +34,20 @@ export function catalogueCases(f: BadRequestFixtures): BadRequest[] {
     status,
     says,
   });
-  const get = (name: string, route: string, path: string, status: number, says: RegExp): BadRequest => ({
-    name,
-    method: 'GET',
-    route,
-    path,
-    status,
-    says,
-  });
   return [
-    get('limit 0', '/products', '/products?limit=0', 400, /limit/),
-    get('limit absurd', '/products', '/products?limit=100000', 400, /limit/),
-    get('offset negative', '/products', '/products?offset=-1', 400, /offset/),
-    get('offset not a number', '/products', '/products?offset=abc', 400, /offset/),
+    badGet('limit 0', '/products', '/products?limit=0', 400, /limit/),
+    badGet('limit absurd', '/products', '/products?limit=100000', 400, /limit/),
+    badGet('offset negative', '/products', '/products?offset=-1', 400, /offset/),
+    badGet('offset not a number', '/products', '/products?offset=abc', 400, /offset/),
     // beyond bigint: once a 500 from the database; and no hex, exponent, sign or padding
     ...['99999999999999999999', '9007199254740992', '0x10', '1e1', '%2B1', '%201%20', '', '1.5'].flatMap((n) => [
-      get(`offset=${n}`, '/products', `/products?offset=${n}`, 400, /"field":"offset"/),
-      get(`limit=${n}`, '/products', `/products?limit=${n}`, 400, /"field":"limit"/),
+      badGet(`offset=${n}`, '/products', `/products?offset=${n}`, 400, /"field":"offset"/),
+      badGet(`limit=${n}`, '/products', `/products?limit=${n}`, 400, /"field":"limit"/),
     ]),
-    get('a NUL in a parameter', '/products', '/products?x=%00', 400, /NUL/),
-    get('a NUL in the sku', '/products/{sku}', '/products/SKU-%00', 400, /"field":"sku".*NUL/),
-    get('malformed sku', '/products/{sku}', '/products/not%20a%20sku', 400, /sku/),
-    get('unknown sku', '/products/{sku}', '/products/SKU-NOPE-404', 404, /INVENTORY.UNKNOWN_SKU/),
+    badGet('a NUL in a parameter', '/products', '/products?x=%00', 400, /NUL/),
+    badGet('a NUL in the sku', '/products/{sku}', '/products/SKU-%00', 400, /"field":"sku".*NUL/),
+    badGet('malformed sku', '/products/{sku}', '/products/not%20a%20sku', 400, /sku/),
+    badGet('unknown sku', '/products/{sku}', '/products/SKU-NOPE-404', 404, /INVENTORY.UNKNOWN_SKU/),
     create('sku lower case', { sku: 'sku-1' }, 400, /sku/),
     create('sku too long', { sku: `SKU-${'1'.repeat(70)}` }, 400, /sku/),
     create('price zero', { priceMinor: 0 }, 400, /priceMinor/),

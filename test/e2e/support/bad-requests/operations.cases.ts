@@ -1,14 +1,4 @@
-import { UNKNOWN_UUID, type BadRequest } from './bad-request';
-
-const get = (name: string, route: string, path: string, status: number, says: RegExp, auth?: true): BadRequest => ({
-  name,
-  method: 'GET',
-  route,
-  path,
-  status,
-  says,
-  auth,
-});
+import { badGet, UNKNOWN_UUID, type BadRequest } from './bad-request';
 
 const mode = (route: string, body: unknown, name: string, says: RegExp): BadRequest => ({
   name,
@@ -30,10 +20,10 @@ export function operationCases(): BadRequest[] {
     '/admin/analytics/mode',
   ];
   return [
-    get('orderId not a UUID', '/payments/{orderId}', '/payments/nope', 400, /orderId/),
-    get('unknown order', '/payments/{orderId}', `/payments/${UNKNOWN_UUID}`, 404, /PAYMENT|No payment|not found/i),
-    get('orderId not a UUID', '/shipments/{orderId}', '/shipments/nope', 400, /orderId/),
-    get('unknown order', '/shipments/{orderId}', `/shipments/${UNKNOWN_UUID}`, 404, /SHIP|No shipment|not found/i),
+    badGet('orderId not a UUID', '/payments/{orderId}', '/payments/nope', 400, /orderId/),
+    badGet('unknown order', '/payments/{orderId}', `/payments/${UNKNOWN_UUID}`, 404, /PAYMENT|No payment|not found/i),
+    badGet('orderId not a UUID', '/shipments/{orderId}', '/shipments/nope', 400, /orderId/),
+    badGet('unknown order', '/shipments/{orderId}', `/shipments/${UNKNOWN_UUID}`, 404, /SHIP|No shipment|not found/i),
     {
       name: 'advance: orderId not a UUID',
       method: 'POST',
@@ -52,33 +42,33 @@ export function operationCases(): BadRequest[] {
       status: 404,
       says: /SHIP|No shipment|not found/i,
     },
-    get('no orderId', '/notifications', '/notifications', 400, /orderId/),
-    get('orderId not a UUID', '/notifications', '/notifications?orderId=1', 400, /orderId/),
-    get('customerId not a sane token', '/loyalty/{customerId}', '/loyalty/bad%20id%21', 400, /customerId/),
+    badGet('no orderId', '/notifications', '/notifications', 400, /orderId/),
+    badGet('orderId not a UUID', '/notifications', '/notifications?orderId=1', 400, /orderId/),
+    badGet('customerId not a sane token', '/loyalty/{customerId}', '/loyalty/bad%20id%21', 400, /customerId/),
     // a customer id is a UUID, as orders takes it: once a 200 with 0 points for any of these
     ...['-1', 'NaN', '12345678901234567890123456', '%00', 'SKU-0001', '0192f5a4-0000-7000-8000-00000000c0d'].map((id) =>
-      get(`customerId ${id}`, '/loyalty/{customerId}', `/loyalty/${id}`, 400, /"field":"customerId"/),
+      badGet(`customerId ${id}`, '/loyalty/{customerId}', `/loyalty/${id}`, 400, /"field":"customerId"/),
     ),
-    get('from not a day', '/analytics/revenue', '/analytics/revenue?from=yesterday', 400, /from/),
-    get('to not a real day', '/analytics/revenue', '/analytics/revenue?to=2026-02-30', 400, /to/),
-    get('limit 0', '/analytics/top-products', '/analytics/top-products?limit=0', 400, /limit/),
-    get('limit absurd', '/analytics/top-products', '/analytics/top-products?limit=1e9', 400, /limit/),
+    badGet('from not a day', '/analytics/revenue', '/analytics/revenue?from=yesterday', 400, /from/),
+    badGet('to not a real day', '/analytics/revenue', '/analytics/revenue?to=2026-02-30', 400, /to/),
+    badGet('limit 0', '/analytics/top-products', '/analytics/top-products?limit=0', 400, /limit/),
+    badGet('limit absurd', '/analytics/top-products', '/analytics/top-products?limit=1e9', 400, /limit/),
     ...['0x10', '1e1', '%2B1', '%201%20', '99999999999999999999'].map((n) =>
-      get(`limit=${n}`, '/analytics/top-products', `/analytics/top-products?limit=${n}`, 400, /"field":"limit"/),
+      badGet(`limit=${n}`, '/analytics/top-products', `/analytics/top-products?limit=${n}`, 400, /"field":"limit"/),
     ),
-    get('a NUL in from', '/analytics/revenue', '/analytics/revenue?from=2026-01-01%00', 400, /"field":"from".*NUL/),
-    get('a NUL in orderId', '/notifications', '/notifications?orderId=%00', 400, /"field":"orderId".*NUL/),
-    get('a NUL in orderId', '/payments/{orderId}', '/payments/%00', 400, /"field":"orderId".*NUL/),
-    get('a NUL in orderId', '/shipments/{orderId}', '/shipments/%00', 400, /"field":"orderId".*NUL/),
+    badGet('a NUL in from', '/analytics/revenue', '/analytics/revenue?from=2026-01-01%00', 400, /"field":"from".*NUL/),
+    badGet('a NUL in orderId', '/notifications', '/notifications?orderId=%00', 400, /"field":"orderId".*NUL/),
+    badGet('a NUL in orderId', '/payments/{orderId}', '/payments/%00', 400, /"field":"orderId".*NUL/),
+    badGet('a NUL in orderId', '/shipments/{orderId}', '/shipments/%00', 400, /"field":"orderId".*NUL/),
     ...modes.flatMap((route) => [
       mode(route, { mode: 'explode' }, 'an unknown mode', /mode/),
       mode(route, {}, 'mode missing', /mode/),
       mode(route, { mode: 'normal', extra: true }, 'an extra field', /extra/),
     ]),
-    get('status unknown', '/admin/dead-letters', '/admin/dead-letters?status=lost', 400, /status/, true),
-    get('limit absurd', '/admin/dead-letters', '/admin/dead-letters?limit=5000', 400, /limit/, true),
-    get('a forged cursor', '/admin/dead-letters', '/admin/dead-letters?cursor=bm9wZQ', 400, /cursor/, true),
-    get(
+    badGet('status unknown', '/admin/dead-letters', '/admin/dead-letters?status=lost', 400, /status/, true),
+    badGet('limit absurd', '/admin/dead-letters', '/admin/dead-letters?limit=5000', 400, /limit/, true),
+    badGet('a forged cursor', '/admin/dead-letters', '/admin/dead-letters?cursor=bm9wZQ', 400, /cursor/, true),
+    badGet(
       'a cursor beyond bigint',
       '/admin/dead-letters',
       `/admin/dead-letters?cursor=${Buffer.from('["9999999999999999999","orders","1"]').toString('base64url')}`,
@@ -88,7 +78,7 @@ export function operationCases(): BadRequest[] {
     ),
     // every filter reaches PostgreSQL: text it cannot store is refused first, naming the filter
     ...['group', 'topic', 'errorCode', 'cursor', 'context', 'from'].map((filter) =>
-      get(
+      badGet(
         `a NUL in ${filter}`,
         '/admin/dead-letters',
         `/admin/dead-letters?${filter}=a%00b`,
@@ -98,10 +88,17 @@ export function operationCases(): BadRequest[] {
       ),
     ),
     ...['0x10', '1e1', '%2B1', '99999999999999999999'].map((n) =>
-      get(`limit=${n}`, '/admin/dead-letters', `/admin/dead-letters?limit=${n}`, 400, /"field":"limit"/, true),
+      badGet(`limit=${n}`, '/admin/dead-letters', `/admin/dead-letters?limit=${n}`, 400, /"field":"limit"/, true),
     ),
-    get('a NUL in the context', '/admin/dead-letters/{context}/{id}', '/admin/dead-letters/ord%00/1', 400, /NUL/, true),
-    get(
+    badGet(
+      'a NUL in the context',
+      '/admin/dead-letters/{context}/{id}',
+      '/admin/dead-letters/ord%00/1',
+      400,
+      /NUL/,
+      true,
+    ),
+    badGet(
       'id beyond bigint',
       '/admin/dead-letters/{context}/{id}',
       '/admin/dead-letters/orders/99999999999999999999',
@@ -109,9 +106,16 @@ export function operationCases(): BadRequest[] {
       /"field":"id"/,
       true,
     ),
-    get('unknown context', '/admin/dead-letters', '/admin/dead-letters?context=nowhere', 404, /UNKNOWN_CONTEXT/, true),
-    get('id not a number', '/admin/dead-letters/{context}/{id}', '/admin/dead-letters/orders/x', 400, /id/, true),
-    get(
+    badGet(
+      'unknown context',
+      '/admin/dead-letters',
+      '/admin/dead-letters?context=nowhere',
+      404,
+      /UNKNOWN_CONTEXT/,
+      true,
+    ),
+    badGet('id not a number', '/admin/dead-letters/{context}/{id}', '/admin/dead-letters/orders/x', 400, /id/, true),
+    badGet(
       'unknown letter',
       '/admin/dead-letters/{context}/{id}',
       '/admin/dead-letters/orders/999999',
@@ -170,7 +174,7 @@ export function operationCases(): BadRequest[] {
       status: 400,
       says: /limit/,
     },
-    get('wrong method', '/analytics/funnel', '/analytics/funnel/x', 404, /Cannot GET/),
+    badGet('wrong method', '/analytics/funnel', '/analytics/funnel/x', 404, /Cannot GET/),
     {
       name: 'wrong method',
       method: 'POST',
@@ -205,12 +209,12 @@ export function operationCases(): BadRequest[] {
     },
     { name: 'wrong method', method: 'POST', route: '/metrics', path: '/metrics', status: 404, says: /Cannot POST/ },
     { name: 'wrong method', method: 'POST', route: '/', path: '/', status: 404, says: /Cannot POST/ },
-    get('an unknown route', '/nowhere', '/nowhere', 404, /Cannot GET/),
+    badGet('an unknown route', '/nowhere', '/nowhere', 404, /Cannot GET/),
     // the operations the CLIs run through the platform (ADR 0018)
-    get('no credential', '/admin/invariants', '/admin/invariants', 401, /Authorization/),
-    get('settleMs negative', '/admin/invariants', '/admin/invariants?settleMs=-1', 400, /settleMs/, true),
-    get('settleMs not a number', '/admin/invariants', '/admin/invariants?settleMs=soon', 400, /settleMs/, true),
-    get(
+    badGet('no credential', '/admin/invariants', '/admin/invariants', 401, /Authorization/),
+    badGet('settleMs negative', '/admin/invariants', '/admin/invariants?settleMs=-1', 400, /settleMs/, true),
+    badGet('settleMs not a number', '/admin/invariants', '/admin/invariants?settleMs=soon', 400, /settleMs/, true),
+    badGet(
       'outboxMaxAgeS too large',
       '/admin/invariants',
       '/admin/invariants?outboxMaxAgeS=1e9',
@@ -218,7 +222,7 @@ export function operationCases(): BadRequest[] {
       /outboxMaxAgeS/,
       true,
     ),
-    get('unknown query field', '/admin/invariants', '/admin/invariants?fast=yes', 400, /fast/, true),
+    badGet('unknown query field', '/admin/invariants', '/admin/invariants?fast=yes', 400, /fast/, true),
     {
       name: 'no credential',
       method: 'POST',
@@ -237,7 +241,7 @@ export function operationCases(): BadRequest[] {
       says: /Cannot DELETE/,
     },
     // beyond Node's 16 KiB for the request line and headers: refused before Nest, still a problem
-    get('a URL over 16 KiB', '/products', `/products?limit=${'1'.repeat(20_000)}`, 431, /REQUEST.HEADERS_TOO_LARGE/),
-    get('a path over 16 KiB', '/orders/{id}', `/orders/${'a'.repeat(20_000)}`, 431, /REQUEST.HEADERS_TOO_LARGE/),
+    badGet('a URL over 16 KiB', '/products', `/products?limit=${'1'.repeat(20_000)}`, 431, /REQUEST.HEADERS_TOO_LARGE/),
+    badGet('a path over 16 KiB', '/orders/{id}', `/orders/${'a'.repeat(20_000)}`, 431, /REQUEST.HEADERS_TOO_LARGE/),
   ];
 }
