@@ -22,7 +22,8 @@ const moduleNameMapper = {
 const project = (displayName, suffix, extra = {}) => ({
   displayName,
   rootDir: __dirname,
-  testEnvironment: 'node',
+  // Node's environment, but each file's AsyncLocalStorages are disabled when it ends (see the file)
+  testEnvironment: '<rootDir>/test/setup/node-environment.ts',
   transform: { '^.+\\.ts$': swc },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
