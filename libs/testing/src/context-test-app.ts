@@ -35,6 +35,9 @@ export async function startContextTestApp(
   const app = await NestFactory.create(platformRoot('test', contexts), {
     logger: ['error', 'warn'],
     bodyParser: false,
+    // a context that fails to start fails its test file; Nest's default (process.exit) would end
+    // every file after it too, since jest runs them all in one process
+    abortOnError: false,
   });
   configureHttp(app);
   app.connectMicroservice({ strategy: app.get(MESSAGE_TRANSPORT) }, { inheritAppConfig: true });
