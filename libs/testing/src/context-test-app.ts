@@ -82,6 +82,9 @@ export async function startPlatformApp(
   const app = await NestFactory.create(platformRoot('test', contexts, testEnvironment()), {
     logger: ['error', 'warn'],
     bodyParser: false,
+    // a context that fails to start fails its test file; Nest's default (process.exit) would end
+    // every file after it too, since a jest worker runs many files
+    abortOnError: false,
   });
   configureHttp(app);
   app.connectMicroservice({ strategy: app.get(MESSAGE_TRANSPORT) }, { inheritAppConfig: true });
