@@ -5,6 +5,7 @@ export * from './inprocess/inprocess.transport';
 export * from './kafka/kafka-publisher';
 export * from './kafka/kafka-settings';
 export * from './on-event.decorator';
+export * from './subscriptions-per-contract';
 export * from './pipeline/consumer-groups';
 export * from './pipeline/consumer-pipeline';
 export * from './pipeline/failure-classification';

@@ -1,29 +1,19 @@
-import { Controller, type Type } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import type { EventEnvelope } from '@platform/events';
-import { MessageContext, OnEvent, orPermanentFailure } from '@platform/messaging';
+import type { Type } from '@nestjs/common';
+import { orPermanentFailure, subscriptionsPerContract } from '@platform/messaging';
 import { ORDERS } from '../../context';
 import { ApplySagaReplyCommand } from './apply-saga-reply.command';
-import { SAGA_REPLIES, type OrderReply, type SagaReply } from './saga-replies';
+import { SAGA_REPLIES, type OrderReply } from './saga-replies';
 
 /**
- * The event adapter of every saga reply: a class per row of SAGA_REPLIES, so each reply stays a
- * subscription of its own (consumer group `orders`, the reply's topic), retried and dead-lettered
- * on its own, while the translation (reply in, ApplySagaReplyCommand out) is written once.
+ * The event adapter of every saga reply: a subscription per row of SAGA_REPLIES (consumer group
+ * `orders`, the reply's topic), each translating its reply into ApplySagaReplyCommand.
  */
-export function applySagaReplyWhen(reply: SagaReply): Type {
-  @Controller()
-  class ApplySagaReplySubscription {
-    constructor(private readonly commands: CommandBus) {}
-
-    @OnEvent(ORDERS, reply.contract)
-    async handle(event: EventEnvelope<OrderReply>, ctx: MessageContext): Promise<void> {
-      const { orderId } = event.payload;
-      const command = new ApplySagaReplyCommand(orderId, reply.toSagaInput(event.payload), ctx.origin());
-      orPermanentFailure(await this.commands.execute(command));
-    }
-  }
-  return ApplySagaReplySubscription;
-}
-
-export const SAGA_REPLY_SUBSCRIPTIONS: readonly Type[] = SAGA_REPLIES.map(applySagaReplyWhen);
+export const SAGA_REPLY_SUBSCRIPTIONS: readonly Type[] = subscriptionsPerContract(
+  ORDERS,
+  SAGA_REPLIES,
+  async (commands, reply, event, ctx) => {
+    const payload = event.payload as OrderReply;
+    const command = new ApplySagaReplyCommand(payload.orderId, reply.toSagaInput(payload), ctx.origin());
+    orPermanentFailure(await commands.execute(command));
+  },
+);
