@@ -46,6 +46,9 @@ module.exports = {
     }),
   ],
   testTimeout: 60_000,
+  // every failing test's message again at the very end of the run, whatever the number of files
+  // (jest's default repeats them only past 20 files): CI keeps the tail of a long log
+  reporters: [['default', { summaryThreshold: 0 }]],
   // Each test file's modules stay in memory after it ends: Node keeps every script compiled with a
   // dynamic-import hook, which jest installs under --experimental-vm-modules (PGlite needs it).
   // In one process that is 20 to 45 MB more heap per file that boots Nest. With this set jest runs the files in a

@@ -9,4 +9,5 @@ const e2e = base.projects.find((project) => project.displayName === 'e2e');
 module.exports = {
   projects: [{ ...e2e, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.faults-spec.ts'] }],
   testTimeout: 180_000,
+  reporters: base.reporters,
 };
