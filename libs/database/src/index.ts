@@ -8,3 +8,4 @@ export * from './embedded-postgres';
 export * from './schema-of';
 export * from './transaction';
 export * from './database-settings';
+export * from './group-commit';

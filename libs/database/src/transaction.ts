@@ -2,12 +2,16 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ConnectionWatch } from './connection-watch';
 
 /**
- * A business transaction: the EntityManager to do all work with, and hooks that run only after
- * a successful commit (waking the outbox relay, for example). Passing `Transaction` explicitly
- * keeps every write of a use case, its outbox rows included, in the same commit.
+ * A business transaction: the EntityManager to do all work with, hooks that run once all work is
+ * done but before the commit (writing what the work only collected, such as the outbox rows of a
+ * whole set of records in one statement), and hooks that run only after a successful commit
+ * (waking the outbox relay, for example). Passing `Transaction` explicitly keeps every write of a
+ * use case, its outbox rows included, in the same commit.
  */
 export interface Transaction {
   readonly manager: EntityManager;
+  /** `hook` runs after the work, in the transaction; a hook that throws rolls it back */
+  beforeCommit(hook: () => Promise<void>): void;
   afterCommit(hook: () => void): void;
 }
 
@@ -20,6 +24,7 @@ export class TransactionRunner {
    */
   async run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     const hooks: Array<() => void> = [];
+    const finishing: Array<() => Promise<void>> = [];
     const runner = this.dataSource.createQueryRunner();
     const watch = new ConnectionWatch();
     let result: T;
@@ -27,9 +32,16 @@ export class TransactionRunner {
       await watch.start(runner);
       // a manager bound to the runner: TypeORM's transaction (begin, commit, or rollback on a throw)
       // on our connection, which it leaves to us to release
-      result = await runner.manager.transaction((manager) =>
-        work({ manager, afterCommit: (hook) => void hooks.push(hook) }),
-      );
+      result = await runner.manager.transaction(async (manager) => {
+        const done = await work({
+          manager,
+          beforeCommit: (hook) => void finishing.push(hook),
+          afterCommit: (hook) => void hooks.push(hook),
+        });
+        // in order, and a hook may add another
+        for (let next = finishing.shift(); next; next = finishing.shift()) await next();
+        return done;
+      });
     } catch (error) {
       throw watch.explain(error);
     } finally {

@@ -32,15 +32,26 @@ export interface OutboxWriterOptions {
   readonly messagingSystem?: 'inprocess' | 'kafka';
 }
 
+/** the rows a transaction appended so far, written in one statement just before it commits */
+interface Collected {
+  readonly records: WireRecord[];
+  readonly rowIds: string[];
+}
+
 /**
  * Appends events to the outbox inside the caller's transaction: the business change and its
  * events commit together or not at all. Payloads are Avro-encoded here, so a contract
- * violation fails the business transaction instead of surfacing later in the relay.
+ * violation fails the business transaction instead of surfacing later in the relay. The rows
+ * themselves are collected per transaction and inserted by one statement just before it commits
+ * (Transaction.beforeCommit): a consumer transaction that handles a set of records, or a group
+ * commit of requests, writes all their events at once (docs/adr/0026-work-in-sets.md). So the
+ * transaction that appended does not see its own rows in the table before it commits.
  * With tracing on, each event's `traceparent` is that of a `create <topic>` span under the
  * active span (the request's, or the consumer span of the event being handled).
  */
 export class OutboxWriter {
   private readonly wakeListeners = new Set<() => void>();
+  private readonly collected = new WeakMap<Transaction, Collected>();
 
   constructor(
     private readonly options: OutboxWriterOptions,
@@ -53,7 +64,7 @@ export class OutboxWriter {
     const occurredAt = this.clock().toISOString();
     const envelopes = events.map((e) => this.envelopeOf(e, metadata, occurredAt));
     const records = envelopes.map((envelope) => this.codec.encode(envelope));
-    await this.insert(
+    this.collect(
       tx,
       records,
       envelopes.map((e) => e.eventId),
@@ -68,11 +79,26 @@ export class OutboxWriter {
    */
   async appendRecords(tx: Transaction, records: readonly WireRecord[]): Promise<void> {
     if (records.length === 0) return;
-    await this.insert(
+    this.collect(
       tx,
       records,
       records.map(() => newEventId()),
     );
+  }
+
+  private collect(tx: Transaction, records: readonly WireRecord[], rowIds: readonly string[]): void {
+    let collected = this.collected.get(tx);
+    if (!collected) {
+      const rows: Collected = { records: [], rowIds: [] };
+      collected = rows;
+      this.collected.set(tx, rows);
+      tx.beforeCommit(() => {
+        this.collected.delete(tx);
+        return this.insert(tx, rows.records, rows.rowIds);
+      });
+    }
+    collected.records.push(...records);
+    collected.rowIds.push(...rowIds);
   }
 
   private async insert(tx: Transaction, records: readonly WireRecord[], rowIds: readonly string[]): Promise<void> {

@@ -41,7 +41,7 @@ describe('ConsumerPipeline, when the consumer’s database does not answer', () 
       this.transactions += 1;
       if (this.down) throw startingUp();
       const manager = { query: async () => [1] } as unknown as Transaction['manager'];
-      return work({ manager, afterCommit: () => undefined });
+      return work({ manager, beforeCommit: () => undefined, afterCommit: () => undefined });
     }
   }
 

@@ -1,12 +1,32 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource } from 'typeorm';
-import { openContextDataSource, TransactionRunner, type DatabaseTarget, type Transaction } from '@platform/database';
 import { createTestDatabase, databaseBackends, type Backend } from '@platform/testing';
-import { TransactionBatcher } from './transaction-batcher';
+import { openContextDataSource } from './context-data-source';
+import type { DatabaseTarget } from './database-target';
+import { GroupCommit } from './group-commit';
+import { TransactionRunner, type Transaction } from './transaction';
 
 const SCHEMA = 'batched';
 
-describe.each(databaseBackends())('TransactionBatcher on %s', (backend: Backend) => {
+/** an item here is a record's work: the set's work runs them one after another and answers what each answered */
+type Work = (tx: Transaction) => Promise<string>;
+
+function batcherOf(
+  transactions: TransactionRunner,
+  options: { maxItems: number; onCommitted?: (n: number) => void },
+): GroupCommit<Work, string> {
+  return new GroupCommit<Work, string>(
+    transactions,
+    async (tx, works) => {
+      const answers: string[] = [];
+      for (const work of works) answers.push(await work(tx));
+      return answers;
+    },
+    options,
+  );
+}
+
+describe.each(databaseBackends())('GroupCommit on %s', (backend: Backend) => {
   let target: DatabaseTarget;
   let db: DataSource;
   let transactions: TransactionRunner;
@@ -40,23 +60,23 @@ describe.each(databaseBackends())('TransactionBatcher on %s', (backend: Backend)
     return new Map(rows.map((row) => [row.name, row.txid]));
   };
 
-  /** a first record that holds its transaction open until released, so the next ones queue behind it */
-  function blocker(batcher: TransactionBatcher): { done: Promise<string>; release: () => void } {
+  /** a first item that holds its transaction open until released, so the next ones queue behind it */
+  function blocker(batcher: GroupCommit<Work, string>, name = 'first'): { done: Promise<string>; release: () => void } {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const done = batcher.run(async (tx) => {
+    const done = batcher.submit(async (tx) => {
       await gate;
-      return handle('first')(tx);
+      return handle(name)(tx);
     });
     return { done, release };
   }
 
-  it('given records handed over while a transaction runs, commits them together in the next one', async () => {
+  it('given items handed over while a transaction runs, commits them together in the next one', async () => {
     // given
     const sizes: number[] = [];
-    const batcher = new TransactionBatcher(transactions, { maxRecords: 32, onCommitted: (n) => sizes.push(n) });
+    const batcher = batcherOf(transactions, { maxItems: 32, onCommitted: (n) => sizes.push(n) });
     const first = blocker(batcher);
-    const queued = ['a', 'b', 'c', 'd'].map((name) => batcher.run(handle(name)));
+    const queued = ['a', 'b', 'c', 'd'].map((name) => batcher.submit(handle(name)));
     // when
     first.release();
     // then
@@ -68,11 +88,11 @@ describe.each(databaseBackends())('TransactionBatcher on %s', (backend: Backend)
     expect(sizes).toEqual([1, 4]);
   });
 
-  it('given more records waiting than maxRecords, splits them into transactions of at most that many', async () => {
+  it('given more items waiting than maxItems, splits them into transactions of at most that many', async () => {
     const sizes: number[] = [];
-    const batcher = new TransactionBatcher(transactions, { maxRecords: 2, onCommitted: (n) => sizes.push(n) });
+    const batcher = batcherOf(transactions, { maxItems: 2, onCommitted: (n) => sizes.push(n) });
     const first = blocker(batcher);
-    const queued = ['a', 'b', 'c', 'd', 'e'].map((name) => batcher.run(handle(name)));
+    const queued = ['a', 'b', 'c', 'd', 'e'].map((name) => batcher.submit(handle(name)));
     first.release();
     await Promise.all([first.done, ...queued]);
     const rows = await committed();
@@ -82,13 +102,13 @@ describe.each(databaseBackends())('TransactionBatcher on %s', (backend: Backend)
     expect(sizes).toEqual([1, 2, 2, 1]);
   });
 
-  it('given maxRecords 1, gives every record a transaction of its own', async () => {
-    const batcher = new TransactionBatcher(transactions, { maxRecords: 1 });
-    await Promise.all(['a', 'b', 'c'].map((name) => batcher.run(handle(name))));
+  it('given maxItems 1, gives every item a transaction of its own', async () => {
+    const batcher = batcherOf(transactions, { maxItems: 1 });
+    await Promise.all(['a', 'b', 'c'].map((name) => batcher.submit(handle(name))));
     expect(new Set((await committed()).values()).size).toBe(3);
   });
 
-  it('given one record of a batch fails, reports the failure for it alone and commits its neighbours', async () => {
+  it('given one item of a batch fails, reports the failure for it alone and commits its neighbours', async () => {
     // given: b writes its row and then throws, between a and c
     const runs = new Map<string, number>();
     const counted =
@@ -99,11 +119,11 @@ describe.each(databaseBackends())('TransactionBatcher on %s', (backend: Backend)
         if (fail) throw new Error(`${name} failed`);
         return name;
       };
-    const batcher = new TransactionBatcher(transactions, { maxRecords: 32 });
+    const batcher = batcherOf(transactions, { maxItems: 32 });
     const first = blocker(batcher);
-    const a = batcher.run(counted('a'));
-    const b = batcher.run(counted('b', true));
-    const c = batcher.run(counted('c'));
+    const a = batcher.submit(counted('a'));
+    const b = batcher.submit(counted('b', true));
+    const c = batcher.submit(counted('c'));
     // when
     first.release();
     // then
@@ -119,13 +139,13 @@ describe.each(databaseBackends())('TransactionBatcher on %s', (backend: Backend)
 
   it('given a batch rolled back, runs the after-commit hooks only of the transactions that committed', async () => {
     const hooks: string[] = [];
-    const batcher = new TransactionBatcher(transactions, { maxRecords: 32 });
+    const batcher = batcherOf(transactions, { maxItems: 32 });
     const first = blocker(batcher);
-    const a = batcher.run(async (tx) => {
+    const a = batcher.submit(async (tx) => {
       tx.afterCommit(() => hooks.push('a'));
       return handle('a')(tx);
     });
-    const b = batcher.run(async () => {
+    const b = batcher.submit(async () => {
       throw new Error('b failed');
     });
     first.release();
@@ -133,14 +153,26 @@ describe.each(databaseBackends())('TransactionBatcher on %s', (backend: Backend)
     expect(hooks).toEqual(['a']);
   });
 
-  it('runs each record in the async context it was handed over from (its log bindings, its trace)', async () => {
+  it('runs a set in the async context of its first item, and an item run apart in its own', async () => {
     const context = new AsyncLocalStorage<string>();
-    const batcher = new TransactionBatcher(transactions, { maxRecords: 32 });
+    const batcher = batcherOf(transactions, { maxItems: 32 });
     const first = blocker(batcher);
-    const seen = ['a', 'b', 'c'].map((name) =>
-      context.run(name, () => batcher.run(async (tx) => (await handle(name)(tx), context.getStore()))),
-    );
+    const seen = (name: string, fail = false): Promise<string> =>
+      context.run(name, () =>
+        batcher.submit(async (tx) => {
+          await handle(name)(tx);
+          if (fail) throw new Error(`${name} failed`);
+          return `${name} in ${context.getStore()}`;
+        }),
+      );
+    const together = ['a', 'b'].map((name) => seen(name));
     first.release();
-    await expect(Promise.all(seen)).resolves.toEqual(['a', 'b', 'c']);
+    await expect(Promise.all(together)).resolves.toEqual(['a in a', 'b in a']);
+    const second = blocker(batcher, 'second');
+    const apart = [seen('c'), seen('d', true)];
+    second.release();
+    await expect(apart[0]).resolves.toBe('c in c');
+    await expect(apart[1]).rejects.toThrow('d failed');
+    await Promise.all([first.done, second.done]);
   });
 });
