@@ -17,7 +17,7 @@ export * from './pipeline/received-record';
 export * from './pipeline/record-size';
 export * from './pipeline/retry-policy';
 export * from './pipeline/subscription';
-export * from './pipeline/transaction-batcher';
+export * from './pipeline/consumer-transactions';
 export * from './nest/context-resources';
 export * from './nest/context-module-options';
 export { contextMigrations } from './nest/context-database';

@@ -8,7 +8,12 @@ export function subscriptionsOf(handlers: ReadonlyMap<string, MessageHandler>): 
   for (const handler of handlers.values()) {
     const extras = handler.extras as Partial<SubscriptionExtras> | undefined;
     if (!handler.isEventHandler || !extras?.group || !extras.topic) continue;
-    result.push({ group: extras.group, topic: extras.topic, handler: handler as unknown as BoundHandler });
+    result.push({
+      group: extras.group,
+      topic: extras.topic,
+      handler: handler as unknown as BoundHandler,
+      takesSets: extras.sets === true,
+    });
   }
   return result;
 }

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { TransactionRunner } from '@platform/database';
 import type { OutboxWriter } from '@platform/outbox';
 import { DeadLetterStore } from '@platform/dead-letters';
-import { TransactionBatcher, transactionBatchMaxRecordsFromEnv } from '../pipeline/transaction-batcher';
+import { ConsumerTransactions, transactionBatchMaxRecordsFromEnv } from '../pipeline/consumer-transactions';
 import type { ContextModuleOptions, PlatformServices } from './context-module-options';
 
 /**
@@ -22,7 +22,9 @@ export function joinConsumerGroup(
     group: name,
     schema: name,
     transactions,
-    recordTransactions: new TransactionBatcher(transactions, {
+    recordTransactions: new ConsumerTransactions(transactions, {
+      schema: name,
+      group: name,
       maxRecords,
       onCommitted: (records) => platform.metrics.consumerTransactionRecords.observe({ group: name }, records),
     }),

@@ -1,15 +1,15 @@
 import type { TransactionRunner } from '@platform/database';
 import type { DeadLetterStore } from '@platform/dead-letters';
 import type { Subscription } from './subscription';
-import type { RecordTransactions } from './transaction-batcher';
+import type { ConsumerTransactions } from './consumer-transactions';
 
 /** Where a consumer group (one per context) keeps its inbox and dead letters, and runs its transactions. */
 export interface ConsumerGroupBinding {
   readonly group: string;
   readonly schema: string;
   readonly transactions: TransactionRunner;
-  /** where the pipeline runs each record's inbox row and handler: batched or one per record */
-  readonly recordTransactions: RecordTransactions;
+  /** where the pipeline runs each record's inbox row and handler: in sets, or one per record */
+  readonly recordTransactions: ConsumerTransactions;
   readonly deadLetters: DeadLetterStore;
 }
 

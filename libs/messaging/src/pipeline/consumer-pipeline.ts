@@ -1,5 +1,4 @@
 import { Logger } from '@nestjs/common';
-import { isObservable, lastValueFrom } from 'rxjs';
 import type { EventEnvelope, RecordDecoder } from '@platform/events';
 import {
   markAttempt,
@@ -14,9 +13,7 @@ import { consumeSpanOf } from './consume-span';
 import { DatabaseOutage, type OutageOutcome } from './database-outage';
 import { classifyFailure } from './failure-classification';
 import { InfrastructureWaits } from './infrastructure-waits';
-import { recordInInbox } from './inbox';
 import { KeyedLane } from './keyed-lane';
-import { MessageContext } from './message-context';
 import type { ReceivedRecord } from './received-record';
 import { checkRecordSize, DEFAULT_CONSUMER_LIMITS, type ConsumerLimits } from './record-size';
 import { backoffDelay, type RetryPolicy } from './retry-policy';
@@ -187,22 +184,9 @@ export class ConsumerPipeline {
     envelope: EventEnvelope,
     attempt: number,
   ): Promise<ConsumeOutcome> {
-    const binding = this.groups.get(subscription.group);
-    return binding.recordTransactions.run(async (tx) => {
-      if (!(await recordInInbox(tx, binding.schema, subscription.group, envelope.eventId))) return 'duplicate';
-      const delivery = {
-        group: subscription.group,
-        topic: record.topic,
-        partition: record.partition,
-        offset: record.offset,
-        attempt,
-      };
-      // Nest's handler proxy answers with a promise, an Observable, or a promise of an Observable
-      // (errors arrive as the latter, through RethrowToPipeline): wait for whichever it is
-      const result: unknown = await subscription.handler(envelope, new MessageContext(tx, delivery, envelope));
-      if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
-      return 'handled';
-    });
+    const { group } = subscription;
+    const delivery = { group, topic: record.topic, partition: record.partition, offset: record.offset, attempt };
+    return this.groups.get(group).recordTransactions.handle({ subscription, envelope, delivery });
   }
 
   /** the group's view of its database, made on first use */

@@ -5,6 +5,7 @@ import { eventually } from '@platform/testing';
 import { Registry } from 'prom-client';
 import { ConsumerGroups } from './consumer-groups';
 import { ConsumerPipeline } from './consumer-pipeline';
+import { ConsumerTransactions } from './consumer-transactions';
 import type { DeadLetterStore } from '@platform/dead-letters';
 import type { ReceivedRecord } from './received-record';
 import type { RetryPolicy } from './retry-policy';
@@ -40,7 +41,7 @@ describe('ConsumerPipeline, when the consumer’s database does not answer', () 
     async run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
       this.transactions += 1;
       if (this.down) throw startingUp();
-      const manager = { query: async () => [1] } as unknown as Transaction['manager'];
+      const manager = { query: async () => [{ event_id: 'e-1' }] } as unknown as Transaction['manager'];
       return work({ manager, beforeCommit: () => undefined, afterCommit: () => undefined });
     }
   }
@@ -54,7 +55,8 @@ describe('ConsumerPipeline, when the consumer’s database does not answer', () 
     const deadLetters = {
       add: async ({ errorCode }: { errorCode: string }) => void db.letters.push(errorCode),
     } as unknown as DeadLetterStore;
-    groups.register({ group: 'orders', schema: 'orders', transactions, recordTransactions: transactions, deadLetters });
+    const recordTransactions = new ConsumerTransactions(transactions, { schema: 'orders', group: 'orders', maxRecords: 1 });
+    groups.register({ group: 'orders', schema: 'orders', transactions, recordTransactions, deadLetters });
     const decoder: RecordDecoder = { decode: () => ({ eventId: 'e-1', correlationId: 'c-1' }) as EventEnvelope };
     const metrics = new PlatformMetrics(new Registry());
     return { pipeline: new ConsumerPipeline(decoder, groups, RETRY, metrics), metrics };

@@ -49,3 +49,16 @@ export class MessageContext extends BaseRpcContext<[Transaction, Delivery]> {
     return { tx: this.tx, metadata: this.causedMetadata(), delivery: this.delivery };
   }
 }
+
+/**
+ * What a handler that takes sets (@OnEvents) gets besides the events: the one transaction of the
+ * whole set, and each event's own MessageContext, at the same index as its event.
+ */
+export class MessageSetContext extends BaseRpcContext<[Transaction]> {
+  constructor(
+    readonly tx: Transaction,
+    readonly records: readonly MessageContext[],
+  ) {
+    super([tx]);
+  }
+}
