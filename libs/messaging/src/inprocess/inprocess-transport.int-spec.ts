@@ -20,7 +20,9 @@ import { InProcessLog } from './inprocess-log';
 import { InProcessPublisher } from './inprocess-publisher';
 import { InProcessTransport } from './inprocess.transport';
 
+/** consumer_a takes its events one at a time (@OnEvent), consumer_b as the sets of its transactions (@OnEvents) */
 const GROUPS = ['consumer_a', 'consumer_b'];
+const SET_GROUP = 'consumer_b';
 const MAX_RECORD_BYTES = 64 * 1024;
 
 interface Effect {
@@ -48,7 +50,7 @@ describe.each(databaseBackends())('in-process transport and consumer pipeline on
     process.env.CONSUMER_RETRY_MAX_MS = '50';
     process.env.INPROCESS_PARTITIONS = '4';
     process.env.CONSUMER_MAX_RECORD_BYTES = String(MAX_RECORD_BYTES);
-    app = await startPipelineApp(GROUPS);
+    app = await startPipelineApp(GROUPS, { setGroups: [SET_GROUP] });
     db = new DataSource({ type: 'postgres', url: backend === 'postgres' ? target.url : await embeddedUrl(app) });
     await db.initialize();
   });
@@ -306,6 +308,31 @@ describe.each(databaseBackends())('in-process transport and consumer pipeline on
       (e) => e.length === 6,
       { expected: 'all six events in consumer_b' },
     );
+  });
+
+  it('given a set with a poison record, dead-letters that record alone and commits the rest of its set', async () => {
+    // given: a slow handler, so the records of the other partitions queue up into one set behind it
+    const plan = faultsFor(SET_GROUP);
+    plan.handlerDelayMs = 30;
+    plan.failPermanently.add(13);
+    // when
+    await emit(Array.from({ length: 24 }, (_, i) => ({ entityId: `set-${i}`, seq: i, note: '' })));
+    // then
+    const effects = await eventually(
+      () => effectsOf(SET_GROUP),
+      (e) => e.length >= 23,
+      { expected: 'the 23 events besides the poison one' },
+    );
+    expect(effects.map((e) => e.seq).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 24 }, (_, i) => i).filter((seq) => seq !== 13),
+    );
+    expect(Math.max(...plan.sets)).toBeGreaterThan(1);
+    const letters: Array<{ error_code: string; attempts: number; msg_key: string }> = await db.query(
+      `SELECT error_code, attempts, msg_key FROM ${SET_GROUP}.dead_letters`,
+    );
+    expect(letters).toEqual([{ error_code: 'TEST.NEVER', attempts: 1, msg_key: 'set-13' }]);
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM ${SET_GROUP}.inbox`);
+    expect(n).toBe(23);
   });
 
   // poison records: each lands in the dead letters with a stable code and a message that says
