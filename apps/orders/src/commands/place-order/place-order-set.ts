@@ -16,7 +16,6 @@ import { eventsForEffects } from '../../saga/saga-effect-events';
 import { claimsOf, keyOutcomes, keysToRead, type KeyOutcome, type RequestInSet } from './idempotency-keys-in-set';
 import type { OrderPlacement } from './order-placement';
 import type { PlaceOrderResult } from './place-order.command';
-import type { PlaceOrderRequest } from './place-order.request.dto';
 import { requestFingerprint } from './request-fingerprint';
 
 const KEY_REUSED = Refusal.invalid(
@@ -56,17 +55,13 @@ export class PlaceOrderSet {
       return { idempotency, orderId: uuidv7(), priced: priced[index].ok };
     });
     const outcomes = await this.settleKeys(tx, requests, now);
-    const placing: Array<{ placement: OrderPlacement; order: Order }> = [];
-    const results = outcomes.map((outcome, index) => {
-      const answer = answerOf(outcome, requests[index].orderId, priced[index]);
-      if (outcome.kind === 'place') {
-        const order = orderOf(requests[index].orderId, placements[index].command.request, priced[index]);
-        placing.push({ placement: placements[index], order });
-      }
-      return answer;
-    });
+    const placing = outcomes.flatMap((outcome, index) =>
+      outcome.kind === 'place'
+        ? [{ placement: placements[index], order: orderOf(requests[index].orderId, placements[index], priced[index]) }]
+        : [],
+    );
     await this.write(tx, placing, now);
-    return results;
+    return outcomes.map((outcome, index) => answerOf(outcome, requests[index].orderId, priced[index]));
   }
 
   /** every request of the set priced from one read of the price list */
@@ -140,8 +135,9 @@ function answerOf(
   }
 }
 
-function orderOf(id: string, request: PlaceOrderRequest, priced: PricedOrder | OrderRefusal): Order {
+function orderOf(id: string, { command }: OrderPlacement, priced: PricedOrder | OrderRefusal): Order {
   if (!priced.ok) throw new Error(`order ${id} placed without prices`);
+  const { request } = command;
   const { name, line1, line2, city, postalCode, country } = request.shippingAddress;
   return {
     id,
