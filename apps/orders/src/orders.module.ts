@@ -7,6 +7,7 @@ import { GetOrderHttpController } from './queries/get-order/get-order.http.contr
 import { ListOrdersHttpController } from './queries/list-orders/list-orders.http.controller';
 import { OrderAdmission } from './commands/place-order/order-admission';
 import { PlaceOrderHandler } from './commands/place-order/place-order.handler';
+import { PlaceOrderSet } from './commands/place-order/place-order-set';
 import { PlaceOrderHttpController } from './commands/place-order/place-order.http.controller';
 import { CancelOrderHandler } from './commands/cancel-order/cancel-order.handler';
 import { GetOrderHandler } from './queries/get-order/get-order.handler';
@@ -70,6 +71,7 @@ import { SagaTimeoutSweeper } from './saga/saga-timeout.sweeper';
     GetOrderHandler,
     ListCustomerOrdersHandler,
     SagaTimeoutSweeper,
+    PlaceOrderSet,
     PlaceOrderHandler,
     OrderAdmission,
   ],

@@ -20,6 +20,11 @@ export const ORDERS_SETTING_GROUP = new SettingGroup('orders', {
     24,
     'how long an Idempotency-Key answers with the order it placed',
   ),
+  ORDERS_PLACE_MAX_BATCH: setting.int(
+    32,
+    'POST /orders placed together in one transaction at most, when they arrive while one runs; 1: off',
+    { min: 1 },
+  ),
 });
 
 /** The orders context's settings, parsed once from the root's environment (a malformed value stops the start). */
@@ -41,6 +46,11 @@ export class OrdersSettings {
      * retention job deletes it (docs/adr/0014).
      */
     readonly idempotencyKeyRetentionMs: number,
+    /**
+     * ORDERS_PLACE_MAX_BATCH: orders placed together in one transaction at most (group commit of
+     * POST /orders, docs/adr/0026-work-in-sets.md); 1 gives every request its own transaction.
+     */
+    readonly placeMaxBatch: number,
   ) {}
 
   static from(env: Environment): OrdersSettings {
@@ -50,6 +60,7 @@ export class OrdersSettings {
       s.ORDERS_SAGA_SWEEP_MS,
       s.ORDERS_MAX_PENDING,
       s.ORDERS_IDEMPOTENCY_KEY_RETENTION_HOURS * 3_600_000,
+      s.ORDERS_PLACE_MAX_BATCH,
     );
   }
 }

@@ -107,12 +107,15 @@ describe.each(databaseBackends())('orders retention on %s', (backend) => {
                 ('tx-live', 'h1', $2, $3::timestamptz - interval '59 minutes')`,
         [expiredOrder, liveOrder, now],
       );
-      const keys = new IdempotencyKeyRepository();
-      const claim = (key: string) =>
-        keys.claim(manager, { key, requestHash: 'h2', orderId: newOrder, now, expiredBefore });
+      const claimed = await new IdempotencyKeyRepository().claimAll(
+        manager,
+        ['tx-live', 'tx-expired'].map((key) => ({ key, requestHash: 'h2', orderId: newOrder })),
+        now,
+        expiredBefore,
+      );
       return {
-        expired: await claim('tx-expired'),
-        live: await claim('tx-live'),
+        expired: claimed.has('tx-expired'),
+        live: claimed.has('tx-live'),
         rows: await manager.query(
           `SELECT key, request_hash, order_id FROM orders.idempotency_keys WHERE key LIKE 'tx-%' ORDER BY key`,
         ),

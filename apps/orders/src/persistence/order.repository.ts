@@ -30,19 +30,24 @@ export interface OrderListPosition {
 /** The orders table. Every method takes the EntityManager of the caller's transaction (or a plain one to read). */
 @Injectable()
 export class OrderRepository {
-  async insert(manager: EntityManager, order: Order, now: Date): Promise<void> {
+  /** new orders, PENDING, in one statement */
+  async insertAll(manager: EntityManager, orders: readonly Order[], now: Date): Promise<void> {
+    if (orders.length === 0) return;
     await manager.query(
       `INSERT INTO ${ORDERS}.orders (id, customer_id, customer_email, currency, total_minor, status, lines,
                                      shipping_address, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, 'PENDING', $6, $7, $8, $8)`,
+       SELECT u.id, u.customer_id, u.customer_email, u.currency, u.total_minor, 'PENDING', u.lines,
+              u.shipping_address, $8, $8
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::bigint[], $6::jsonb[], $7::jsonb[])
+           AS u (id, customer_id, customer_email, currency, total_minor, lines, shipping_address)`,
       [
-        order.id,
-        order.customerId,
-        order.customerEmail,
-        order.currency,
-        order.totalMinor,
-        JSON.stringify(order.lines),
-        JSON.stringify(order.shippingAddress),
+        orders.map((o) => o.id),
+        orders.map((o) => o.customerId),
+        orders.map((o) => o.customerEmail),
+        orders.map((o) => o.currency),
+        orders.map((o) => o.totalMinor),
+        orders.map((o) => JSON.stringify(o.lines)),
+        orders.map((o) => JSON.stringify(o.shippingAddress)),
         now,
       ],
     );

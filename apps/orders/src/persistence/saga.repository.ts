@@ -48,35 +48,42 @@ export interface DueSaga {
   readonly traceparent?: string;
 }
 
+/** a saga as its order is placed */
+export interface NewSaga {
+  readonly orderId: string;
+  readonly state: OrderSagaState;
+  /** the placing request's, so what the saga publishes on its own still traces back to it */
+  readonly correlationId: string;
+  /** the placing request's span */
+  readonly traceparent?: string;
+}
+
 /**
  * The saga's state, one row per order. Every step locks the row first (FOR UPDATE, or the
  * sweeper's conditional UPDATE), so concurrent replies for one order are applied one at a time.
  */
 @Injectable()
 export class SagaRepository {
-  async insert(
-    manager: EntityManager,
-    orderId: string,
-    state: OrderSagaState,
-    correlationId: string,
-    now: Date,
-    traceparent?: string,
-  ): Promise<void> {
+  /** new sagas in one statement */
+  async insertAll(manager: EntityManager, sagas: readonly NewSaga[], now: Date): Promise<void> {
+    if (sagas.length === 0) return;
     await manager.query(
       `INSERT INTO ${ORDERS}.sagas (order_id, status, stock, payment, shipment, cancel_reason, deadline_at,
-                                    correlation_id, updated_at, traceparent)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+                                    correlation_id, traceparent, updated_at)
+       SELECT u.*, $10::timestamptz
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
+                     $8::text[], $9::text[]) AS u`,
       [
-        orderId,
-        state.status,
-        state.stock,
-        state.payment,
-        state.shipment,
-        state.cancelReason ?? null,
-        state.deadlineAt,
-        correlationId,
+        sagas.map((s) => s.orderId),
+        sagas.map((s) => s.state.status),
+        sagas.map((s) => s.state.stock),
+        sagas.map((s) => s.state.payment),
+        sagas.map((s) => s.state.shipment),
+        sagas.map((s) => s.state.cancelReason ?? null),
+        sagas.map((s) => s.state.deadlineAt),
+        sagas.map((s) => s.correlationId),
+        sagas.map((s) => s.traceparent ?? null),
         now,
-        traceparent ?? null,
       ],
     );
   }

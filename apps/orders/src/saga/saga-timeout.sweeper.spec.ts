@@ -27,7 +27,7 @@ describe('SagaTimeoutSweeper, when a sweep fails', () => {
       sagas,
       {} as OrderSagaStepper,
       new SystemClock(),
-      new OrdersSettings(30_000, 10, 0, 0),
+      new OrdersSettings(30_000, 10, 0, 0, 1),
     );
   }
 
