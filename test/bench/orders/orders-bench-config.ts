@@ -7,7 +7,20 @@ import { DEFAULT_DATABASE_URL, shellQuote } from '../bench-config';
  */
 export type PlatformBuild = 'dist' | 'source';
 
+/** postgres: a scratch database on the DATABASE_URL server; pglite: the embedded default, as `npm start` runs it */
+export type BenchDatabaseKind = 'postgres' | 'pglite';
+export const BENCH_DATABASES: readonly BenchDatabaseKind[] = ['postgres', 'pglite'];
+
+/**
+ * Phase A's default arrival rate per database: a rate each sustains on a 2-core machine, so the
+ * latencies are those of a platform keeping up rather than of a growing queue. PGlite runs one
+ * transaction at a time inside the platform process (ADR 0003), so it carries far fewer orders.
+ */
+export const DEFAULT_RATE: Readonly<Record<BenchDatabaseKind, number>> = { postgres: 100, pglite: 25 };
+
 export interface OrdersBenchConfig {
+  readonly database: BenchDatabaseKind;
+  /** the server (postgres only): the scratch database is made on it */
   readonly databaseUrl: string;
   /** phase A: orders per second, open loop */
   readonly rate: number;
@@ -25,14 +38,17 @@ export interface OrdersBenchConfig {
   readonly build: PlatformBuild;
   /** run the phase B process under `--cpu-prof` */
   readonly profile: boolean;
+  /** the pgbench ceiling (postgres only) */
   readonly pgbenchClients: number;
   readonly pgbenchSeconds: number;
 }
 
 export function ordersBenchConfigFromEnv(env: NodeJS.ProcessEnv = process.env): OrdersBenchConfig {
+  const database = oneOfSetting('BENCH_ORDERS_DATABASE', BENCH_DATABASES, 'postgres', env);
   return {
+    database,
     databaseUrl: stringSetting('DATABASE_URL', DEFAULT_DATABASE_URL, env),
-    rate: intSetting('BENCH_ORDERS_RATE', 100, { env }),
+    rate: intSetting('BENCH_ORDERS_RATE', DEFAULT_RATE[database], { env }),
     seconds: intSetting('BENCH_ORDERS_SECONDS', 20, { env }),
     concurrency: intSetting('BENCH_ORDERS_CONCURRENCY', 32, { env }),
     products: intSetting('BENCH_ORDERS_PRODUCTS', 1, { env }),
@@ -53,10 +69,15 @@ export const PLATFORM_KNOBS =
   /^(OUTBOX_[A-Z_]+|INPROCESS_[A-Z_]+|CONSUMER_[A-Z_]+|DATABASE_POOL_SIZE|ORDERS_[A-Z_]+|PAYMENTS_[A-Z_]+|HTTP_BODY_LIMIT)$/;
 const BENCH_KNOBS = /^(DATABASE_URL|BENCH_ORDERS_[A-Z_]+|BENCH_PGBENCH_[A-Z_]+)$/;
 
-/** the command line that repeats this run: the knobs set in this environment, then the script */
+/** read on a PostgreSQL server only: left out of a PGlite run's reproduce line, which ignores them */
+const SERVER_KNOBS = /^(DATABASE_URL|BENCH_PGBENCH_[A-Z_]+)$/;
+
+/** the command line that repeats this run: the knobs set in this environment (that it uses), then the script */
 export function ordersReproduceCommand(env: NodeJS.ProcessEnv = process.env): string {
+  const embedded = env.BENCH_ORDERS_DATABASE?.trim() === 'pglite';
   const set = Object.keys(env)
     .filter((name) => (BENCH_KNOBS.test(name) || PLATFORM_KNOBS.test(name)) && env[name])
+    .filter((name) => !(embedded && SERVER_KNOBS.test(name)))
     .sort()
     .map((name) => `${name}=${shellQuote(env[name] ?? '')}`);
   return [...set, 'npm run bench:orders'].join(' ');

@@ -69,15 +69,21 @@ function statuses(m: Map<string, number>): string {
 
 export function printCpu(cpu: PhaseCpu): void {
   const f = (value: number | undefined): string => (value === undefined ? 'n/a' : `${value.toFixed(0)}%`);
+  // no backends on PGlite: the database runs inside the platform process, so its figure is all of it
+  const backends =
+    cpu.backendsPct === undefined
+      ? 'PGlite inside it, no separate backends'
+      : `the postgres backends serving it ${f(cpu.backendsPct)}`;
   out(
     `  CPU, % of one core: platform process ${f(cpu.platformPct)} (kernel ${f(cpu.platformSystemPct)} of it), ` +
-      `the postgres backends serving it ${f(cpu.backendsPct)}; ${formatCpu(cpu).replace('Node process', 'load generator (this process)')}`,
+      `${backends}; ${formatCpu(cpu).replace('Node process', 'load generator (this process)')}`,
   );
   const orders = cpu.orders;
-  if (orders && cpu.platformPct !== undefined && cpu.backendsPct !== undefined) {
+  if (orders && cpu.platformPct !== undefined) {
     const perOrder = (p: number): string => `${(((p / 100) * cpu.wallMs) / orders).toFixed(1)} ms`;
+    const theirs = cpu.backendsPct === undefined ? '' : `, its postgres backends ${perOrder(cpu.backendsPct)}`;
     out(
-      `  CPU per order placed in the window: platform ${perOrder(cpu.platformPct)}, its postgres backends ${perOrder(cpu.backendsPct)} ` +
+      `  CPU per order placed in the window: platform ${perOrder(cpu.platformPct)}${theirs} ` +
         `(${formatCount(orders)} orders in ${s(cpu.wallMs)})`,
     );
   }
