@@ -2,15 +2,16 @@ import { ordersBenchConfigFromEnv, ordersReproduceCommand } from './orders-bench
 
 describe('bench:orders settings', () => {
   it('runs on a PostgreSQL server at 100 orders/s by default', () => {
-    expect(ordersBenchConfigFromEnv({})).toMatchObject({ database: 'postgres', rate: 100 });
+    expect(ordersBenchConfigFromEnv({})).toMatchObject({ database: 'postgres', rate: 100, drainTimeoutSeconds: 60 });
   });
 
-  it('runs on the embedded PGlite when told, at a rate of its own unless one is given', () => {
+  it('runs on the embedded PGlite when told, at a rate and drain timeout of its own unless given', () => {
     expect(ordersBenchConfigFromEnv({ BENCH_ORDERS_DATABASE: 'pglite' })).toMatchObject({
       database: 'pglite',
-      rate: 25,
+      rate: 10,
+      drainTimeoutSeconds: 180,
     });
-    expect(ordersBenchConfigFromEnv({ BENCH_ORDERS_DATABASE: 'pglite', BENCH_ORDERS_RATE: '10' }).rate).toBe(10);
+    expect(ordersBenchConfigFromEnv({ BENCH_ORDERS_DATABASE: 'pglite', BENCH_ORDERS_RATE: '5' }).rate).toBe(5);
   });
 
   it('refuses an unknown database by name', () => {

@@ -120,8 +120,11 @@ export function printProfile(p: ProfileSummary, cpu: PhaseCpu, top = 15): void {
       `of the time, ${pct((cpu.platformSystemPct ?? 0) / (cpu.platformPct || 1), 1)} of that in the kernel`,
   );
   out(
-    `  (busy but not running = waiting for a core. writev/writeBuffer are the socket writes, one per statement and per HTTP answer;` +
-      ` their samples include that wait, since a write wakes a postgres backend that may take the core)`,
+    cpu.backendsPct === undefined
+      ? `  (busy but not running = waiting for a core. PGlite is the wasm functions and @electric-sql/pglite; ` +
+          `writev/writeBuffer are socket writes, to pglite-socket in this same process and to HTTP clients)`
+      : `  (busy but not running = waiting for a core. writev/writeBuffer are the socket writes, one per statement and per HTTP answer;` +
+          ` their samples include that wait, since a write wakes a postgres backend that may take the core)`,
   );
   out(`  top ${top} functions by self time (% of busy time):`);
   for (const f of p.byFunction.slice(0, top)) {
