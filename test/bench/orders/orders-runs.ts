@@ -95,6 +95,11 @@ export async function phaseB(
     console.log(
       `  side effects (shipping, notifications, loyalty, analytics): ${quiet.quiet ? `drained ${report.s(quiet.ms)} after the last confirmation was seen` : `NOT drained, ${formatCount(quiet.backlog)} records behind at the timeout`}`,
     );
+    if (db.embedded) {
+      console.log(
+        `  the benchmark's own ${formatCount(db.statements)} reads ran in PGlite, inside the platform process: its CPU includes them`,
+      );
+    }
     return { flat, census, orders: WARM_UP_ORDERS + flat.traffic.placed.length, benchStatements: db.statements };
   } finally {
     await db.close();
