@@ -201,6 +201,7 @@ async function noOrderPending(db: PlatformDb, timeoutMs: number): Promise<number
 /** bench:orders' phases read their settings from its config: the same fields, from ours */
 function ordersPhaseConfig(config: KafkaBenchConfig): OrdersBenchConfig {
   return {
+    database: 'postgres',
     databaseUrl: config.databaseUrl,
     rate: config.rate,
     seconds: config.seconds,

@@ -7,7 +7,23 @@ import { DEFAULT_DATABASE_URL, shellQuote } from '../bench-config';
  */
 export type PlatformBuild = 'dist' | 'source';
 
+/** postgres: a scratch database on the DATABASE_URL server; pglite: the embedded default, as `npm start` runs it */
+export type BenchDatabaseKind = 'postgres' | 'pglite';
+export const BENCH_DATABASES: readonly BenchDatabaseKind[] = ['postgres', 'pglite'];
+
+/**
+ * Phase A's default arrival rate per database: a rate each sustains on a 2-core machine, so the
+ * latencies are those of a platform keeping up rather than of a growing queue. PGlite runs inside
+ * the platform's one thread, one transaction at a time (ADR 0003): at ~40 ms of CPU per order a
+ * core carries ~25 orders/s flat out, so 10/s leaves room.
+ */
+export const DEFAULT_RATE: Readonly<Record<BenchDatabaseKind, number>> = { postgres: 100, pglite: 10 };
+/** phase B on PGlite confirms its backlog at ~20 orders/s, so the drain after 20 s of placing takes longer */
+const DEFAULT_DRAIN_TIMEOUT_SECONDS: Readonly<Record<BenchDatabaseKind, number>> = { postgres: 60, pglite: 180 };
+
 export interface OrdersBenchConfig {
+  readonly database: BenchDatabaseKind;
+  /** the server (postgres only): the scratch database is made on it */
   readonly databaseUrl: string;
   /** phase A: orders per second, open loop */
   readonly rate: number;
@@ -25,19 +41,24 @@ export interface OrdersBenchConfig {
   readonly build: PlatformBuild;
   /** run the phase B process under `--cpu-prof` */
   readonly profile: boolean;
+  /** the pgbench ceiling (postgres only) */
   readonly pgbenchClients: number;
   readonly pgbenchSeconds: number;
 }
 
 export function ordersBenchConfigFromEnv(env: NodeJS.ProcessEnv = process.env): OrdersBenchConfig {
+  const database = oneOfSetting('BENCH_ORDERS_DATABASE', BENCH_DATABASES, 'postgres', env);
   return {
+    database,
     databaseUrl: stringSetting('DATABASE_URL', DEFAULT_DATABASE_URL, env),
-    rate: intSetting('BENCH_ORDERS_RATE', 100, { env }),
+    rate: intSetting('BENCH_ORDERS_RATE', DEFAULT_RATE[database], { env }),
     seconds: intSetting('BENCH_ORDERS_SECONDS', 20, { env }),
     concurrency: intSetting('BENCH_ORDERS_CONCURRENCY', 32, { env }),
     products: intSetting('BENCH_ORDERS_PRODUCTS', 1, { env }),
     maxOrders: intSetting('BENCH_ORDERS_MAX', 12_000, { env }),
-    drainTimeoutSeconds: intSetting('BENCH_ORDERS_DRAIN_TIMEOUT_SECONDS', 60, { env }),
+    drainTimeoutSeconds: intSetting('BENCH_ORDERS_DRAIN_TIMEOUT_SECONDS', DEFAULT_DRAIN_TIMEOUT_SECONDS[database], {
+      env,
+    }),
     build: oneOfSetting('BENCH_ORDERS_BUILD', ['dist', 'source'], 'dist', env),
     profile: boolSetting('BENCH_ORDERS_PROFILE', true, env),
     pgbenchClients: intSetting('BENCH_PGBENCH_CLIENTS', 8, { env }),
@@ -53,10 +74,15 @@ export const PLATFORM_KNOBS =
   /^(OUTBOX_[A-Z_]+|INPROCESS_[A-Z_]+|CONSUMER_[A-Z_]+|DATABASE_POOL_SIZE|ORDERS_[A-Z_]+|PAYMENTS_[A-Z_]+|HTTP_BODY_LIMIT)$/;
 const BENCH_KNOBS = /^(DATABASE_URL|BENCH_ORDERS_[A-Z_]+|BENCH_PGBENCH_[A-Z_]+)$/;
 
-/** the command line that repeats this run: the knobs set in this environment, then the script */
+/** read on a PostgreSQL server only: left out of a PGlite run's reproduce line, which ignores them */
+const SERVER_KNOBS = /^(DATABASE_URL|BENCH_PGBENCH_[A-Z_]+)$/;
+
+/** the command line that repeats this run: the knobs set in this environment (that it uses), then the script */
 export function ordersReproduceCommand(env: NodeJS.ProcessEnv = process.env): string {
+  const embedded = env.BENCH_ORDERS_DATABASE?.trim() === 'pglite';
   const set = Object.keys(env)
     .filter((name) => (BENCH_KNOBS.test(name) || PLATFORM_KNOBS.test(name)) && env[name])
+    .filter((name) => !(embedded && SERVER_KNOBS.test(name)))
     .sort()
     .map((name) => `${name}=${shellQuote(env[name] ?? '')}`);
   return [...set, 'npm run bench:orders'].join(' ');

@@ -15,7 +15,7 @@ export interface PhaseCpu extends CpuUse {
   /** the platform process, % of one core, and the part of it spent in the kernel */
   readonly platformPct?: number;
   readonly platformSystemPct?: number;
-  /** the PostgreSQL backends serving the platform's connections, % of one core */
+  /** the PostgreSQL backends serving the platform's connections, % of one core; none on PGlite (it runs inside the platform) */
   readonly backendsPct?: number;
   /** orders placed in the window, to give CPU per order */
   readonly orders?: number;
@@ -79,8 +79,8 @@ export interface FlatOutResult {
   readonly timeline?: Summary;
   readonly statuses: Map<string, number>;
   readonly cpu: PhaseCpu;
-  /** the platform's database sessions over the phase, sampled every 100 ms */
-  readonly waits: WaitSampler;
+  /** the platform's database sessions over the phase, sampled every 100 ms (not on PGlite: one session, no pg_stat_activity) */
+  readonly waits?: WaitSampler;
   /** CLOCK_MONOTONIC µs of the phase's start and of the drain being seen, to cut the CPU profile */
   readonly windowUs: { readonly from: number; readonly to: number };
 }
@@ -96,8 +96,8 @@ export async function runFlatOut(
   const startedWall = Date.now();
   const started = performance.now();
   const cpu = await cpuMeter(platform, db);
-  const waits = new WaitSampler(db);
-  waits.start();
+  const waits = db.embedded ? undefined : new WaitSampler(db);
+  waits?.start();
   const traffic = await placeFlatOut(client, config.concurrency, config.seconds, config.maxOrders);
   const deadline = performance.now() + config.drainTimeoutSeconds * 1000;
   let seenDrainedMs: number | undefined;
@@ -110,7 +110,7 @@ export async function runFlatOut(
   }
   const to = monotonicUs();
   const cpuUse = await cpu();
-  await waits.stop();
+  await waits?.stop();
   const ids = traffic.placed.map((p) => p.orderId);
   const times = await db.timelines(ids);
   const confirmedAt = times.flatMap((t) => (t.confirmedAt === undefined ? [] : [t.confirmedAt]));
@@ -143,13 +143,14 @@ function placeToConfirm(times: readonly TimelineTimes[]): number[] {
 
 /** starts measuring; the returned function ends the measurement */
 async function cpuMeter(platform: PlatformProcess, db: PlatformDb): Promise<() => Promise<PhaseCpu>> {
-  const backends = processesCpu(await db.backendPids());
+  const backendPids = async (): Promise<number[]> => (db.embedded ? [] : db.backendPids());
+  const backends = processesCpu(await backendPids());
   const machine = measureCpu();
   const before = platform.cpu();
   return async () => {
     const use = machine();
     const after = platform.cpu();
-    const backendsMs = cpuBetween(backends, processesCpu(await db.backendPids()));
+    const backendsMs = cpuBetween(backends, processesCpu(await backendPids()));
     const pct = (ms: number): number => (ms / use.wallMs) * 100;
     const platformMs = before && after ? after.userMs + after.systemMs - before.userMs - before.systemMs : undefined;
     const platformPct = platformMs === undefined ? undefined : pct(platformMs);
@@ -159,7 +160,7 @@ async function cpuMeter(platform: PlatformProcess, db: PlatformDb): Promise<() =
       ...use,
       platformPct,
       platformSystemPct: before && after ? pct(after.systemMs - before.systemMs) : undefined,
-      backendsPct: pct(backendsMs),
+      backendsPct: db.embedded ? undefined : pct(backendsMs),
       otherPct,
     };
   };

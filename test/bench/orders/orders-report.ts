@@ -69,15 +69,21 @@ function statuses(m: Map<string, number>): string {
 
 export function printCpu(cpu: PhaseCpu): void {
   const f = (value: number | undefined): string => (value === undefined ? 'n/a' : `${value.toFixed(0)}%`);
+  // no backends on PGlite: the database runs inside the platform process, so its figure is all of it
+  const backends =
+    cpu.backendsPct === undefined
+      ? 'PGlite inside it, no separate backends'
+      : `the postgres backends serving it ${f(cpu.backendsPct)}`;
   out(
     `  CPU, % of one core: platform process ${f(cpu.platformPct)} (kernel ${f(cpu.platformSystemPct)} of it), ` +
-      `the postgres backends serving it ${f(cpu.backendsPct)}; ${formatCpu(cpu).replace('Node process', 'load generator (this process)')}`,
+      `${backends}; ${formatCpu(cpu).replace('Node process', 'load generator (this process)')}`,
   );
   const orders = cpu.orders;
-  if (orders && cpu.platformPct !== undefined && cpu.backendsPct !== undefined) {
+  if (orders && cpu.platformPct !== undefined) {
     const perOrder = (p: number): string => `${(((p / 100) * cpu.wallMs) / orders).toFixed(1)} ms`;
+    const theirs = cpu.backendsPct === undefined ? '' : `, its postgres backends ${perOrder(cpu.backendsPct)}`;
     out(
-      `  CPU per order placed in the window: platform ${perOrder(cpu.platformPct)}, its postgres backends ${perOrder(cpu.backendsPct)} ` +
+      `  CPU per order placed in the window: platform ${perOrder(cpu.platformPct)}${theirs} ` +
         `(${formatCount(orders)} orders in ${s(cpu.wallMs)})`,
     );
   }
@@ -114,8 +120,11 @@ export function printProfile(p: ProfileSummary, cpu: PhaseCpu, top = 15): void {
       `of the time, ${pct((cpu.platformSystemPct ?? 0) / (cpu.platformPct || 1), 1)} of that in the kernel`,
   );
   out(
-    `  (busy but not running = waiting for a core. writev/writeBuffer are the socket writes, one per statement and per HTTP answer;` +
-      ` their samples include that wait, since a write wakes a postgres backend that may take the core)`,
+    cpu.backendsPct === undefined
+      ? `  (busy but not running = waiting for a core. PGlite is the wasm functions and @electric-sql/pglite; ` +
+          `writev/writeBuffer are socket writes, to pglite-socket in this same process and to HTTP clients)`
+      : `  (busy but not running = waiting for a core. writev/writeBuffer are the socket writes, one per statement and per HTTP answer;` +
+          ` their samples include that wait, since a write wakes a postgres backend that may take the core)`,
   );
   out(`  top ${top} functions by self time (% of busy time):`);
   for (const f of p.byFunction.slice(0, top)) {

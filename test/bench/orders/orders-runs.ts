@@ -1,5 +1,5 @@
-import type { DatabaseTarget } from '@platform/database';
 import { formatCount } from '../percentiles';
+import type { BenchDatabase } from './bench-database';
 import { BENCH_STOCK, createBenchProducts } from './bench-product';
 import { PLATFORM_KNOBS, type OrdersBenchConfig } from './orders-bench-config';
 import { runFixedRate, runFlatOut, warmUp, type FixedRateResult, type FlatOutResult } from './orders-phases';
@@ -15,8 +15,9 @@ import { endCensus, startCensus, type StatementCount } from './query-census';
  * counters cover phase B alone. Both print as they go.
  */
 const WARM_UP_ORDERS = 200;
-/** slow enough for the platform to keep up, so the phase starts with no backlog */
+/** slow enough for the platform to keep up, so the phase starts with no backlog (never above phase A's rate) */
 const WARM_UP_RATE = 50;
+const warmUpRate = (config: OrdersBenchConfig): number => Math.min(WARM_UP_RATE, config.rate);
 
 export interface PhaseBRun {
   readonly flat: FlatOutResult;
@@ -27,9 +28,9 @@ export interface PhaseBRun {
   readonly benchStatements: number;
 }
 
-export function printPlatform(platform: PlatformProcess, target: DatabaseTarget): void {
+export function printPlatform(platform: PlatformProcess, database: BenchDatabase): void {
   const knobs = Object.entries(process.env).filter(([n]) => PLATFORM_KNOBS.test(n));
-  console.log(`  scratch database ${new URL(target.url).pathname.slice(1)} (dropped at the end)`);
+  console.log(`  ${database.scratch}`);
   console.log(
     `  platform process: ${platform.command}, pid ${platform.pid}, ready in ${platform.startSeconds.toFixed(1)} s`,
   );
@@ -38,16 +39,16 @@ export function printPlatform(platform: PlatformProcess, target: DatabaseTarget)
       `from the environment: ${knobs.map(([n, v]) => `${n}=${v}`).join(' ') || 'nothing (platform defaults)'}`,
   );
   console.log(
-    `  load generator: Node fetch (undici, keep-alive) over loopback; confirmations read on a separate connection`,
+    `  load generator: Node fetch (undici, keep-alive) over loopback; confirmations, timelines and counts read through ${database.reads}`,
   );
 }
 
 export async function phaseA(
   platform: PlatformProcess,
-  target: DatabaseTarget,
+  database: BenchDatabase,
   config: OrdersBenchConfig,
 ): Promise<FixedRateResult> {
-  const db = await PlatformDb.open(target.url);
+  const db = await openReader(platform, database);
   try {
     const skus = await createBenchProducts(platform, db, config.products);
     console.log(
@@ -56,9 +57,9 @@ export async function phaseA(
     );
     const client = new OrderClient(platform.baseUrl, skus);
     console.log(
-      `\n== A. Fixed arrival rate: ${config.rate} orders/s for ${config.seconds} s (after ${WARM_UP_ORDERS} warm-up orders at ${WARM_UP_RATE}/s) ==`,
+      `\n== A. Fixed arrival rate: ${config.rate} orders/s for ${config.seconds} s (after ${WARM_UP_ORDERS} warm-up orders at ${warmUpRate(config)}/s) ==`,
     );
-    await warmUp(client, db, WARM_UP_ORDERS, WARM_UP_RATE);
+    await warmUp(client, db, WARM_UP_ORDERS, warmUpRate(config));
     const fixed = await runFixedRate(platform, db, client, config);
     report.printFixedRate(fixed);
     await db.waitQuiet();
@@ -70,11 +71,11 @@ export async function phaseA(
 
 export async function phaseB(
   platform: PlatformProcess,
-  target: DatabaseTarget,
+  database: BenchDatabase,
   config: OrdersBenchConfig,
   censusFile: string,
 ): Promise<PhaseBRun> {
-  const db = await PlatformDb.open(target.url);
+  const db = await openReader(platform, database);
   try {
     const rows = await db.query<{ sku: string }>(`SELECT sku FROM orders.price_list WHERE sku LIKE 'SKU-BENCH-%'`);
     const client = new OrderClient(
@@ -82,10 +83,10 @@ export async function phaseB(
       rows.map((r) => r.sku),
     );
     console.log(
-      `\n== B. Full speed: ${config.concurrency} clients placing back to back for ${config.seconds} s (at most ${formatCount(config.maxOrders)} orders), new process${config.profile ? ' under --cpu-prof' : ''}, after ${WARM_UP_ORDERS} warm-up orders at ${WARM_UP_RATE}/s ==`,
+      `\n== B. Full speed: ${config.concurrency} clients placing back to back for ${config.seconds} s (at most ${formatCount(config.maxOrders)} orders), new process${config.profile ? ' under --cpu-prof' : ''}, after ${WARM_UP_ORDERS} warm-up orders at ${warmUpRate(config)}/s ==`,
     );
     console.log(`  platform restarted: ready in ${platform.startSeconds.toFixed(1)} s`);
-    await warmUp(client, db, WARM_UP_ORDERS, WARM_UP_RATE);
+    await warmUp(client, db, WARM_UP_ORDERS, warmUpRate(config));
     startCensus(platform);
     const flat = await runFlatOut(platform, db, client, config);
     report.printFlatOut(flat);
@@ -94,8 +95,17 @@ export async function phaseB(
     console.log(
       `  side effects (shipping, notifications, loyalty, analytics): ${quiet.quiet ? `drained ${report.s(quiet.ms)} after the last confirmation was seen` : `NOT drained, ${formatCount(quiet.backlog)} records behind at the timeout`}`,
     );
+    if (db.embedded) {
+      console.log(
+        `  the benchmark's own ${formatCount(db.statements)} reads ran in PGlite, inside the platform process: its CPU includes them`,
+      );
+    }
     return { flat, census, orders: WARM_UP_ORDERS + flat.traffic.placed.length, benchStatements: db.statements };
   } finally {
     await db.close();
   }
+}
+
+function openReader(platform: PlatformProcess, database: BenchDatabase): Promise<PlatformDb> {
+  return PlatformDb.open(database.readerUrl(platform), database.kind === 'pglite');
 }

@@ -19,12 +19,16 @@ export class PlatformDb {
   /** statements this connection ran: each is one transaction in pg_stat_database */
   statements = 0;
 
-  private constructor(private readonly client: Client) {}
+  private constructor(
+    private readonly client: Client,
+    /** PGlite inside the platform process: no server backends, no pg_stat_activity worth sampling */
+    readonly embedded: boolean,
+  ) {}
 
-  static async open(url: string): Promise<PlatformDb> {
+  static async open(url: string, embedded = false): Promise<PlatformDb> {
     const client = new Client({ connectionString: url, application_name: 'bench:orders' });
     await client.connect();
-    return new PlatformDb(client);
+    return new PlatformDb(client, embedded);
   }
 
   async close(): Promise<void> {

@@ -23,7 +23,9 @@ process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     running.forEach((child) => child.kill('SIGKILL'));
-    process.stderr.write(`bench: ${signal}: platform stopped; the scratch database named above is left behind\n`);
+    process.stderr.write(
+      `bench: ${signal}: platform stopped; the scratch database (or PGlite folder) named above is left behind\n`,
+    );
     process.exit(130);
   });
 }
@@ -45,7 +47,8 @@ export interface PlatformProcess {
 
 export interface PlatformStart {
   readonly build: PlatformBuild;
-  readonly databaseUrl: string;
+  /** the platform's DATABASE_URL; without one it runs on its embedded PGlite (PGLITE_DATA_DIR in `env`) */
+  readonly databaseUrl?: string;
   readonly adminToken: string;
   /** `--cpu-prof` into this directory */
   readonly cpuProfDir?: string;
@@ -93,7 +96,7 @@ export async function startPlatform(options: PlatformStart): Promise<PlatformPro
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     ...passed,
-    DATABASE_URL: options.databaseUrl,
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     PORT: String(port),
     HOST: '127.0.0.1',
     ADMIN_TOKEN: options.adminToken,
