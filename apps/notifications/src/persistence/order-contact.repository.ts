@@ -8,11 +8,13 @@ type Queryable = Pick<EntityManager, 'query'>;
 /** The local projection of where each order's mail goes (an order's address does not change). */
 @Injectable()
 export class OrderContactRepository {
-  async remember(db: Queryable, contact: OrderContact): Promise<void> {
+  /** a set's contacts in one statement; an order's first known address stays */
+  async rememberAll(db: Queryable, contacts: readonly OrderContact[]): Promise<void> {
     await db.query(
-      `INSERT INTO ${NOTIFICATIONS}.order_contacts (order_id, customer_id, email) VALUES ($1, $2, $3)
+      `INSERT INTO ${NOTIFICATIONS}.order_contacts (order_id, customer_id, email)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[])
        ON CONFLICT (order_id) DO NOTHING`,
-      [contact.orderId, contact.customerId, contact.email],
+      [contacts.map((c) => c.orderId), contacts.map((c) => c.customerId), contacts.map((c) => c.email)],
     );
   }
 
