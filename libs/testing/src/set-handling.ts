@@ -65,21 +65,25 @@ export async function handleAsSet<P>(
         ),
       ),
     );
-  try {
-    await run(envelopes);
-    return envelopes.map(() => ({ committed: true }));
-  } catch {
-    const outcomes: SetRecordOutcome[] = [];
-    for (const envelope of envelopes) {
-      try {
-        await run([envelope]);
-        outcomes.push({ committed: true });
-      } catch (error) {
-        outcomes.push({ committed: false, error });
-      }
+  // as GroupCommit: a set of one is already alone
+  if (envelopes.length > 1) {
+    try {
+      await run(envelopes);
+      return envelopes.map(() => ({ committed: true }));
+    } catch {
+      // run apart below
     }
-    return outcomes;
   }
+  const outcomes: SetRecordOutcome[] = [];
+  for (const envelope of envelopes) {
+    try {
+      await run([envelope]);
+      outcomes.push({ committed: true });
+    } catch (error) {
+      outcomes.push({ committed: false, error });
+    }
+  }
+  return outcomes;
 }
 
 /** each record of `envelopes` handled alone, one after the other: what a set must be equal to */
