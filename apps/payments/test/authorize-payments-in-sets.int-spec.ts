@@ -87,7 +87,7 @@ describe.each(databaseBackends())('authorising payments in sets on %s', (backend
     const oneByOne = requests();
 
     expect(await handleAsSet(t.app, PAYMENTS, AuthorizePaymentV1Contract, asSet, handle)).toEqual(
-      asSet.map(() => ({ committed: true })),
+      asSet.map(() => ({ committed: 'in the set' })),
     );
     await handleOneByOne(t.app, PAYMENTS, AuthorizePaymentV1Contract, oneByOne, handle);
 
@@ -111,8 +111,8 @@ describe.each(databaseBackends())('authorising payments in sets on %s', (backend
 
     const outcomes = await handleAsSet(t.app, PAYMENTS, AuthorizePaymentV1Contract, set, handle);
 
-    expect(outcomes[0]).toEqual({ committed: true });
-    expect(outcomes[2]).toEqual({ committed: true });
+    expect(outcomes[0]).toEqual({ committed: 'alone' });
+    expect(outcomes[2]).toEqual({ committed: 'alone' });
     expect(outcomes[1]).toEqual({ committed: false, error: expect.any(ProcessorUnavailableError) });
     expect((outcomes[1] as { error: Error }).error.message).toBe('transient failure 1 of 2 (tok_flaky)');
     // one failed call for this attempt, as alone: the run apart threw the kept failure
@@ -128,7 +128,7 @@ describe.each(databaseBackends())('authorising payments in sets on %s', (backend
     const second = await handleAsSet(t.app, PAYMENTS, AuthorizePaymentV1Contract, [retried], handle, 2);
     expect(second).toEqual([{ committed: false, error: expect.any(ProcessorUnavailableError) }]);
     expect(await handleAsSet(t.app, PAYMENTS, AuthorizePaymentV1Contract, [retried], handle, 3)).toEqual([
-      { committed: true },
+      { committed: 'alone' },
     ]);
     expect(processor.transientFailuresFor(flaky)).toBe(2);
     expect(await kit.status(flaky)).toBe('AUTHORIZED');
@@ -140,7 +140,7 @@ describe.each(databaseBackends())('authorising payments in sets on %s', (backend
 
     const outcomes = await handleAsSet(t.app, PAYMENTS, AuthorizePaymentV1Contract, set, handle);
 
-    expect(outcomes[0]).toEqual({ committed: true });
+    expect(outcomes[0]).toEqual({ committed: 'alone' });
     expect(outcomes[1]).toEqual({ committed: false, error: expect.any(PermanentFailure) });
     expect((outcomes[1] as { error: PermanentFailure }).error.code).toBe('PAYMENTS.INVALID_AMOUNT');
     expect(await kit.processorCalls(bad)).toEqual([]);

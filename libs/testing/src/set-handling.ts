@@ -12,8 +12,9 @@ import { MessageContext, MessageSetContext } from '@platform/messaging';
 /** what a set handler (@OnEvents) is: the subscription's method, bound */
 export type SetHandler<P> = (events: ReadonlyArray<EventEnvelope<P>>, set: MessageSetContext) => Promise<void>;
 
-/** a record's fate in handleAsSet: committed (in the set or alone), or the error its run alone threw */
-export type SetRecordOutcome = { readonly committed: true } | { readonly committed: false; readonly error: unknown };
+/** a record's fate in handleAsSet: committed with the whole set, or alone, or the error its run alone threw */
+export type SetRecordOutcome =
+  { readonly committed: 'in the set' | 'alone' } | { readonly committed: false; readonly error: unknown };
 
 /** An event as another context would have published it, without publishing it. */
 export function envelopeOf<P>(
@@ -69,7 +70,7 @@ export async function handleAsSet<P>(
   if (envelopes.length > 1) {
     try {
       await run(envelopes);
-      return envelopes.map(() => ({ committed: true }));
+      return envelopes.map(() => ({ committed: 'in the set' }));
     } catch {
       // run apart below
     }
@@ -78,7 +79,7 @@ export async function handleAsSet<P>(
   for (const envelope of envelopes) {
     try {
       await run([envelope]);
-      outcomes.push({ committed: true });
+      outcomes.push({ committed: 'alone' });
     } catch (error) {
       outcomes.push({ committed: false, error });
     }

@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@platform/domain';
 import type { AuthorizePaymentV1 } from '@platform/events';
-import {
-  allOrFirstFailure,
-  OutsideCallFailures,
-  orPermanentFailure,
-  type MessageSetContext,
-} from '@platform/messaging';
+import { allOrFirstFailure, OutsideCalls, orPermanentFailure, type MessageSetContext } from '@platform/messaging';
 import { authorizingPayment, type Payment, type PaymentTerms } from '../../domain/payment';
 import { asRefusal, refuseTerms } from '../../domain/payment-request-validation';
 import { PaymentRepository } from '../../persistence/payment.repository';
@@ -31,12 +26,12 @@ interface OrderOutcome {
  *
  * A decline is a result for its record alone. A failure (the processor unavailable) throws once
  * every call of the set has answered: the set rolls back and each record runs again alone, the
- * failing one throwing its kept failure without a second call (OutsideCallFailures), so it is
+ * failing one throwing its kept failure without a second call (OutsideCalls), so it is
  * retried or dead-lettered on its own; its neighbours' calls repeat as idempotent replays.
  */
 @Injectable()
 export class AuthorizePayments {
-  private readonly failures = new OutsideCallFailures();
+  private readonly calls = new OutsideCalls();
 
   constructor(
     private readonly payments: PaymentRepository,
@@ -85,7 +80,7 @@ export class AuthorizePayments {
       const { paymentToken, ...terms } = requests[index];
       const input = { kind: 'authorize-requested', terms, paymentToken } as const;
       const from = payment;
-      const step = await this.failures.call(set, index, () =>
+      const step = await this.calls.call(set, index, () =>
         this.workflow.advance(set.records[index].origin(), from, input),
       );
       payment = step.payment;

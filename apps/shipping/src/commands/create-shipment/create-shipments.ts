@@ -1,12 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@platform/domain';
 import { ShipmentCreatedV1Contract, type OrderConfirmedV1 } from '@platform/events';
-import {
-  allOrFirstFailure,
-  OutsideCallFailures,
-  orPermanentFailure,
-  type MessageSetContext,
-} from '@platform/messaging';
+import { allOrFirstFailure, OutsideCalls, orPermanentFailure, type MessageSetContext } from '@platform/messaging';
 import { OutboxWriter, event } from '@platform/outbox';
 import { CarrierPort } from '../../adapters/carrier.port';
 import { decideCreation, type CreationDecision } from '../../domain/decide-creation';
@@ -26,14 +21,14 @@ import { shipmentTraceparent } from './shipment-traceparent';
  * the sum of them.
  *
  * A refused call throws once every call of the set has answered: the set rolls back and each
- * record runs again alone, the refused one throwing its kept refusal without a second call
- * (OutsideCallFailures), so it is retried on its own; its neighbours' calls repeat, and the
- * carrier's idempotency gives them the same shipment.
+ * record runs again alone (OutsideCalls keeps what each call answered in the set): the refused
+ * one throws its refusal again and is retried on its own, its neighbours book with the answer
+ * their call got. Every record costs one carrier call per delivery attempt, as alone.
  */
 @Injectable()
 export class CreateShipments {
   private readonly logger = new Logger(CreateShipments.name);
-  private readonly failures = new OutsideCallFailures();
+  private readonly calls = new OutsideCalls({ keepAnswers: true });
 
   constructor(
     private readonly outbox: OutboxWriter,
@@ -55,7 +50,7 @@ export class CreateShipments {
     const parcels = await allOrFirstFailure(
       toBook.map((index) => {
         const { orderId, shippingAddress, lines } = confirmations[index];
-        return this.failures.call(set, index, () => this.carrier.createShipment(orderId, shippingAddress, lines));
+        return this.calls.call(set, index, () => this.carrier.createShipment(orderId, shippingAddress, lines));
       }),
     );
     const now = this.clock.now();

@@ -3,6 +3,18 @@ import type { MessageSetContext } from './message-context';
 /** failures kept at most: a kept one that is never asked for again (see below) must not pile up */
 const KEPT_AT_MOST = 10_000;
 
+/** what a record's call left for its run apart: its answer, or its failure */
+type Kept = { readonly answer: unknown } | { readonly failure: unknown };
+
+export interface OutsideCallOptions {
+  /**
+   * keep answers too, not only failures: for a call whose answer the handler writes down itself
+   * (a carrier's booking), so that the run apart uses it instead of calling again. Not for an
+   * adapter that writes its own journal through the transaction (the set's rows rolled back with it).
+   */
+  readonly keepAnswers?: boolean;
+}
+
 /**
  * What a set handler (@OnEvents) that calls an outside system keeps between a set's run and the
  * run apart that follows its failure (docs/adr/0026-work-in-sets.md). When one record's call
@@ -12,32 +24,42 @@ const KEPT_AT_MOST = 10_000;
  * attempt early. So the failure is kept, by the record's event id and attempt, and the record's
  * run alone throws it again without calling: it is reported, retried and dead-lettered exactly as
  * if the record had been alone all along. Its neighbours call again, which their idempotency keys
- * make harmless. A record that the run apart finds already handled (another instance took it)
- * leaves its failure kept until newer ones push it out.
+ * make harmless, or, with `keepAnswers`, use the answer their call had in the set.
+ *
+ * Only a set of more than one keeps anything, and a set that commits drops what it kept. A record
+ * that the run apart does not call for (another instance handled it, or what it read changed)
+ * leaves its entry until newer ones push it out.
  */
-export class OutsideCallFailures {
-  private readonly kept = new Map<string, unknown>();
+export class OutsideCalls {
+  private readonly kept = new Map<string, Kept>();
 
-  /** runs `call` for the record at `index` of `set`, or throws the failure its call had in the set that failed */
+  constructor(private readonly options: OutsideCallOptions = {}) {}
+
+  /** runs `call` for the record at `index` of `set`, or answers (throws) what its call had in the set that failed */
   async call<T>(set: MessageSetContext, index: number, call: () => Promise<T>): Promise<T> {
     const record = set.records[index];
     const key = `${record.causedMetadata().causationId}#${record.delivery.attempt}`;
-    if (this.kept.has(key)) {
-      const failure = this.kept.get(key);
+    const kept = this.kept.get(key);
+    if (kept) {
       this.kept.delete(key);
-      throw failure;
+      if ('failure' in kept) throw kept.failure;
+      return kept.answer as T;
     }
+    // only a set of more than one runs apart after a failure; a set of one is already alone
+    const keeping = set.records.length > 1;
     try {
-      return await call();
-    } catch (error) {
-      // only a set of more than one runs apart after a failure; a set of one is already alone
-      if (set.records.length > 1) this.keep(key, error);
-      throw error;
+      const answer = await call();
+      if (keeping && this.options.keepAnswers) this.keep(set, key, { answer });
+      return answer;
+    } catch (failure) {
+      if (keeping) this.keep(set, key, { failure });
+      throw failure;
     }
   }
 
-  private keep(key: string, failure: unknown): void {
-    this.kept.set(key, failure);
+  private keep(set: MessageSetContext, key: string, kept: Kept): void {
+    this.kept.set(key, kept);
+    set.tx.afterCommit(() => this.kept.delete(key));
     if (this.kept.size > KEPT_AT_MOST) this.kept.delete(this.kept.keys().next().value as string);
   }
 }
