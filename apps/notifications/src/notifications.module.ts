@@ -8,7 +8,7 @@ import { RecordingEmailGateway } from './adapters/recording-email-gateway';
 import { GatewayModeHttpController } from './commands/gateway-mode/gateway-mode.http.controller';
 import { MailOrderUpdates } from './commands/mail-order-update/mail-order-updates';
 import { ContactLookup } from './commands/mail-shipment-update/contact-lookup';
-import { MailShipmentUpdateHandler } from './commands/mail-shipment-update/mail-shipment-update.handler';
+import { MailShipmentUpdates } from './commands/mail-shipment-update/mail-shipment-updates';
 import { NOTIFICATIONS } from './context';
 import { ListNotificationsHandler } from './queries/list-notifications/list-notifications.handler';
 import { ListNotificationsHttpController } from './queries/list-notifications/list-notifications.http.controller';
@@ -41,7 +41,7 @@ import { NOTIFICATIONS_SUBSCRIPTIONS } from './notifications.subscriptions';
     OrderContactRepository,
     ContactLookup,
     MailOrderUpdates,
-    MailShipmentUpdateHandler,
+    MailShipmentUpdates,
     ListNotificationsHandler,
     FakeEmailGateway,
     {

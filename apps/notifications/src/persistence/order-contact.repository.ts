@@ -18,11 +18,14 @@ export class OrderContactRepository {
     );
   }
 
-  async find(db: Queryable, orderId: string): Promise<OrderContact | undefined> {
+  /** the known contacts of these orders, by lower-case order id, in one statement */
+  async findAll(db: Queryable, orderIds: readonly string[]): Promise<Map<string, OrderContact>> {
     const rows: Array<{ order_id: string; customer_id: string; email: string }> = await db.query(
-      `SELECT order_id, customer_id, email FROM ${NOTIFICATIONS}.order_contacts WHERE order_id = $1`,
-      [orderId],
+      `SELECT order_id, customer_id, email FROM ${NOTIFICATIONS}.order_contacts WHERE order_id = ANY($1::uuid[])`,
+      [[...new Set(orderIds)]],
     );
-    return rows[0] && { orderId: rows[0].order_id, customerId: rows[0].customer_id, email: rows[0].email };
+    return new Map(
+      rows.map((row) => [row.order_id, { orderId: row.order_id, customerId: row.customer_id, email: row.email }]),
+    );
   }
 }
