@@ -6,9 +6,9 @@ import { EmailGateway } from './adapters/email-gateway.port';
 import { FakeEmailGateway } from './adapters/fake-email-gateway';
 import { RecordingEmailGateway } from './adapters/recording-email-gateway';
 import { GatewayModeHttpController } from './commands/gateway-mode/gateway-mode.http.controller';
-import { MailOrderUpdateHandler } from './commands/mail-order-update/mail-order-update.handler';
+import { MailOrderUpdates } from './commands/mail-order-update/mail-order-updates';
 import { ContactLookup } from './commands/mail-shipment-update/contact-lookup';
-import { MailShipmentUpdateHandler } from './commands/mail-shipment-update/mail-shipment-update.handler';
+import { MailShipmentUpdates } from './commands/mail-shipment-update/mail-shipment-updates';
 import { NOTIFICATIONS } from './context';
 import { ListNotificationsHandler } from './queries/list-notifications/list-notifications.handler';
 import { ListNotificationsHttpController } from './queries/list-notifications/list-notifications.http.controller';
@@ -26,7 +26,6 @@ import { NOTIFICATIONS_SUBSCRIPTIONS } from './notifications.subscriptions';
   imports: [
     ContextModule.forContext({
       name: NOTIFICATIONS,
-      batchConsumerTransactions: false,
       migrations: [Notifications1764100000000],
     }),
   ],
@@ -41,8 +40,8 @@ import { NOTIFICATIONS_SUBSCRIPTIONS } from './notifications.subscriptions';
     SentMessageRepository,
     OrderContactRepository,
     ContactLookup,
-    MailOrderUpdateHandler,
-    MailShipmentUpdateHandler,
+    MailOrderUpdates,
+    MailShipmentUpdates,
     ListNotificationsHandler,
     FakeEmailGateway,
     {

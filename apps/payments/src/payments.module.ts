@@ -7,7 +7,7 @@ import { fakeProcessorSettingsFrom } from './payments.settings';
 import { PaymentProcessorGateway } from './adapters/payment-processor.gateway';
 import { RecordingPaymentProcessor } from './adapters/recording-payment-processor';
 import { ProcessorModeHttpController } from './adapters/processor-mode.http.controller';
-import { AuthorizePaymentHandler } from './commands/authorize-payment/authorize-payment.handler';
+import { AuthorizePayments } from './commands/authorize-payment/authorize-payments';
 import { ChangePaymentHandler } from './commands/change-payment/change-payment.handler';
 import { PaymentWorkflow } from './commands/payment-workflow';
 import { PAYMENTS } from './context';
@@ -22,7 +22,6 @@ import { GetPaymentHttpController } from './queries/get-payment/get-payment.http
   imports: [
     ContextModule.forContext({
       name: PAYMENTS,
-      batchConsumerTransactions: false,
       migrations: [PaymentsTables1764300000000],
     }),
   ],
@@ -43,7 +42,7 @@ import { GetPaymentHttpController } from './queries/get-payment/get-payment.http
     },
     PaymentRepository,
     PaymentWorkflow,
-    AuthorizePaymentHandler,
+    AuthorizePayments,
     ChangePaymentHandler,
     GetPaymentHandler,
   ],

@@ -9,7 +9,7 @@ import { AdvanceShipmentHandler } from './commands/advance-shipment/advance-ship
 import { AdvanceShipmentHttpController } from './commands/advance-shipment/advance-shipment.http.controller';
 import { CancelShipmentHandler } from './commands/cancel-shipment/cancel-shipment.handler';
 import { CarrierModeHttpController } from './commands/carrier-mode/carrier-mode.http.controller';
-import { CreateShipmentHandler } from './commands/create-shipment/create-shipment.handler';
+import { CreateShipments } from './commands/create-shipment/create-shipments';
 import { SHIPPING } from './context';
 import { GetShipmentHandler } from './queries/get-shipment/get-shipment.handler';
 import { GetShipmentHttpController } from './queries/get-shipment/get-shipment.http.controller';
@@ -28,7 +28,6 @@ import { SHIPPING_SUBSCRIPTIONS } from './shipping.subscriptions';
   imports: [
     ContextModule.forContext({
       name: SHIPPING,
-      batchConsumerTransactions: false,
       migrations: [Shipping1764100000000, ShipmentTraceparent1764100000001],
     }),
   ],
@@ -50,7 +49,7 @@ import { SHIPPING_SUBSCRIPTIONS } from './shipping.subscriptions';
     ShipmentRepository,
     CarrierCallRepository,
     AdvanceShipmentHandler,
-    CreateShipmentHandler,
+    CreateShipments,
     CancelShipmentHandler,
     GetShipmentHandler,
     CarrierClock,

@@ -12,6 +12,7 @@ export * from './pipeline/failure-classification';
 export * from './pipeline/inbox';
 export * from './pipeline/inbox.migration';
 export * from './pipeline/message-context';
+export * from './pipeline/outside-calls';
 export * from './pipeline/pipeline-dead-letter-consumers';
 export * from './pipeline/received-record';
 export * from './pipeline/record-size';

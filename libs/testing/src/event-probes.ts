@@ -1,14 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import {
-  EnvelopeCodec,
-  newEventId,
-  partitionKeyOf,
-  type EventContract,
-  type EventEnvelope,
-  type EventMetadata,
-} from '@platform/events';
+import { EnvelopeCodec, type EventContract, type EventEnvelope, type EventMetadata } from '@platform/events';
 import { RECORD_PUBLISHER, type RecordPublisher } from '@platform/outbox';
+import { envelopeOf } from './set-handling';
 
 /**
  * Publishes an event as if another context had (through the transport of the app), so a context
@@ -20,18 +14,7 @@ export async function publishEvent<P>(
   payload: P,
   metadata: Partial<EventMetadata> & { producer?: string; eventId?: string } = {},
 ): Promise<EventEnvelope<P>> {
-  const envelope: EventEnvelope<P> = {
-    eventId: metadata.eventId ?? newEventId(),
-    type: contract.type,
-    version: contract.version,
-    key: partitionKeyOf(contract, payload),
-    occurredAt: new Date().toISOString(),
-    producer: metadata.producer ?? 'test',
-    correlationId: metadata.correlationId ?? 'test-correlation',
-    causationId: metadata.causationId,
-    traceparent: metadata.traceparent,
-    payload,
-  };
+  const envelope = envelopeOf(contract, payload, metadata);
   await app.get<RecordPublisher>(RECORD_PUBLISHER).publish([app.get(EnvelopeCodec).encode(envelope)]);
   return envelope;
 }

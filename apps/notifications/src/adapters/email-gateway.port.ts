@@ -6,6 +6,8 @@ export interface OutgoingEmail extends Email {
   readonly sourceEventId: string;
 }
 
+export type SendOutcome = 'sent' | 'duplicate';
+
 /**
  * Sends e-mail. `tx` is the handler's transaction: the fake gateway's mailbox is a table of
  * ours, and on the embedded database anything outside that transaction would deadlock; a real
@@ -13,7 +15,17 @@ export interface OutgoingEmail extends Email {
  */
 export abstract class EmailGateway {
   /** 'duplicate' when this event's mail went out already; throws EmailGatewayDownError (retryable) */
-  abstract send(tx: Transaction, email: OutgoingEmail): Promise<'sent' | 'duplicate'>;
+  async send(tx: Transaction, email: OutgoingEmail): Promise<SendOutcome> {
+    const [outcome] = await this.sendAll(tx, [email]);
+    return outcome;
+  }
+
+  /**
+   * The mails of a set of records, sent side by side (each keyed by its `sourceEventId`): one
+   * outcome per mail, in order. Throws when any of them could not go out: the consumer set then
+   * runs apart, and each mail is sent again alone, which its key makes harmless.
+   */
+  abstract sendAll(tx: Transaction, emails: readonly OutgoingEmail[]): Promise<SendOutcome[]>;
 }
 
 /** The gateway cannot take mail right now: the consumer pipeline retries, then dead-letters. */

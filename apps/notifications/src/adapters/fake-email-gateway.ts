@@ -4,7 +4,7 @@ import type { Transaction } from '@platform/database';
 import { v7 as uuidv7 } from 'uuid';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from '../notifications.settings';
 import { SentMessageRepository } from '../persistence/sent-message.repository';
-import { EmailGateway, EmailGatewayDownError, type OutgoingEmail } from './email-gateway.port';
+import { EmailGateway, EmailGatewayDownError, type OutgoingEmail, type SendOutcome } from './email-gateway.port';
 
 export const GATEWAY_MODES = ['normal', 'down', 'slow'] as const;
 export type GatewayMode = (typeof GATEWAY_MODES)[number];
@@ -31,12 +31,23 @@ export class FakeEmailGateway extends EmailGateway {
     this.slowMs = settings.gatewaySlowMs;
   }
 
-  async send(tx: Transaction, email: OutgoingEmail): Promise<'sent' | 'duplicate'> {
-    if (this.mode === 'down')
-      throw new EmailGatewayDownError(`e-mail gateway is down; ${email.kind} for order ${email.orderId} not sent`);
+  async sendAll(tx: Transaction, emails: readonly OutgoingEmail[]): Promise<SendOutcome[]> {
+    if (emails.length === 0) return [];
+    if (this.mode === 'down') {
+      const [first] = emails;
+      const more = emails.length > 1 ? ` (and ${emails.length - 1} more)` : '';
+      throw new EmailGatewayDownError(
+        `e-mail gateway is down; ${first.kind} for order ${first.orderId}${more} not sent`,
+      );
+    }
+    // the sends of a set go side by side: each takes slowMs, the set as long as one
     if (this.mode === 'slow') await new Promise((done) => setTimeout(done, this.slowMs));
-    const message = { ...email, id: uuidv7(), sentAt: this.clock.now() };
-    return (await this.sentMessages.insertIfNew(tx.manager, message)) ? 'sent' : 'duplicate';
+    const sentAt = this.clock.now();
+    const sent = await this.sentMessages.insertAllIfNew(
+      tx.manager,
+      emails.map((email) => ({ ...email, id: uuidv7(), sentAt })),
+    );
+    return emails.map((email) => (sent.has(email.sourceEventId.toLowerCase()) ? 'sent' : 'duplicate'));
   }
 
   setMode(mode: GatewayMode): void {

@@ -3,7 +3,7 @@ import type { Transaction } from '@platform/database';
 import { recordGatewayCall } from '@platform/messaging';
 import { NOTIFICATIONS } from '../context';
 import type { SentMessageRepository } from '../persistence/sent-message.repository';
-import { EmailGateway, type OutgoingEmail } from './email-gateway.port';
+import { EmailGateway, type OutgoingEmail, type SendOutcome } from './email-gateway.port';
 import { FakeEmailGateway } from './fake-email-gateway';
 
 /**
@@ -20,15 +20,17 @@ export class RecordingEmailGateway extends EmailGateway {
     this.normal = new FakeEmailGateway(sentMessages, clock, { gatewayDown: false, gatewaySlowMs: 0 });
   }
 
-  async send(tx: Transaction, email: OutgoingEmail): Promise<'sent' | 'duplicate'> {
-    const answer = await this.normal.send(tx, email);
-    await recordGatewayCall(tx, NOTIFICATIONS, {
-      gateway: 'email',
-      operation: 'send',
-      causeEventId: email.sourceEventId,
-      request: email,
-      answer,
-    });
-    return answer;
+  async sendAll(tx: Transaction, emails: readonly OutgoingEmail[]): Promise<SendOutcome[]> {
+    const answers = await this.normal.sendAll(tx, emails);
+    for (const [index, email] of emails.entries()) {
+      await recordGatewayCall(tx, NOTIFICATIONS, {
+        gateway: 'email',
+        operation: 'send',
+        causeEventId: email.sourceEventId,
+        request: email,
+        answer: answers[index],
+      });
+    }
+    return answers;
   }
 }

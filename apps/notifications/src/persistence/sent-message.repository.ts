@@ -20,25 +20,29 @@ export interface SentMessageSummary {
 
 @Injectable()
 export class SentMessageRepository {
-  /** false when this event (or this order's mail of this kind) was sent already: nothing is written */
-  async insertIfNew(db: Queryable, message: SentMessage): Promise<boolean> {
-    const rows: unknown[] = await db.query(
+  /**
+   * Records the messages not sent already (by their event, or by their order and kind), in one
+   * statement; answers the source event ids (lower-case) of those it recorded.
+   */
+  async insertAllIfNew(db: Queryable, messages: readonly SentMessage[]): Promise<Set<string>> {
+    const rows: Array<{ source_event_id: string }> = await db.query(
       `INSERT INTO ${NOTIFICATIONS}.sent_messages
          (id, order_id, kind, recipient, subject, body, source_event_id, sent_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT DO NOTHING RETURNING 1`,
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[],
+         $8::timestamptz[])
+       ON CONFLICT DO NOTHING RETURNING source_event_id`,
       [
-        message.id,
-        message.orderId,
-        message.kind,
-        message.recipient,
-        message.subject,
-        message.body,
-        message.sourceEventId,
-        message.sentAt,
+        messages.map((m) => m.id),
+        messages.map((m) => m.orderId),
+        messages.map((m) => m.kind),
+        messages.map((m) => m.recipient),
+        messages.map((m) => m.subject),
+        messages.map((m) => m.body),
+        messages.map((m) => m.sourceEventId),
+        messages.map((m) => m.sentAt),
       ],
     );
-    return rows.length === 1;
+    return new Set(rows.map((row) => row.source_event_id));
   }
 
   async listForOrder(db: Queryable, orderId: string): Promise<SentMessageSummary[]> {

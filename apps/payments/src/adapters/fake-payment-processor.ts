@@ -52,7 +52,7 @@ export class FakePaymentProcessor extends PaymentProcessorGateway {
   }
 
   within(tx: Transaction): PaymentProcessor {
-    return this.journallingTo(new TableCallJournal(tx));
+    return this.journallingTo(TableCallJournal.of(tx));
   }
 
   journallingTo(journal: ProcessorCallJournal): PaymentProcessor {

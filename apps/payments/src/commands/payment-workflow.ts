@@ -20,6 +20,12 @@ export class ConcurrentPaymentChangeError extends Error {
   }
 }
 
+/** where one request left its payment (the same object when nothing changed), and what it published */
+export interface Advanced {
+  readonly payment: Payment | null;
+  readonly events: readonly PaymentEvent[];
+}
+
 /**
  * Load (locked), decide, call the processor, save, publish: one request run through the state
  * machine to the end inside the consumer pipeline's transaction. Every command of this context
@@ -49,6 +55,17 @@ export class PaymentWorkflow {
 
   /** `loaded` must be locked by this transaction (or absent) */
   async run(origin: MessageOrigin, loaded: Payment | null, input: PaymentInput): Promise<void> {
+    const { payment, events } = await this.advance(origin, loaded, input);
+    await this.save(origin.tx, loaded, payment);
+    await this.publish(origin, events);
+  }
+
+  /**
+   * The state machine run to the end for one request, with the processor calls it asks for; it
+   * writes nothing but the processor's journal, so a set of requests can advance side by side
+   * and be saved together. `loaded` must be locked by this transaction (or absent).
+   */
+  async advance(origin: MessageOrigin, loaded: Payment | null, input: PaymentInput): Promise<Advanced> {
     const { tx, delivery } = origin;
     const processor = this.processors.within(tx, origin.metadata.causationId);
     const lastAttempt = delivery.attempt >= this.maxAttempts;
@@ -61,8 +78,12 @@ export class PaymentWorkflow {
       events.push(...step.events);
       next = step.action ? await performAction(processor, step.action, lastAttempt) : null;
     }
-    await this.save(tx, loaded, payment);
-    await this.outbox.append(tx, origin.metadata, events.map(toOutboxEvent));
+    return { payment, events };
+  }
+
+  /** appends the events a request caused, with its metadata */
+  async publish(origin: MessageOrigin, events: readonly PaymentEvent[]): Promise<void> {
+    await this.outbox.append(origin.tx, origin.metadata, events.map(toOutboxEvent));
   }
 
   private async save(tx: Transaction, loaded: Payment | null, payment: Payment | null): Promise<void> {

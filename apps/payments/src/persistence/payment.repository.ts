@@ -54,6 +54,44 @@ export class PaymentRepository {
     );
   }
 
+  /** a set's insertIfAbsent, in one statement: of two payments of one order, the first is kept */
+  async insertAllIfAbsent(manager: EntityManager, payments: readonly Payment[]): Promise<void> {
+    const values = payments.map((payment) => [payment.orderId, payment.createdAt, ...valuesOf(payment)]);
+    await manager.query(
+      `INSERT INTO ${PAYMENTS}.payment (${COLUMNS})
+       SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::bigint[], $5::text[], $6::text[],
+         $7::text[], $8::text[], $9::text[], $10::boolean[], $11::timestamptz[])
+       ON CONFLICT (order_id) DO NOTHING`,
+      columnsOf(values, 11),
+    );
+  }
+
+  /** the payments of these orders, locked until the transaction ends; in order_id order, so two sets never deadlock */
+  async lockAll(manager: EntityManager, orderIds: readonly string[]): Promise<Map<string, Payment>> {
+    const rows: PaymentRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM ${PAYMENTS}.payment WHERE order_id = ANY($1::uuid[]) ORDER BY order_id FOR UPDATE`,
+      [[...new Set(orderIds)]],
+    );
+    return new Map(rows.map((row) => [row.order_id, toPayment(row)]));
+  }
+
+  /** a set's updates, in one statement: at most one payment per order */
+  async updateAll(manager: EntityManager, payments: readonly Payment[]): Promise<void> {
+    if (payments.length === 0) return;
+    const values = payments.map((payment) => [payment.orderId, ...valuesOf(payment)]);
+    await manager.query(
+      `UPDATE ${PAYMENTS}.payment AS p SET customer_id = v.customer_id, amount_minor = v.amount_minor,
+         currency = v.currency, status = v.status, authorization_id = v.authorization_id, reason = v.reason,
+         reason_detail = v.reason_detail, void_requested = v.void_requested, updated_at = v.updated_at
+       FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+         $9::boolean[], $10::timestamptz[])
+         AS v(order_id, customer_id, amount_minor, currency, status, authorization_id, reason, reason_detail,
+           void_requested, updated_at)
+       WHERE p.order_id = v.order_id`,
+      columnsOf(values, 10),
+    );
+  }
+
   private async select(manager: EntityManager, orderId: string, lock: string): Promise<Payment | null> {
     const rows: PaymentRow[] = await manager.query(
       `SELECT ${COLUMNS} FROM ${PAYMENTS}.payment WHERE order_id = $1 ${lock}`,
@@ -76,6 +114,11 @@ function valuesOf(p: Payment): unknown[] {
     p.voidRequested,
     p.updatedAt,
   ];
+}
+
+/** rows of values as one array per column, for unnest */
+function columnsOf(rows: ReadonlyArray<readonly unknown[]>, columns: number): unknown[][] {
+  return Array.from({ length: columns }, (_, column) => rows.map((row) => row[column]));
 }
 
 function toPayment(row: PaymentRow): Payment {

@@ -19,18 +19,20 @@ export interface CarrierCall {
  */
 @Injectable()
 export class CarrierCallRepository {
-  async record(db: Pick<EntityManager, 'query'>, call: CarrierCall): Promise<void> {
+  /** a set's accepted calls in one statement */
+  async recordAll(db: Pick<EntityManager, 'query'>, calls: readonly CarrierCall[]): Promise<void> {
+    if (calls.length === 0) return;
     await db.query(
       `INSERT INTO ${SHIPPING}.carrier_calls
          (idempotency_key, order_id, shipment_id, tracking_number, delivery_attempt, called_at)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
+       SELECT * FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::text[], $5::int[], $6::timestamptz[])`,
       [
-        call.idempotencyKey,
-        call.orderId,
-        call.accepted.shipmentId,
-        call.accepted.trackingNumber,
-        call.deliveryAttempt,
-        call.calledAt,
+        calls.map((call) => call.idempotencyKey),
+        calls.map((call) => call.orderId),
+        calls.map((call) => call.accepted.shipmentId),
+        calls.map((call) => call.accepted.trackingNumber),
+        calls.map((call) => call.deliveryAttempt),
+        calls.map((call) => call.calledAt),
       ],
     );
   }

@@ -48,6 +48,41 @@ export class ShipmentRepository {
     return rows[0] && toShipment(rows[0]);
   }
 
+  /** the shipments of these orders (by lower-case order id), held until commit; in order_id order, so two sets never deadlock */
+  async lockAll(db: Queryable, orderIds: readonly string[]): Promise<Map<string, Shipment>> {
+    const rows: ShipmentRow[] = await db.query(
+      `SELECT ${COLUMNS} FROM ${SHIPPING}.shipments WHERE order_id = ANY($1::uuid[]) ORDER BY order_id FOR UPDATE`,
+      [[...new Set(orderIds)]],
+    );
+    return new Map(rows.map((row) => [row.order_id, toShipment(row)]));
+  }
+
+  /** a set's inserts in one statement; answers how many went in (fewer: a row appeared meanwhile) */
+  async insertAll(db: Queryable, shipments: readonly Shipment[]): Promise<number> {
+    if (shipments.length === 0) return 0;
+    const rows: unknown[] = await db.query(
+      `INSERT INTO ${SHIPPING}.shipments (${COLUMNS})
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[],
+         $7::timestamptz[], $8::timestamptz[], $9::timestamptz[], $10::timestamptz[], $11::text[], $12::text[])
+       ON CONFLICT (order_id) DO NOTHING RETURNING 1`,
+      [
+        shipments.map((s) => s.orderId),
+        shipments.map((s) => s.status),
+        shipments.map((s) => s.parcel?.shipmentId ?? null),
+        shipments.map((s) => s.parcel?.carrier ?? null),
+        shipments.map((s) => s.parcel?.trackingNumber ?? null),
+        shipments.map((s) => s.correlationId),
+        shipments.map((s) => s.createdAt),
+        shipments.map((s) => s.dispatchedAt),
+        shipments.map((s) => s.deliveredAt),
+        shipments.map((s) => s.cancelledAt),
+        shipments.map((s) => s.cancelReason),
+        shipments.map((s) => s.traceparent ?? null),
+      ],
+    );
+    return rows.length;
+  }
+
   /** false when a row for the order appeared meanwhile (a concurrent cancellation's tombstone) */
   async insert(db: Queryable, shipment: Shipment): Promise<boolean> {
     const p = shipment.parcel;

@@ -21,8 +21,10 @@ export interface ContextModuleOptions {
   readonly retention?: (env: Environment) => readonly RetentionJob[];
   /**
    * Whether the context's consumer commits the records that arrive together in one transaction
-   * (TransactionBatcher; default true). Say false when a handler calls an outside system inside
-   * its transaction: a slow call would hold up the records batched with it.
+   * (ConsumerTransactions; default true). Say false for a handler that calls an outside system
+   * record by record inside its transaction: a set's calls would then wait for each other. A set
+   * handler (@OnEvents) that makes its set's calls side by side, keeping what they answered for
+   * the run apart (OutsideCalls), needs no opt-out: payments, shipping and notifications do that.
    */
   readonly batchConsumerTransactions?: boolean;
 }

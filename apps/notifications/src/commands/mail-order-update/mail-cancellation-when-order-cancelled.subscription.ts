@@ -1,24 +1,23 @@
 import { Controller } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { OrderCancelledV1Contract, type EventEnvelope, type OrderCancelledV1 } from '@platform/events';
-import { MessageContext, OnEvent, orPermanentFailure } from '@platform/messaging';
-import { MailOrderUpdateCommand } from './mail-order-update.command';
+import { MessageSetContext, OnEvents } from '@platform/messaging';
 import { NOTIFICATIONS } from '../../context';
 import { orderCancelledEmail } from '../../domain/compose-email';
 import { contactOf } from '../../domain/email';
+import { MailOrderUpdates } from './mail-order-updates';
 
-/** Tells the customer the order was cancelled, and why. */
+/** Tells the customer the order was cancelled, and why; a set at a time. */
 @Controller()
 export class MailCancellationWhenOrderCancelled {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly mails: MailOrderUpdates) {}
 
-  @OnEvent(NOTIFICATIONS, OrderCancelledV1Contract)
-  async handle(cancelled: EventEnvelope<OrderCancelledV1>, ctx: MessageContext): Promise<void> {
-    const email = orderCancelledEmail(cancelled.payload);
-    orPermanentFailure(
-      await this.commands.execute(
-        new MailOrderUpdateCommand(contactOf(cancelled.payload), email, cancelled.eventId, ctx.tx),
-      ),
-    );
+  @OnEvents(NOTIFICATIONS, OrderCancelledV1Contract)
+  async handle(events: ReadonlyArray<EventEnvelope<OrderCancelledV1>>, set: MessageSetContext): Promise<void> {
+    const mails = events.map((cancelled) => ({
+      contact: contactOf(cancelled.payload),
+      email: orderCancelledEmail(cancelled.payload),
+      sourceEventId: cancelled.eventId,
+    }));
+    await this.mails.mail(mails, set);
   }
 }

@@ -18,9 +18,13 @@ export class ContactNotYetKnownError extends Error {
 export class ContactLookup {
   constructor(private readonly contacts: OrderContactRepository) {}
 
-  async require(tx: Transaction, orderId: string): Promise<OrderContact> {
-    const contact = await this.contacts.find(tx.manager, orderId);
-    if (!contact) throw new ContactNotYetKnownError(orderId);
-    return contact;
+  /** each order's contact, in order; throws for the first order whose contact is not known yet */
+  async requireAll(tx: Transaction, orderIds: readonly string[]): Promise<OrderContact[]> {
+    const known = await this.contacts.findAll(tx.manager, orderIds);
+    return orderIds.map((orderId) => {
+      const contact = known.get(orderId.toLowerCase());
+      if (!contact) throw new ContactNotYetKnownError(orderId);
+      return contact;
+    });
   }
 }

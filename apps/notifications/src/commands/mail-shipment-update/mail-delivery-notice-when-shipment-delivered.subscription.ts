@@ -1,21 +1,21 @@
 import { Controller } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ShipmentDeliveredV1Contract, type EventEnvelope, type ShipmentDeliveredV1 } from '@platform/events';
-import { MessageContext, OnEvent, orPermanentFailure } from '@platform/messaging';
-import { MailShipmentUpdateCommand } from './mail-shipment-update.command';
+import { MessageSetContext, OnEvents } from '@platform/messaging';
 import { NOTIFICATIONS } from '../../context';
+import { MailShipmentUpdates } from './mail-shipment-updates';
 
-/** Tells the customer the parcel arrived. */
+/** Tells the customer the parcel arrived; a set at a time. */
 @Controller()
 export class MailDeliveryNoticeWhenShipmentDelivered {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly mails: MailShipmentUpdates) {}
 
-  @OnEvent(NOTIFICATIONS, ShipmentDeliveredV1Contract)
-  async handle(delivered: EventEnvelope<ShipmentDeliveredV1>, ctx: MessageContext): Promise<void> {
-    const { orderId, deliveredAt } = delivered.payload;
-    const update = { kind: 'delivered', deliveredAt } as const;
-    orPermanentFailure(
-      await this.commands.execute(new MailShipmentUpdateCommand(orderId, update, delivered.eventId, ctx.tx)),
-    );
+  @OnEvents(NOTIFICATIONS, ShipmentDeliveredV1Contract)
+  async handle(events: ReadonlyArray<EventEnvelope<ShipmentDeliveredV1>>, set: MessageSetContext): Promise<void> {
+    const mails = events.map(({ payload: { orderId, deliveredAt }, eventId }) => ({
+      orderId,
+      update: { kind: 'delivered', deliveredAt } as const,
+      sourceEventId: eventId,
+    }));
+    await this.mails.mail(mails, set);
   }
 }

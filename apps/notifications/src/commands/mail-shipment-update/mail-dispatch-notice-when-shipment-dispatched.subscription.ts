@@ -1,21 +1,21 @@
 import { Controller } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ShipmentDispatchedV1Contract, type EventEnvelope, type ShipmentDispatchedV1 } from '@platform/events';
-import { MessageContext, OnEvent, orPermanentFailure } from '@platform/messaging';
-import { MailShipmentUpdateCommand } from './mail-shipment-update.command';
+import { MessageSetContext, OnEvents } from '@platform/messaging';
 import { NOTIFICATIONS } from '../../context';
+import { MailShipmentUpdates } from './mail-shipment-updates';
 
-/** Tells the customer the parcel is on its way (to the address the order's events gave us). */
+/** Tells the customer the parcel is on its way (to the address the order's events gave us); a set at a time. */
 @Controller()
 export class MailDispatchNoticeWhenShipmentDispatched {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly mails: MailShipmentUpdates) {}
 
-  @OnEvent(NOTIFICATIONS, ShipmentDispatchedV1Contract)
-  async handle(dispatched: EventEnvelope<ShipmentDispatchedV1>, ctx: MessageContext): Promise<void> {
-    const { orderId, shipmentId, dispatchedAt } = dispatched.payload;
-    const update = { kind: 'dispatched', shipmentId, dispatchedAt } as const;
-    orPermanentFailure(
-      await this.commands.execute(new MailShipmentUpdateCommand(orderId, update, dispatched.eventId, ctx.tx)),
-    );
+  @OnEvents(NOTIFICATIONS, ShipmentDispatchedV1Contract)
+  async handle(events: ReadonlyArray<EventEnvelope<ShipmentDispatchedV1>>, set: MessageSetContext): Promise<void> {
+    const mails = events.map(({ payload: { orderId, shipmentId, dispatchedAt }, eventId }) => ({
+      orderId,
+      update: { kind: 'dispatched', shipmentId, dispatchedAt } as const,
+      sourceEventId: eventId,
+    }));
+    await this.mails.mail(mails, set);
   }
 }

@@ -1,18 +1,19 @@
 import { Controller } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { AuthorizePaymentV1Contract, type AuthorizePaymentV1, type EventEnvelope } from '@platform/events';
-import { MessageContext, OnEvent, orPermanentFailure } from '@platform/messaging';
-import { AuthorizePaymentCommand } from './authorize-payment.command';
+import { MessageSetContext, OnEvents } from '@platform/messaging';
 import { PAYMENTS } from '../../context';
+import { AuthorizePayments } from './authorize-payments';
 
-/** payments.authorize-payment.v1 -> payment-authorized or payment-declined, charged at most once. */
+/** payments.authorize-payment.v1 -> payment-authorized or payment-declined, charged at most once; a set at a time. */
 @Controller()
 export class AuthorizePaymentWhenRequested {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly payments: AuthorizePayments) {}
 
-  @OnEvent(PAYMENTS, AuthorizePaymentV1Contract)
-  async handle(command: EventEnvelope<AuthorizePaymentV1>, ctx: MessageContext): Promise<void> {
-    const { paymentToken, ...terms } = command.payload;
-    orPermanentFailure(await this.commands.execute(new AuthorizePaymentCommand(terms, paymentToken, ctx.origin())));
+  @OnEvents(PAYMENTS, AuthorizePaymentV1Contract)
+  async handle(commands: ReadonlyArray<EventEnvelope<AuthorizePaymentV1>>, set: MessageSetContext): Promise<void> {
+    await this.payments.authorize(
+      commands.map((command) => command.payload),
+      set,
+    );
   }
 }

@@ -1,20 +1,19 @@
 import { Controller } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { OrderConfirmedV1Contract, type EventEnvelope, type OrderConfirmedV1 } from '@platform/events';
-import { MessageContext, OnEvent, orPermanentFailure } from '@platform/messaging';
-import { CreateShipmentCommand } from './create-shipment.command';
+import { MessageSetContext, OnEvents } from '@platform/messaging';
 import { SHIPPING } from '../../context';
+import { CreateShipments } from './create-shipments';
 
-/** A confirmed order ships: book it with the carrier and announce the shipment. */
+/** Confirmed orders ship: book them with the carrier and announce the shipments; a set at a time. */
 @Controller()
 export class CreateShipmentWhenOrderConfirmed {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly shipments: CreateShipments) {}
 
-  @OnEvent(SHIPPING, OrderConfirmedV1Contract)
-  async handle(confirmed: EventEnvelope<OrderConfirmedV1>, ctx: MessageContext): Promise<void> {
-    const { orderId, shippingAddress, lines } = confirmed.payload;
-    const { attempt } = ctx.delivery;
-    const command = new CreateShipmentCommand(orderId, shippingAddress, lines, attempt, ctx.causedMetadata(), ctx.tx);
-    orPermanentFailure(await this.commands.execute(command));
+  @OnEvents(SHIPPING, OrderConfirmedV1Contract)
+  async handle(confirmations: ReadonlyArray<EventEnvelope<OrderConfirmedV1>>, set: MessageSetContext): Promise<void> {
+    await this.shipments.create(
+      confirmations.map((confirmed) => confirmed.payload),
+      set,
+    );
   }
 }
