@@ -3,13 +3,13 @@ import { Clock } from '@platform/domain';
 import { ShipmentCreatedV1Contract, type OrderConfirmedV1 } from '@platform/events';
 import { allOrFirstFailure, OutsideCalls, orPermanentFailure, type MessageSetContext } from '@platform/messaging';
 import { OutboxWriter, event } from '@platform/outbox';
+import { activeTraceparentWithin } from '@platform/observability';
 import { CarrierPort } from '../../adapters/carrier.port';
 import { decideCreation, type CreationDecision } from '../../domain/decide-creation';
 import { createdShipment } from '../../domain/shipment';
 import { invalidOrderId } from '../../domain/shipping-refusals';
 import { CarrierCallRepository } from '../../persistence/carrier-call.repository';
 import { ShipmentRepository } from '../../persistence/shipment.repository';
-import { shipmentTraceparent } from './shipment-traceparent';
 
 /**
  * Books the confirmed orders of a consumer set with the carrier, one shipment per order
@@ -60,7 +60,7 @@ export class CreateShipments {
       metadata: set.records[index].causedMetadata(),
     }));
     const created = booked.map(({ index, parcel, metadata }) =>
-      createdShipment(confirmations[index].orderId, parcel, metadata.correlationId, now, shipmentTraceparent(metadata)),
+      createdShipment(confirmations[index].orderId, parcel, metadata.correlationId, now, activeTraceparentWithin(metadata.traceparent)),
     );
     // a cancellation's tombstone committed since our read: retry, and the next attempt sees it
     if ((await this.shipments.insertAll(tx.manager, created)) !== created.length)
