@@ -7,11 +7,27 @@ import type { TimelineEntry, TimelineKind } from '../domain/order-saga.types';
 @Injectable()
 export class TimelineRepository {
   async append(manager: EntityManager, orderId: string, entries: readonly TimelineEntry[]): Promise<void> {
+    await this.appendAll(
+      manager,
+      entries.map((entry) => ({ orderId, entry })),
+    );
+  }
+
+  /** the entries of several orders in one statement; each order's in the order given (id breaks ties of one instant) */
+  async appendAll(
+    manager: EntityManager,
+    entries: ReadonlyArray<{ readonly orderId: string; readonly entry: TimelineEntry }>,
+  ): Promise<void> {
     if (entries.length === 0) return;
     await manager.query(
       `INSERT INTO ${ORDERS}.order_timeline (order_id, at, kind, detail)
-       SELECT $1, * FROM unnest($2::timestamptz[], $3::text[], $4::text[])`,
-      [orderId, entries.map((e) => e.at), entries.map((e) => e.kind), entries.map((e) => e.detail)],
+       SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[])`,
+      [
+        entries.map((e) => e.orderId),
+        entries.map((e) => e.entry.at),
+        entries.map((e) => e.entry.kind),
+        entries.map((e) => e.entry.detail),
+      ],
     );
   }
 
