@@ -9,7 +9,8 @@ import { eventsForEffects } from './saga-effect-events';
 import { foldSagaSet, type OrderSagaInput, type SetFailure } from './saga-set-fold';
 
 /** the set applied: every order's state after it; or the first input that cannot be, with nothing written */
-export type SetOutcome = { readonly kind: 'applied'; readonly states: ReadonlyMap<string, OrderSagaState> } | SetFailure;
+export type SetOutcome =
+  { readonly kind: 'applied'; readonly states: ReadonlyMap<string, OrderSagaState> } | SetFailure;
 
 /**
  * Steps of the saga for a set of inputs (several orders, maybe several inputs of one order), in

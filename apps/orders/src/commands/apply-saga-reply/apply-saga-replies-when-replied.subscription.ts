@@ -15,7 +15,11 @@ export const SAGA_REPLY_SUBSCRIPTIONS: readonly Type[] = setSubscriptionsPerCont
   async (commands, reply, events, ctx) => {
     const replies = events.map((event, index) => {
       const payload = event.payload as OrderReply;
-      return { orderId: payload.orderId, input: reply.toSagaInput(payload), metadata: ctx.records[index].causedMetadata() };
+      return {
+        orderId: payload.orderId,
+        input: reply.toSagaInput(payload),
+        metadata: ctx.records[index].causedMetadata(),
+      };
     });
     orPermanentFailure(await commands.execute(new ApplySagaRepliesCommand(replies, ctx.tx)));
   },
