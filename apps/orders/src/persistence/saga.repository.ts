@@ -120,20 +120,24 @@ export class SagaRepository {
   }
 
   /**
-   * Locks the saga only if it is still PENDING past its deadline. The condition is re-checked on
-   * the row's latest version once any competing lock is released, so of several sweepers (or a
-   * sweeper and a reply) only one sees the order still due.
+   * Locks those of these sagas that are still PENDING past their deadline, in order_id order (as
+   * lockAll, so a sweep and a set of replies never deadlock). The condition is re-checked on each
+   * row's latest version once any competing lock is released, so of several sweepers (or a sweeper
+   * and a reply) only one sees an order still due.
    */
-  async claimDue(manager: EntityManager, orderId: string, now: Date): Promise<DueSaga | null> {
-    const [rows]: [SagaRow[], number] = await manager.query(
-      `UPDATE ${ORDERS}.sagas SET updated_at = $2
-       WHERE order_id = $1 AND status = 'PENDING' AND deadline_at < $2
-       RETURNING *`,
-      [orderId, now],
+  async lockDue(manager: EntityManager, orderIds: readonly string[], now: Date): Promise<Map<string, DueSaga>> {
+    const rows: Array<SagaRow & { order_id: string }> = await manager.query(
+      `SELECT * FROM ${ORDERS}.sagas
+        WHERE order_id = ANY($1::uuid[]) AND status = 'PENDING' AND deadline_at < $2
+        ORDER BY order_id FOR UPDATE`,
+      [[...new Set(orderIds)], now],
     );
-    if (rows.length === 0) return null;
-    const [row] = rows;
-    return { state: stateOf(row), correlationId: row.correlation_id, traceparent: row.traceparent ?? undefined };
+    return new Map(
+      rows.map((row) => [
+        row.order_id,
+        { state: stateOf(row), correlationId: row.correlation_id, traceparent: row.traceparent ?? undefined },
+      ]),
+    );
   }
 
   /** orders past their deadline and still PENDING, oldest deadline first */

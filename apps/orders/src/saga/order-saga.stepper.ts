@@ -13,10 +13,9 @@ export type StepOutcome =
 /**
  * One step of the saga, inside the caller's transaction: a set of one for OrderSagaSetStepper
  * (lock the saga row, let the pure machine decide, save the state, append the timeline, append
- * the events it asked for to the outbox), for the callers that have one input (the customer's
- * cancellation, the timeout sweeper). Each step is one commit driven by a durable event (or
- * request, or deadline), so a crash resumes exactly where the last commit left off: the
- * unacknowledged event is redelivered.
+ * the events it asked for to the outbox), for a caller with one input: the customer's
+ * cancellation. Each step is one commit driven by a durable event (or request, or deadline), so
+ * a crash resumes exactly where the last commit left off: the unacknowledged event is redelivered.
  */
 @Injectable()
 export class OrderSagaStepper {
@@ -27,19 +26,6 @@ export class OrderSagaStepper {
 
   async step(tx: Transaction, metadata: EventMetadata, orderId: string, input: SagaInput): Promise<StepOutcome> {
     return outcomeOf(await this.steps.stepAll(tx, [{ orderId, input, metadata }], this.clock.now()), orderId);
-  }
-
-  /** for a caller that has already locked the saga row (the timeout sweeper) */
-  async apply(
-    tx: Transaction,
-    metadata: EventMetadata,
-    orderId: string,
-    state: OrderSagaState,
-    input: SagaInput,
-    now: Date,
-  ): Promise<StepOutcome> {
-    const locked = new Map([[orderId, state]]);
-    return outcomeOf(await this.steps.applyAll(tx, locked, [{ orderId, input, metadata }], now), orderId);
   }
 }
 
