@@ -6,31 +6,6 @@ import type { TimelineEntry, TimelineKind } from '../domain/order-saga.types';
 /** What happened to an order, appended by each saga step in its transaction. */
 @Injectable()
 export class TimelineRepository {
-  async append(manager: EntityManager, orderId: string, entries: readonly TimelineEntry[]): Promise<void> {
-    await this.appendAll(
-      manager,
-      entries.map((entry) => ({ orderId, entry })),
-    );
-  }
-
-  /** the entries of several orders in one statement; each order's in the order given (id breaks ties of one instant) */
-  async appendAll(
-    manager: EntityManager,
-    entries: ReadonlyArray<{ readonly orderId: string; readonly entry: TimelineEntry }>,
-  ): Promise<void> {
-    if (entries.length === 0) return;
-    await manager.query(
-      `INSERT INTO ${ORDERS}.order_timeline (order_id, at, kind, detail)
-       SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[])`,
-      [
-        entries.map((e) => e.orderId),
-        entries.map((e) => e.entry.at),
-        entries.map((e) => e.entry.kind),
-        entries.map((e) => e.entry.detail),
-      ],
-    );
-  }
-
   /** the entries of several orders in one statement, each order's in the order given */
   async appendAll(
     manager: EntityManager,

@@ -38,7 +38,7 @@ describe('folding a set of saga inputs', () => {
     expect(folded.states.get('a')).toMatchObject({ status: 'CONFIRMED', stock: 'RESERVED', payment: 'AUTHORIZED' });
     expect(folded.states.get('b')).toBe(locked.get('b')); // a duplicate reservation changes nothing
     expect([...folded.changed]).toEqual(['a']);
-    expect(folded.timeline.map((t) => [t.orderId, t.entry.kind])).toEqual([
+    expect(folded.timeline.flatMap((t) => t.entries.map((e) => [t.orderId, e.kind]))).toEqual([
       ['a', 'STOCK_RESERVED'],
       ['a', 'PAYMENT_AUTHORIZED'],
       ['a', 'CONFIRMED'],

@@ -16,8 +16,8 @@ export interface FoldedSet {
   readonly states: ReadonlyMap<string, OrderSagaState>;
   /** the orders whose saga moved, to save */
   readonly changed: ReadonlySet<string>;
-  /** every order's new timeline entries, in arrival order */
-  readonly timeline: ReadonlyArray<{ readonly orderId: string; readonly entry: TimelineEntry }>;
+  /** every order's new timeline entries, per input that wrote some, in arrival order */
+  readonly timeline: ReadonlyArray<{ readonly orderId: string; readonly entries: readonly TimelineEntry[] }>;
   /** per input that asked for something (its index in the set), in arrival order */
   readonly effects: ReadonlyArray<{ readonly index: number; readonly effects: readonly SagaEffect[] }>;
 }
@@ -40,7 +40,7 @@ export function foldSagaSet(
 ): FoldedSet | SetFailure {
   const states = new Map(locked);
   const changed = new Set<string>();
-  const timeline: Array<{ orderId: string; entry: TimelineEntry }> = [];
+  const timeline: Array<{ orderId: string; entries: readonly TimelineEntry[] }> = [];
   const effects: Array<{ index: number; effects: readonly SagaEffect[] }> = [];
   for (const [index, { orderId, input }] of inputs.entries()) {
     const state = states.get(orderId);
@@ -50,7 +50,7 @@ export function foldSagaSet(
     if (decision.timeline.length === 0 && decision.effects.length === 0) continue;
     states.set(orderId, decision.state);
     changed.add(orderId);
-    timeline.push(...decision.timeline.map((entry) => ({ orderId, entry })));
+    if (decision.timeline.length > 0) timeline.push({ orderId, entries: decision.timeline });
     if (decision.effects.length > 0) effects.push({ index, effects: decision.effects });
   }
   return { kind: 'folded', states, changed, timeline, effects };
