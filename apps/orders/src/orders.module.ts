@@ -12,7 +12,7 @@ import { PlaceOrderHttpController } from './commands/place-order/place-order.htt
 import { CancelOrderHandler } from './commands/cancel-order/cancel-order.handler';
 import { GetOrderHandler } from './queries/get-order/get-order.handler';
 import { ListCustomerOrdersHandler } from './queries/list-orders/list-orders.handler';
-import { ApplySagaReplyHandler } from './commands/apply-saga-reply/apply-saga-reply.handler';
+import { ApplySagaRepliesHandler } from './commands/apply-saga-reply/apply-saga-replies.handler';
 import { UpdatePriceListHandler } from './commands/update-price-list/update-price-list.handler';
 import { ORDERS } from './context';
 import { ORDERS_SUBSCRIPTIONS } from './orders.subscriptions';
@@ -26,6 +26,7 @@ import { OrderRepository } from './persistence/order.repository';
 import { PriceListRepository } from './persistence/price-list.repository';
 import { SagaRepository } from './persistence/saga.repository';
 import { TimelineRepository } from './persistence/timeline.repository';
+import { OrderSagaSetStepper } from './saga/order-saga-set.stepper';
 import { OrderSagaStepper } from './saga/order-saga.stepper';
 import { OrdersSettings } from './orders.settings';
 import { SagaStateMetrics } from './saga/saga-state.metrics';
@@ -63,9 +64,10 @@ import { SagaTimeoutSweeper } from './saga/saga-timeout.sweeper';
     TimelineRepository,
     PriceListRepository,
     IdempotencyKeyRepository,
+    OrderSagaSetStepper,
     OrderSagaStepper,
     SagaStateMetrics,
-    ApplySagaReplyHandler,
+    ApplySagaRepliesHandler,
     UpdatePriceListHandler,
     CancelOrderHandler,
     GetOrderHandler,

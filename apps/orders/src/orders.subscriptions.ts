@@ -1,5 +1,5 @@
 import type { Type } from '@nestjs/common';
-import { SAGA_REPLY_SUBSCRIPTIONS } from './commands/apply-saga-reply/apply-saga-reply-when-replied.subscription';
+import { SAGA_REPLY_SUBSCRIPTIONS } from './commands/apply-saga-reply/apply-saga-replies-when-replied.subscription';
 import { UpdatePriceListWhenProductUpdated } from './commands/update-price-list/update-price-list-when-product-updated.subscription';
 
 /** Every event the orders context consumes (consumer group `orders`), listed once; OrdersModule registers them. */

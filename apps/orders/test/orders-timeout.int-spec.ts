@@ -89,8 +89,12 @@ describe.each(databaseBackends())('the order saga timeout on %s', (backend) => {
     const swept = await Promise.all([sweeper.sweep(), sweeper.sweep(), sweeper.sweep(), sweeper.sweep()]);
     await Promise.all(orderIds.map((id) => untilStatus(t, id, 'CANCELLED')));
     for (const orderId of orderIds) {
-      expect(await outboxOf(t, orderId, OrderCancelledV1Contract)).toHaveLength(1);
+      const cancelled = await outboxOf(t, orderId, OrderCancelledV1Contract);
+      expect(cancelled).toHaveLength(1);
       expect(await outboxOf(t, orderId, VoidPaymentV1Contract)).toHaveLength(1);
+      // swept as one set, each still caused by its own order's placing request
+      const [placed] = await outboxOf(t, orderId);
+      expect(cancelled[0].correlationId).toBe(placed.correlationId);
     }
     expect(swept.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(orderIds.length);
   });

@@ -58,6 +58,15 @@ export class OrderRepository {
     return rows.length > 0 ? detailsOf(rows[0]) : null;
   }
 
+  /** several orders in one statement, by id; an id without an order is not in the map */
+  async findAll(manager: EntityManager, ids: readonly string[]): Promise<Map<string, OrderDetails>> {
+    if (ids.length === 0) return new Map();
+    const rows: OrderRow[] = await manager.query(`SELECT * FROM ${ORDERS}.orders WHERE id = ANY($1::uuid[])`, [
+      [...new Set(ids)],
+    ]);
+    return new Map(rows.map((row) => [row.id, detailsOf(row)]));
+  }
+
   async listByCustomer(
     manager: EntityManager,
     customerId: string,

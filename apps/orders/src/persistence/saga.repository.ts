@@ -107,28 +107,37 @@ export class SagaRepository {
     return rows.map((row) => ({ state: row.state, count: row.count, oldestStepAgeSeconds: Math.max(0, row.age) }));
   }
 
-  async lock(manager: EntityManager, orderId: string): Promise<OrderSagaState | null> {
-    const rows: SagaRow[] = await manager.query(`SELECT * FROM ${ORDERS}.sagas WHERE order_id = $1 FOR UPDATE`, [
-      orderId,
-    ]);
-    return rows.length > 0 ? stateOf(rows[0]) : null;
+  /**
+   * Locks the sagas of a set of orders (FOR UPDATE), in order_id order so that two sets sharing
+   * orders wait for each other instead of deadlocking; an order without a saga is not in the map.
+   */
+  async lockAll(manager: EntityManager, orderIds: readonly string[]): Promise<Map<string, OrderSagaState>> {
+    const rows: Array<SagaRow & { order_id: string }> = await manager.query(
+      `SELECT * FROM ${ORDERS}.sagas WHERE order_id = ANY($1::uuid[]) ORDER BY order_id FOR UPDATE`,
+      [[...new Set(orderIds)]],
+    );
+    return new Map(rows.map((row) => [row.order_id, stateOf(row)]));
   }
 
   /**
-   * Locks the saga only if it is still PENDING past its deadline. The condition is re-checked on
-   * the row's latest version once any competing lock is released, so of several sweepers (or a
-   * sweeper and a reply) only one sees the order still due.
+   * Locks those of these sagas that are still PENDING past their deadline, in order_id order (as
+   * lockAll, so a sweep and a set of replies never deadlock). The condition is re-checked on each
+   * row's latest version once any competing lock is released, so of several sweepers (or a sweeper
+   * and a reply) only one sees an order still due.
    */
-  async claimDue(manager: EntityManager, orderId: string, now: Date): Promise<DueSaga | null> {
-    const [rows]: [SagaRow[], number] = await manager.query(
-      `UPDATE ${ORDERS}.sagas SET updated_at = $2
-       WHERE order_id = $1 AND status = 'PENDING' AND deadline_at < $2
-       RETURNING *`,
-      [orderId, now],
+  async lockDue(manager: EntityManager, orderIds: readonly string[], now: Date): Promise<Map<string, DueSaga>> {
+    const rows: Array<SagaRow & { order_id: string }> = await manager.query(
+      `SELECT * FROM ${ORDERS}.sagas
+        WHERE order_id = ANY($1::uuid[]) AND status = 'PENDING' AND deadline_at < $2
+        ORDER BY order_id FOR UPDATE`,
+      [[...new Set(orderIds)], now],
     );
-    if (rows.length === 0) return null;
-    const [row] = rows;
-    return { state: stateOf(row), correlationId: row.correlation_id, traceparent: row.traceparent ?? undefined };
+    return new Map(
+      rows.map((row) => [
+        row.order_id,
+        { state: stateOf(row), correlationId: row.correlation_id, traceparent: row.traceparent ?? undefined },
+      ]),
+    );
   }
 
   /** orders past their deadline and still PENDING, oldest deadline first */
@@ -141,18 +150,37 @@ export class SagaRepository {
     return rows.map((row) => row.order_id);
   }
 
-  /** the saga and its mirror on the order, in the caller's transaction */
-  async save(manager: EntityManager, orderId: string, state: OrderSagaState, now: Date): Promise<void> {
-    const cancelReason = state.cancelReason ?? null;
+  /**
+   * The sagas and their mirror on the orders, in the caller's transaction: one statement for the
+   * whole set (both UPDATEs in one, from the same rows).
+   */
+  async saveAll(
+    manager: EntityManager,
+    sagas: ReadonlyArray<{ readonly orderId: string; readonly state: OrderSagaState }>,
+    now: Date,
+  ): Promise<void> {
+    if (sagas.length === 0) return;
     await manager.query(
-      `UPDATE ${ORDERS}.sagas SET status = $2, stock = $3, payment = $4, shipment = $5, cancel_reason = $6, updated_at = $7
-       WHERE order_id = $1`,
-      [orderId, state.status, state.stock, state.payment, state.shipment, cancelReason, now],
-    );
-    await manager.query(
-      `UPDATE ${ORDERS}.orders SET status = $2, cancel_reason = $3, updated_at = $4
-       WHERE id = $1`,
-      [orderId, state.status, cancelReason, now],
+      `WITH saved AS (
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+                    AS v (order_id, status, stock, payment, shipment, cancel_reason)
+       ), sagas AS (
+         UPDATE ${ORDERS}.sagas AS s
+            SET status = v.status, stock = v.stock, payment = v.payment, shipment = v.shipment,
+                cancel_reason = v.cancel_reason, updated_at = $7
+           FROM saved AS v WHERE s.order_id = v.order_id
+       )
+       UPDATE ${ORDERS}.orders AS o SET status = v.status, cancel_reason = v.cancel_reason, updated_at = $7
+         FROM saved AS v WHERE o.id = v.order_id`,
+      [
+        sagas.map((s) => s.orderId),
+        sagas.map((s) => s.state.status),
+        sagas.map((s) => s.state.stock),
+        sagas.map((s) => s.state.payment),
+        sagas.map((s) => s.state.shipment),
+        sagas.map((s) => s.state.cancelReason ?? null),
+        now,
+      ],
     );
   }
 }

@@ -6,15 +6,6 @@ import type { TimelineEntry, TimelineKind } from '../domain/order-saga.types';
 /** What happened to an order, appended by each saga step in its transaction. */
 @Injectable()
 export class TimelineRepository {
-  async append(manager: EntityManager, orderId: string, entries: readonly TimelineEntry[]): Promise<void> {
-    if (entries.length === 0) return;
-    await manager.query(
-      `INSERT INTO ${ORDERS}.order_timeline (order_id, at, kind, detail)
-       SELECT $1, * FROM unnest($2::timestamptz[], $3::text[], $4::text[])`,
-      [orderId, entries.map((e) => e.at), entries.map((e) => e.kind), entries.map((e) => e.detail)],
-    );
-  }
-
   /** the entries of several orders in one statement, each order's in the order given */
   async appendAll(
     manager: EntityManager,

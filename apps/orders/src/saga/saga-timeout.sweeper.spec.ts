@@ -4,7 +4,7 @@ import { SystemClock } from '@platform/domain';
 import type { TransactionRunner } from '@platform/database';
 import { eventually } from '@platform/testing';
 import type { SagaRepository } from '../persistence/saga.repository';
-import type { OrderSagaStepper } from './order-saga.stepper';
+import type { OrderSagaSetStepper } from './order-saga-set.stepper';
 import { OrdersSettings } from '../orders.settings';
 import { SagaTimeoutSweeper } from './saga-timeout.sweeper';
 
@@ -25,7 +25,7 @@ describe('SagaTimeoutSweeper, when a sweep fails', () => {
       { manager: {} } as DataSource,
       {} as TransactionRunner,
       sagas,
-      {} as OrderSagaStepper,
+      {} as OrderSagaSetStepper,
       new SystemClock(),
       new OrdersSettings(30_000, 10, 0, 0, 1),
     );

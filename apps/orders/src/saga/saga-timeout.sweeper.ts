@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '@platform/domain';
 import { retriedFailureLevel, TransactionRunner } from '@platform/database';
 import { SagaRepository } from '../persistence/saga.repository';
-import { OrderSagaStepper } from './order-saga.stepper';
+import { OrderSagaSetStepper } from './order-saga-set.stepper';
 import { OrdersSettings } from '../orders.settings';
 
 /** how many due sagas one tick handles; the next tick takes the rest */
@@ -12,9 +12,9 @@ const BATCH = 100;
 const REPEAT_LOG_MS = 5_000;
 
 /**
- * Cancels PENDING orders past their deadline (TIMEOUT). Each due saga is handled in its own
- * transaction that first claims it with a conditional UPDATE (still PENDING, still past its
- * deadline), so several instances, or a sweeper racing a late reply, never cancel one twice.
+ * Cancels PENDING orders past their deadline (TIMEOUT). A tick's due sagas are handled as one set
+ * (OrderSagaSetStepper) in one transaction that first locks those still PENDING and still past
+ * their deadline, so several instances, or a sweeper racing a late reply, never cancel one twice.
  * The due list is read before, outside any transaction: on PGlite no transaction may be held
  * while another connection is awaited. Ticks never overlap; the timer does not keep the
  * process alive, and stops (after the tick in progress) when the module is destroyed.
@@ -35,7 +35,7 @@ export class SagaTimeoutSweeper implements OnApplicationBootstrap, OnModuleDestr
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly sagas: SagaRepository,
-    private readonly stepper: OrderSagaStepper,
+    private readonly steps: OrderSagaSetStepper,
     private readonly clock: Clock,
     private readonly settings: OrdersSettings,
   ) {}
@@ -54,21 +54,24 @@ export class SagaTimeoutSweeper implements OnApplicationBootstrap, OnModuleDestr
   async sweep(): Promise<number> {
     const now = this.clock.now();
     const due = await this.sagas.findDue(this.dataSource.manager, now, BATCH);
-    let cancelled = 0;
-    for (const orderId of due) {
-      if (this.stopped) break;
-      if (await this.cancelIfStillDue(orderId, now)) cancelled += 1;
-    }
-    return cancelled;
+    if (due.length === 0 || this.stopped) return 0;
+    return this.cancelAllStillDue(due, now);
   }
 
-  private cancelIfStillDue(orderId: string, now: Date): Promise<boolean> {
+  /** one transaction, one set for the saga's set step: the deadline passed for each saga still due */
+  private cancelAllStillDue(orderIds: readonly string[], now: Date): Promise<number> {
     return this.transactions.run(async (tx) => {
-      const due = await this.sagas.claimDue(tx.manager, orderId, now);
-      if (!due) return false;
-      const metadata = { correlationId: due.correlationId, traceparent: due.traceparent };
-      await this.stepper.apply(tx, metadata, orderId, due.state, { type: 'DeadlinePassed' }, now);
-      return true;
+      const due = await this.sagas.lockDue(tx.manager, orderIds, now);
+      const locked = new Map([...due].map(([orderId, saga]) => [orderId, saga.state]));
+      const inputs = [...due].map(([orderId, { correlationId, traceparent }]) => ({
+        orderId,
+        input: { type: 'DeadlinePassed' } as const,
+        metadata: { correlationId, traceparent },
+      }));
+      const outcome = await this.steps.applyAll(tx, locked, inputs, now);
+      // every saga in the set is locked, and the machine never refuses a deadline
+      if (outcome.kind !== 'applied') throw new Error(`a timeout step was not applied: ${outcome.kind}`);
+      return inputs.length;
     });
   }
 

@@ -4,7 +4,7 @@ import {
   StockReservationFailedV1Contract,
   type EventContract,
 } from '@platform/events';
-import { SAGA_REPLY_SUBSCRIPTIONS } from './apply-saga-reply-when-replied.subscription';
+import { SAGA_REPLY_SUBSCRIPTIONS } from './apply-saga-replies-when-replied.subscription';
 import { SAGA_REPLIES } from './saga-replies';
 
 describe('the saga replies table', () => {
