@@ -18,9 +18,18 @@ export async function publishEvent<P>(
   app: INestApplication,
   contract: EventContract<P>,
   payload: P,
-  metadata: Partial<EventMetadata> & { producer?: string; eventId?: string } = {},
+  metadata: EnvelopeExtras = {},
 ): Promise<EventEnvelope<P>> {
-  const envelope: EventEnvelope<P> = {
+  const envelope = envelopeOf(contract, payload, metadata);
+  await app.get<RecordPublisher>(RECORD_PUBLISHER).publish([app.get(EnvelopeCodec).encode(envelope)]);
+  return envelope;
+}
+
+export type EnvelopeExtras = Partial<EventMetadata> & { producer?: string; eventId?: string };
+
+/** The envelope another context would have written for this payload (new event id unless given). */
+export function envelopeOf<P>(contract: EventContract<P>, payload: P, metadata: EnvelopeExtras = {}): EventEnvelope<P> {
+  return {
     eventId: metadata.eventId ?? newEventId(),
     type: contract.type,
     version: contract.version,
@@ -32,8 +41,6 @@ export async function publishEvent<P>(
     traceparent: metadata.traceparent,
     payload,
   };
-  await app.get<RecordPublisher>(RECORD_PUBLISHER).publish([app.get(EnvelopeCodec).encode(envelope)]);
-  return envelope;
 }
 
 /**

@@ -11,3 +11,4 @@ export * from './test-schema-registry';
 export * from './kafka-test-suite';
 export * from './kafka-log-probe';
 export * from './test-environment';
+export * from './message-sets';
