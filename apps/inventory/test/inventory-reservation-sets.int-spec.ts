@@ -1,6 +1,7 @@
 import {
   newEventId,
   ReserveStockV1Contract,
+  ShipmentDispatchedV1Contract,
   StockReservationFailedV1Contract,
   StockReservedV1Contract,
   type EventEnvelope,
@@ -17,10 +18,20 @@ import {
   startContextTestApp,
   type ContextTestApp,
 } from '@platform/testing';
+import { randomUUID } from 'node:crypto';
+import { CommitStockWhenShipmentDispatched } from '../src/commands/commit-stock/commit-stock-when-shipment-dispatched.subscription';
 import { ReserveStockWhenCommanded } from '../src/commands/reserve-stock/reserve-stock-when-commanded.subscription';
 import { INVENTORY } from '../src/context';
 import { InventoryModule } from '../src/inventory.module';
-import { answersFor, givenProduct, newOrderId, newSku, reserve, stockOf } from './inventory-test-kit';
+import {
+  answersFor,
+  givenProduct,
+  newOrderId,
+  newSku,
+  reservationStatusOf,
+  reserve,
+  stockOf,
+} from './inventory-test-kit';
 
 // Reserve commands handled as one set (as the consumer pipeline hands them over under load) leave
 // exactly what the same commands handled one by one leave: stock, reservations and answers.
@@ -67,6 +78,55 @@ describe.each(databaseBackends())('inventory reservations as sets on %s', (backe
       [reserved, { orderId: 'o0', lines: [{ sku: 'B', quantity: 1 }] }, 'e6'],
       [failed, { orderId: 'o5', reason: 'OUT_OF_STOCK', shortLines: [{ sku: 'B', requested: 1, available: 0 }] }, 'e7'],
     ]);
+  });
+
+  it('commits a set of dispatches as one by one would, an order dispatched twice once', async () => {
+    // given / when
+    const commitScenario = async (asOneSet: boolean) => {
+      const [a, b] = [await givenProduct(t, 5), await givenProduct(t, 4)];
+      const [o1, o2, o3] = [newOrderId(), newOrderId(), newOrderId()];
+      await handleSet([
+        envelopeOf(ReserveStockV1Contract, { orderId: o1, lines: [{ sku: a, quantity: 2 }] }),
+        envelopeOf(ReserveStockV1Contract, {
+          orderId: o2,
+          lines: [
+            { sku: a, quantity: 1 },
+            { sku: b, quantity: 3 },
+          ],
+        }),
+      ]);
+      const dispatches = [o1, o2, o1, o3].map((orderId) =>
+        envelopeOf(ShipmentDispatchedV1Contract, {
+          orderId,
+          shipmentId: randomUUID(),
+          dispatchedAt: new Date().toISOString(),
+        }),
+      );
+      const commit = (set: typeof dispatches) =>
+        handleAsOneSet(t, InventoryModule, ShipmentDispatchedV1Contract, set, (events, ctx) =>
+          t.app.get(CommitStockWhenShipmentDispatched).handle(events, ctx),
+        );
+      if (asOneSet) await commit(dispatches);
+      else for (const dispatch of dispatches) await commit([dispatch]);
+      return {
+        stock: [await stockOf(t, a), await stockOf(t, b)],
+        statuses: [
+          await reservationStatusOf(t, o1),
+          await reservationStatusOf(t, o2),
+          await reservationStatusOf(t, o3),
+        ],
+      };
+    };
+    const [asOneSet, oneByOne] = [await commitScenario(true), await commitScenario(false)];
+    // then
+    expect(asOneSet).toEqual(oneByOne);
+    expect(asOneSet).toEqual({
+      stock: [
+        { onHand: 2, reserved: 0 },
+        { onHand: 1, reserved: 0 },
+      ],
+      statuses: ['COMMITTED', 'COMMITTED', undefined],
+    });
   });
 
   it('refuses the whole set for one malformed command, writing nothing', async () => {

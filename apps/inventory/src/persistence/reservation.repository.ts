@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { INVENTORY } from '../context';
 import type { Reservation, ReservationStatus } from '../domain/reservation';
-import { ReservationEntity } from './reservation.entity';
 
 interface ReservationRow {
   order_id: string;
@@ -95,5 +94,19 @@ export async function setReservationStatus(
   status: ReservationStatus,
   now: Date,
 ): Promise<void> {
-  await manager.update(ReservationEntity, { orderId }, { status, updatedAt: now });
+  await setReservationsStatus(manager, [orderId], status, now);
+}
+
+/** One status for the reservations of a set of orders (already locked), in one statement. */
+export async function setReservationsStatus(
+  manager: EntityManager,
+  orderIds: readonly string[],
+  status: ReservationStatus,
+  now: Date,
+): Promise<void> {
+  await manager.query(`UPDATE ${INVENTORY}.reservation SET status = $2, updated_at = $3 WHERE order_id = ANY($1)`, [
+    [...orderIds],
+    status,
+    now,
+  ]);
 }
