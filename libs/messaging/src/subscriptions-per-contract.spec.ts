@@ -1,7 +1,7 @@
-import { PATTERN_METADATA } from '@nestjs/microservices/constants';
+import { PATTERN_EXTRAS_METADATA, PATTERN_METADATA } from '@nestjs/microservices/constants';
 import { TestEventV1Contract } from '@platform/testing';
 import { subscriptionPattern } from './on-event.decorator';
-import { subscriptionsPerContract } from './subscriptions-per-contract';
+import { setSubscriptionsPerContract, subscriptionsPerContract } from './subscriptions-per-contract';
 
 describe('subscriptions per contract', () => {
   it("makes one class per row, each subscribed to its row's topic for the group, sending through one function", async () => {
@@ -23,5 +23,20 @@ describe('subscriptions per contract', () => {
     ]);
     await new classes[1]({}).handle({}, {});
     expect(sent).toEqual([other.topic]);
+  });
+
+  it('makes one set subscription per row, sending each its events at once', async () => {
+    const sent: Array<[string, number]> = [];
+    const classes = setSubscriptionsPerContract('g', [{ contract: TestEventV1Contract }], async (_c, row, events) => {
+      sent.push([row.contract.topic, events.length]);
+    });
+
+    const cls = classes[0];
+    expect(Reflect.getMetadata(PATTERN_METADATA, cls.prototype.handle)).toEqual([
+      subscriptionPattern('g', TestEventV1Contract.topic),
+    ]);
+    expect(Reflect.getMetadata(PATTERN_EXTRAS_METADATA, cls.prototype.handle)).toMatchObject({ sets: true });
+    await new cls({}).handle([{}, {}], {});
+    expect(sent).toEqual([[TestEventV1Contract.topic, 2]]);
   });
 });

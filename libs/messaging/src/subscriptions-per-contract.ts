@@ -1,8 +1,8 @@
 import { Controller, type Type } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { EventContract, EventEnvelope } from '@platform/events';
-import { MessageContext } from './pipeline/message-context';
-import { OnEvent } from './on-event.decorator';
+import { MessageContext, MessageSetContext } from './pipeline/message-context';
+import { OnEvent, OnEvents } from './on-event.decorator';
 
 /** a row of a table of look-alike subscriptions: the contract it listens to, and whatever else its command needs */
 export interface ContractRow {
@@ -32,5 +32,28 @@ export function subscriptionsPerContract<R extends ContractRow>(
       }
     }
     return ContractSubscription;
+  });
+}
+
+/**
+ * subscriptionsPerContract for handlers that take sets (@OnEvents): one class per row, each
+ * getting the events of its contract that share a consumer transaction, all at once (`sendSet`).
+ */
+export function setSubscriptionsPerContract<R extends ContractRow>(
+  group: string,
+  rows: readonly R[],
+  sendSet: (commands: CommandBus, row: R, events: readonly EventEnvelope[], ctx: MessageSetContext) => Promise<void>,
+): Type[] {
+  return rows.map((row) => {
+    @Controller()
+    class ContractSetSubscription {
+      constructor(private readonly commands: CommandBus) {}
+
+      @OnEvents(group, row.contract)
+      handle(events: readonly EventEnvelope[], ctx: MessageSetContext): Promise<void> {
+        return sendSet(this.commands, row, events, ctx);
+      }
+    }
+    return ContractSetSubscription;
   });
 }
