@@ -1,5 +1,6 @@
 import {
   newEventId,
+  ReleaseStockV1Contract,
   ReserveStockV1Contract,
   ShipmentDispatchedV1Contract,
   StockReservationFailedV1Contract,
@@ -20,6 +21,7 @@ import {
 } from '@platform/testing';
 import { randomUUID } from 'node:crypto';
 import { CommitStockWhenShipmentDispatched } from '../src/commands/commit-stock/commit-stock-when-shipment-dispatched.subscription';
+import { ReleaseStockWhenCommanded } from '../src/commands/release-stock/release-stock-when-commanded.subscription';
 import { ReserveStockWhenCommanded } from '../src/commands/reserve-stock/reserve-stock-when-commanded.subscription';
 import { INVENTORY } from '../src/context';
 import { InventoryModule } from '../src/inventory.module';
@@ -126,6 +128,38 @@ describe.each(databaseBackends())('inventory reservations as sets on %s', (backe
         { onHand: 1, reserved: 0 },
       ],
       statuses: ['COMMITTED', 'COMMITTED', undefined],
+    });
+  });
+
+  it('releases a set as one by one would: an order released twice gives back once, a tombstone once', async () => {
+    // given / when
+    const releaseScenario = async (asOneSet: boolean) => {
+      const sku = await givenProduct(t, 5);
+      const [o1, o2] = [newOrderId(), newOrderId()];
+      await handleSet([envelopeOf(ReserveStockV1Contract, { orderId: o1, lines: [{ sku, quantity: 2 }] })]);
+      const releases = [o1, o1, o2, o2].map((orderId) =>
+        envelopeOf(ReleaseStockV1Contract, { orderId, reason: 'ORDER_CANCELLED' }),
+      );
+      const release = (set: typeof releases) =>
+        handleAsOneSet(t, InventoryModule, ReleaseStockV1Contract, set, (events, ctx) =>
+          t.app.get(ReleaseStockWhenCommanded).handle(events, ctx),
+        );
+      if (asOneSet) await release(releases);
+      else for (const one of releases) await release([one]);
+      const answers = await answersFor(t, [o1, o2]);
+      return {
+        stock: await stockOf(t, sku),
+        statuses: [await reservationStatusOf(t, o1), await reservationStatusOf(t, o2)],
+        released: answers.released,
+      };
+    };
+    const [asOneSet, oneByOne] = [await releaseScenario(true), await releaseScenario(false)];
+    // then
+    expect(asOneSet).toEqual(oneByOne);
+    expect(asOneSet).toEqual({
+      stock: { onHand: 5, reserved: 0 },
+      statuses: ['RELEASED', 'RELEASED'],
+      released: 4,
     });
   });
 

@@ -11,16 +11,10 @@ interface ReservationRow {
 }
 
 /**
- * The order's reservation with its lines, its row locked until the transaction ends, so
- * reserve, release and commit of one order never interleave even if delivered concurrently.
- */
-export async function lockReservation(manager: EntityManager, orderId: string): Promise<Reservation | undefined> {
-  return (await lockReservations(manager, [orderId])).get(orderId);
-}
-
-/**
- * The reservations of a set of orders with their lines, in one statement, their rows locked in
- * order id order (so two sets sharing orders never deadlock). Orders without one are absent.
+ * The reservations of a set of orders with their lines, in one statement, their rows locked
+ * until the transaction ends, so reserve, release and commit of one order never interleave even
+ * if delivered concurrently; locked in order id order, so two sets sharing orders never deadlock.
+ * Orders without one are absent.
  */
 export async function lockReservations(
   manager: EntityManager,
@@ -49,15 +43,9 @@ function reservationOf(row: ReservationRow): Reservation {
 }
 
 /**
- * Records a new reservation. A concurrent first decision for the same order fails here on the
- * primary key; the pipeline retries it, and the retry finds this one and replays its outcome.
- */
-export async function insertReservation(manager: EntityManager, reservation: Reservation, now: Date): Promise<void> {
-  await insertReservations(manager, [reservation], now);
-}
-
-/**
- * Records new reservations and their lines in one statement (the lines' insert reads the
+ * Records new reservations and their lines in one statement. A concurrent first decision for the
+ * same order fails here on the primary key; the pipeline retries it, and the retry finds this one
+ * and replays its outcome (the lines' insert reads the
  * reservations' from a data-modifying CTE; the foreign key is checked at the end of the statement).
  */
 export async function insertReservations(
@@ -86,15 +74,6 @@ export async function insertReservations(
       lines.map((l) => l.quantity),
     ],
   );
-}
-
-export async function setReservationStatus(
-  manager: EntityManager,
-  orderId: string,
-  status: ReservationStatus,
-  now: Date,
-): Promise<void> {
-  await setReservationsStatus(manager, [orderId], status, now);
 }
 
 /** One status for the reservations of a set of orders (already locked), in one statement. */
