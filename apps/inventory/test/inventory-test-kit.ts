@@ -28,8 +28,12 @@ export function newOrderId(): string {
 }
 
 /** a product of the test's own, through the admin API */
-export async function givenProduct(t: ContextTestApp, initialStock: number, priceMinor = 1_000): Promise<string> {
-  const sku = newSku();
+export async function givenProduct(
+  t: ContextTestApp,
+  initialStock: number,
+  priceMinor = 1_000,
+  sku = newSku(),
+): Promise<string> {
   await request(t.app.getHttpServer())
     .post('/admin/products')
     .set('Authorization', adminAuth())

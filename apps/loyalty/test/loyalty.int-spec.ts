@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import {
-  OrderCancelledV1Contract,
-  OrderConfirmedV1Contract,
-  PaymentRefundedV1Contract,
-  type OrderCancelledV1,
-  type OrderConfirmedV1,
-} from '@platform/events';
+import { OrderCancelledV1Contract, OrderConfirmedV1Contract, PaymentRefundedV1Contract } from '@platform/events';
 import {
   databaseBackends,
   eventually,
@@ -16,38 +10,12 @@ import {
   type ContextTestApp,
 } from '@platform/testing';
 import { LoyaltyModule } from '../src/loyalty.module';
+import { cancelled, confirmed } from './loyalty-test-kit';
 
 interface Balance {
   customerId: string;
   balance: number;
   ledger: Array<{ orderId: string; kind: string; points: number; at: string }>;
-}
-
-function confirmed(orderId: string, customerId: string, totalMinor: number): OrderConfirmedV1 {
-  return {
-    orderId,
-    customerId,
-    customerEmail: 'ada@example.com',
-    currency: 'EUR',
-    lines: [{ sku: 'SKU-1', quantity: 1, unitPriceMinor: totalMinor }],
-    totalMinor,
-    shippingAddress: { name: 'Ada', line1: '1 Main St', city: 'Paris', postalCode: '75001', country: 'FR' },
-    confirmedAt: new Date().toISOString(),
-  };
-}
-
-function cancelled(orderId: string, customerId: string, wasConfirmed: boolean): OrderCancelledV1 {
-  return {
-    orderId,
-    customerId,
-    customerEmail: 'ada@example.com',
-    currency: 'EUR',
-    totalMinor: 12_345,
-    reason: 'CUSTOMER_REQUEST',
-    detail: '',
-    wasConfirmed,
-    cancelledAt: new Date().toISOString(),
-  };
 }
 
 // LOYALTY_POINTS_PER_UNIT=2 below: 12_345 minor units = 123 whole units = 246 points

@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, Type } from '@nestjs/common';
 import { TransactionRunner } from '@platform/database';
 import {
   newEventId,
@@ -8,6 +8,7 @@ import {
   type EventMetadata,
 } from '@platform/events';
 import { MessageContext, MessageSetContext } from '@platform/messaging';
+import type { ContextTestApp } from './context-test-app';
 
 /** what a set handler (@OnEvents) is: the subscription's method, bound */
 export type SetHandler<P> = (events: ReadonlyArray<EventEnvelope<P>>, set: MessageSetContext) => Promise<void>;
@@ -51,21 +52,9 @@ export async function handleAsSet<P>(
   handle: SetHandler<P>,
   attempt = 1,
 ): Promise<SetRecordOutcome[]> {
-  const { topic } = contract;
   const transactions = app.get(TransactionRunner, { strict: false });
   const run = (records: ReadonlyArray<EventEnvelope<P>>): Promise<void> =>
-    transactions.run((tx) =>
-      handle(
-        records,
-        new MessageSetContext(
-          tx,
-          records.map((envelope) => {
-            const delivery = { group, topic, partition: 0, offset: envelope.eventId, attempt };
-            return new MessageContext(tx, delivery, envelope);
-          }),
-        ),
-      ),
-    );
+    inOneTransaction(transactions, group, contract, records, handle, attempt);
   // as GroupCommit: a set of one is already alone
   if (envelopes.length > 1) {
     try {
@@ -100,4 +89,44 @@ export async function handleOneByOne<P>(
   for (const envelope of envelopes)
     outcomes.push(...(await handleAsSet(app, group, contract, [envelope], handle, attempt)));
   return outcomes;
+}
+
+/**
+ * Hands events to a set handler as one set, in one transaction of `context`'s own (a platform app
+ * holds one TransactionRunner per context), and throws what the set throws: what a test needs to
+ * compare a set with the same records one by one, which the pipeline's timing would otherwise decide.
+ */
+export async function handleAsOneSet<P>(
+  t: ContextTestApp,
+  context: Type<unknown>,
+  contract: EventContract<P>,
+  events: ReadonlyArray<EventEnvelope<P>>,
+  handle: SetHandler<P>,
+): Promise<void> {
+  const transactions = t.app.select(context).get(TransactionRunner, { strict: false });
+  await inOneTransaction(transactions, 'set-test', contract, events, handle, 1);
+}
+
+/** the records as one set in one transaction, each with its own MessageContext, as ConsumerTransactions hands them */
+function inOneTransaction<P>(
+  transactions: TransactionRunner,
+  group: string,
+  contract: EventContract<P>,
+  records: ReadonlyArray<EventEnvelope<P>>,
+  handle: SetHandler<P>,
+  attempt: number,
+): Promise<void> {
+  const { topic } = contract;
+  return transactions.run((tx) =>
+    handle(
+      records,
+      new MessageSetContext(
+        tx,
+        records.map((envelope) => {
+          const delivery = { group, topic, partition: 0, offset: envelope.eventId, attempt };
+          return new MessageContext(tx, delivery, envelope);
+        }),
+      ),
+    ),
+  );
 }

@@ -15,7 +15,13 @@ import {
 } from '@platform/events';
 import { PermanentFailure } from '@platform/messaging';
 import { ANALYTICS } from '../context';
-import { isRefusal, orderFactChangeOf, type OrderFactChange, type ProjectedEvent } from '../domain/order-fact-change';
+import {
+  isRefusal,
+  orderFactChangeOf,
+  type Milestone,
+  type OrderFactChange,
+  type ProjectedEvent,
+} from '../domain/order-fact-change';
 import { ORDER_STATUSES } from '../domain/order-status';
 
 /** The contracts the read models are built from: what the handlers consume and a rebuild replays. */
@@ -35,11 +41,23 @@ export const PROJECTED_CONTRACTS: readonly EventContract[] = [
  * Throws PermanentFailure, before touching the database, for an event it can never project.
  */
 export async function projectOrderEvent(manager: EntityManager, envelope: EventEnvelope): Promise<void> {
-  const event = projectedEventOf(envelope);
-  if (!event) throw new PermanentFailure('ANALYTICS.NOT_PROJECTED', `${envelope.type} v${envelope.version}`);
-  const change = orderFactChangeOf(event);
-  if (isRefusal(change)) throw new PermanentFailure(change.code, change.detail);
-  await upsertOrderFacts(manager, change);
+  await projectOrderEvents(manager, [envelope]);
+}
+
+/**
+ * Applies a set of events, in the order they arrived, as projectOrderEvent would one by one, in
+ * one upsert for the whole set when it can (see upsertRuns). Throws PermanentFailure, before
+ * touching the database, when any of them can never be projected.
+ */
+export async function projectOrderEvents(manager: EntityManager, envelopes: readonly EventEnvelope[]): Promise<void> {
+  const changes = envelopes.map((envelope) => {
+    const event = projectedEventOf(envelope);
+    if (!event) throw new PermanentFailure('ANALYTICS.NOT_PROJECTED', `${envelope.type} v${envelope.version}`);
+    const change = orderFactChangeOf(event);
+    if (isRefusal(change)) throw new PermanentFailure(change.code, change.detail);
+    return change;
+  });
+  for (const run of upsertRuns(changes)) await upsertOrderFacts(manager, run);
 }
 
 function projectedEventOf(envelope: EventEnvelope): ProjectedEvent | undefined {
@@ -57,13 +75,35 @@ function projectedEventOf(envelope: EventEnvelope): ProjectedEvent | undefined {
   return undefined;
 }
 
+/**
+ * Splits changes, kept in arrival order, into runs that one multi-row upsert can apply: a row may
+ * change a key only once per statement (ON CONFLICT DO UPDATE), and "details are final" is one
+ * flag per statement. A live set is one contract's events, so one run unless an order repeats.
+ */
+export function upsertRuns(changes: readonly OrderFactChange[]): OrderFactChange[][] {
+  const runs: OrderFactChange[][] = [];
+  let keys = new Set<string>();
+  for (const change of changes) {
+    const run = runs.at(-1);
+    if (!run || keys.has(change.orderId) || run[0].detailsFinal !== change.detailsFinal) {
+      runs.push([change]);
+      keys = new Set([change.orderId]);
+    } else {
+      run.push(change);
+      keys.add(change.orderId);
+    }
+  }
+  return runs;
+}
+
 // Details: final ones ($12) overwrite, others fill only what is unknown. Milestones: earliest wins
 // (LEAST ignores NULL). Status: the later by precedence ($13, ORDER_STATUSES). One atomic upsert,
 // so two events of one order handled at once (different topics, different workers) both count.
 const UPSERT = `
   INSERT INTO ${ANALYTICS}.order_facts AS f (order_id, customer_id, currency, total_minor, lines, status,
     placed_at, confirmed_at, cancelled_at, dispatched_at, delivered_at)
-  VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::jsonb[], $6::text[],
+    $7::timestamptz[], $8::timestamptz[], $9::timestamptz[], $10::timestamptz[], $11::timestamptz[])
   ON CONFLICT (order_id) DO UPDATE SET
     customer_id = CASE WHEN $12::boolean THEN COALESCE(EXCLUDED.customer_id, f.customer_id) ELSE COALESCE(f.customer_id, EXCLUDED.customer_id) END,
     currency = CASE WHEN $12::boolean THEN COALESCE(EXCLUDED.currency, f.currency) ELSE COALESCE(f.currency, EXCLUDED.currency) END,
@@ -77,22 +117,23 @@ const UPSERT = `
     dispatched_at = LEAST(f.dispatched_at, EXCLUDED.dispatched_at),
     delivered_at = LEAST(f.delivered_at, EXCLUDED.delivered_at)`;
 
-async function upsertOrderFacts(manager: EntityManager, change: OrderFactChange): Promise<void> {
-  const { orderId, milestone, status, at, details } = change;
-  const when = (m: typeof milestone): Date | null => (m === milestone ? at : null);
+/** one run (distinct orders, one detailsFinal) in one statement */
+async function upsertOrderFacts(manager: EntityManager, run: readonly OrderFactChange[]): Promise<void> {
+  const column = <T>(value: (change: OrderFactChange) => T): T[] => run.map(value);
+  const when = (milestone: Milestone) => column((c) => (c.milestone === milestone ? c.at : null));
   await manager.query(UPSERT, [
-    orderId,
-    details?.customerId ?? null,
-    details?.currency ?? null,
-    details?.totalMinor ?? null,
-    details?.lines ? JSON.stringify(details.lines) : null,
-    status,
+    column((c) => c.orderId),
+    column((c) => c.details?.customerId ?? null),
+    column((c) => c.details?.currency ?? null),
+    column((c) => c.details?.totalMinor ?? null),
+    column((c) => (c.details?.lines ? JSON.stringify(c.details.lines) : null)),
+    column((c) => c.status),
     when('placed'),
     when('confirmed'),
     when('cancelled'),
     when('dispatched'),
     when('delivered'),
-    change.detailsFinal,
+    run[0].detailsFinal,
     ORDER_STATUSES,
   ]);
 }

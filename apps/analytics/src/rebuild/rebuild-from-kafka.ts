@@ -44,7 +44,7 @@ export async function rebuildFromKafka(options: KafkaRebuildOptions): Promise<Ka
   const projection: BatchProjection<Transaction> = {
     decoder: options.decoder,
     transaction: (work) => transactions.run(work),
-    project: (envelope, tx) => options.commands.execute(new UpdateOrderFactsCommand(envelope, tx)),
+    project: (envelope, tx) => options.commands.execute(new UpdateOrderFactsCommand([envelope], tx)),
   };
   const { summary, projected } = await replayIntoReadModels(options.replay, options.analytics, projection, {
     from: options.from,

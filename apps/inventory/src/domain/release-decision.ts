@@ -36,3 +36,24 @@ export function decideRelease(existing: Reservation | undefined): ReleaseDecisio
       return unreachable(existing.status);
   }
 }
+
+/**
+ * The releases of a set, decided in arrival order as one by one would: an order released twice
+ * in the set gives its stock back once (the second finds it RELEASED), and a tombstone left by the
+ * first is what the second finds. `existing` holds the locked reservations of the set's orders;
+ * the answer is at the same index as its order.
+ */
+export function decideReleases(
+  orderIds: readonly string[],
+  existing: ReadonlyMap<string, Reservation>,
+): ReleaseDecision[] {
+  const known = new Map(existing);
+  return orderIds.map((orderId) => {
+    const reservation = known.get(orderId);
+    const decision = decideRelease(reservation);
+    if (decision.kind === 'release' || decision.kind === 'tombstone') {
+      known.set(orderId, { orderId, lines: reservation?.lines ?? [], status: 'RELEASED' });
+    }
+    return decision;
+  });
+}

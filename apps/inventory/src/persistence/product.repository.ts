@@ -1,4 +1,4 @@
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { INVENTORY } from '../context';
 import type { Product } from '../domain/product';
 import type { StockLevel } from '../domain/reserve-decision';
@@ -32,20 +32,19 @@ export async function lockProduct(manager: EntityManager, sku: string): Promise<
 }
 
 /**
- * Locks the products of a reservation in sorted SKU order (ORDER BY runs before FOR UPDATE
- * takes each row lock), so two orders sharing SKUs always queue in the same order and never
- * deadlock. Unknown SKUs are simply absent from the map.
+ * Locks the products of a set of reservations in sorted SKU order (ORDER BY runs before FOR
+ * UPDATE takes each row lock), so two transactions sharing SKUs always queue in the same order
+ * and never deadlock. One statement for the whole set; unknown SKUs are simply absent from the map.
  */
 export async function lockStockLevels(
   manager: EntityManager,
   skus: readonly string[],
 ): Promise<Map<string, StockLevel>> {
-  const rows = await manager.find(ProductEntity, {
-    where: { sku: In([...skus]) },
-    order: { sku: 'ASC' },
-    lock: { mode: 'pessimistic_write' },
-  });
-  return new Map(rows.map((row) => [row.sku, { available: row.onHand - row.reserved, active: row.active }]));
+  const rows: Array<{ sku: string; on_hand: number; reserved: number; active: boolean }> = await manager.query(
+    `SELECT sku, on_hand, reserved, active FROM ${INVENTORY}.product WHERE sku = ANY($1) ORDER BY sku FOR UPDATE`,
+    [[...new Set(skus)]],
+  );
+  return new Map(rows.map((row) => [row.sku, { available: row.on_hand - row.reserved, active: row.active }]));
 }
 
 /** Inserts a new product; false when the SKU exists already (decided by the primary key, not a prior read). */
@@ -68,7 +67,9 @@ export async function saveProductChanges(manager: EntityManager, product: Produc
 
 /**
  * Moves reservation counters for already-locked rows, one statement for all lines:
- * reserve (+reserved), release (-reserved), commit (-on_hand, -reserved).
+ * reserve (+reserved), release (-reserved), commit (-on_hand, -reserved). The lines may be a
+ * whole set's, several of one SKU: they are summed per SKU first, because UPDATE ... FROM
+ * applies only one joined row to each product.
  */
 export async function moveStock(
   manager: EntityManager,
@@ -81,7 +82,8 @@ export async function moveStock(
   await manager.query(
     `UPDATE ${INVENTORY}.product AS p
         SET reserved = p.reserved + $3 * q.quantity, on_hand = p.on_hand + $4 * q.quantity, updated_at = $5
-       FROM unnest($1::text[], $2::int[]) AS q(sku, quantity)
+       FROM (SELECT sku, sum(quantity)::int AS quantity
+               FROM unnest($1::text[], $2::int[]) AS l(sku, quantity) GROUP BY sku) AS q
       WHERE p.sku = q.sku`,
     [lines.map((l) => l.sku), lines.map((l) => l.quantity), reservedSign, onHandSign, now],
   );

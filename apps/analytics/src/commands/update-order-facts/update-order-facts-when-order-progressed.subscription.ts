@@ -6,14 +6,14 @@ import {
   ShipmentDeliveredV1Contract,
   ShipmentDispatchedV1Contract,
 } from '@platform/events';
-import { subscriptionsPerContract } from '@platform/messaging';
+import { setSubscriptionsPerContract } from '@platform/messaging';
 import { ANALYTICS } from '../../context';
 import { UpdateOrderFactsCommand } from './update-order-facts.command';
 
 /**
  * The events the order facts are a projection of. Every one becomes the same command carrying the
- * event itself (domain/order-fact-change.ts decides what it changes), so one adapter serves them
- * all, a subscription per event.
+ * events themselves (domain/order-fact-change.ts decides what each changes), so one adapter serves
+ * them all, a subscription per event, each taking the events of a consumer transaction as a set.
  */
 const ORDER_FACT_EVENTS = [
   // a placed order enters the funnel, with its customer, total and lines (until confirmation corrects them)
@@ -28,10 +28,10 @@ const ORDER_FACT_EVENTS = [
   { contract: ShipmentDeliveredV1Contract },
 ];
 
-export const UPDATE_ORDER_FACTS_SUBSCRIPTIONS: readonly Type[] = subscriptionsPerContract(
+export const UPDATE_ORDER_FACTS_SUBSCRIPTIONS: readonly Type[] = setSubscriptionsPerContract(
   ANALYTICS,
   ORDER_FACT_EVENTS,
-  async (commands, _row, event, ctx) => {
-    await commands.execute(new UpdateOrderFactsCommand(event, ctx.tx));
+  async (commands, _row, events, ctx) => {
+    await commands.execute(new UpdateOrderFactsCommand(events, ctx.tx));
   },
 );

@@ -3,13 +3,14 @@ import type { Transaction } from '@platform/database';
 import type { EventEnvelope } from '@platform/events';
 
 /**
- * Fold one order or shipment event into the order facts. The read model is a projection of
- * events, so the command carries the event itself. Sent by the consumer pipeline, so it runs in
- * that transaction.
+ * Fold order or shipment events into the order facts, in the order they arrived. The read model
+ * is a projection of events, so the command carries the events themselves. Sent by the consumer
+ * pipeline with the records of one consumer transaction (a record alone is a set of one), or by
+ * the rebuild one event at a time, so it runs in the caller's transaction.
  */
 export class UpdateOrderFactsCommand extends Command<void> {
   constructor(
-    readonly event: EventEnvelope,
+    readonly events: readonly EventEnvelope[],
     readonly tx: Transaction,
   ) {
     super();

@@ -1,18 +1,26 @@
 import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ReserveStockV1Contract, type EventEnvelope, type ReserveStockV1 } from '@platform/events';
-import { MessageContext, OnEvent, orPermanentFailure } from '@platform/messaging';
+import { MessageSetContext, OnEvents, orPermanentFailure } from '@platform/messaging';
 import { ReserveStockCommand } from './reserve-stock.command';
 import { INVENTORY } from '../../context';
 
-/** The saga asks for an order's stock, all or nothing; answered with stock-reserved or stock-reservation-failed. */
+/**
+ * The saga asks for orders' stock, each all or nothing; answered with stock-reserved or
+ * stock-reservation-failed. Takes the commands of a consumer transaction as a set; a malformed one
+ * throws, the set runs apart, and that command alone is dead-lettered.
+ */
 @Controller()
 export class ReserveStockWhenCommanded {
   constructor(private readonly commands: CommandBus) {}
 
-  @OnEvent(INVENTORY, ReserveStockV1Contract)
-  async handle(command: EventEnvelope<ReserveStockV1>, ctx: MessageContext): Promise<void> {
-    const { orderId, lines } = command.payload;
-    orPermanentFailure(await this.commands.execute(new ReserveStockCommand(orderId, lines, ctx.origin())));
+  @OnEvents(INVENTORY, ReserveStockV1Contract)
+  async handle(commands: ReadonlyArray<EventEnvelope<ReserveStockV1>>, ctx: MessageSetContext): Promise<void> {
+    const requests = commands.map(({ payload }, index) => ({
+      orderId: payload.orderId,
+      lines: payload.lines,
+      metadata: ctx.records[index].causedMetadata(),
+    }));
+    orPermanentFailure(await this.commands.execute(new ReserveStockCommand(requests, ctx.tx)));
   }
 }

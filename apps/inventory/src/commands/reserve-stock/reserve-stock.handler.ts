@@ -1,22 +1,18 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock, isRefusal, Refusal, type Refusable } from '@platform/domain';
+import { Clock, Refusal, type Refusable } from '@platform/domain';
 import { OutboxWriter } from '@platform/outbox';
-import type { EntityManager } from 'typeorm';
-import {
-  decideReservation,
-  replayReservation,
-  reservationAfter,
-  type ReservationOutcome,
-} from '../../domain/reserve-decision';
-import { normaliseLines } from '../../domain/stock-line';
+import { decideReservations } from '../../domain/reserve-set-decision';
 import { lockStockLevels, moveStock } from '../../persistence/product.repository';
-import { insertReservation, lockReservation } from '../../persistence/reservation.repository';
+import { insertReservations, lockReservations } from '../../persistence/reservation.repository';
 import { reservationOutcomeEvent } from './reservation-outcome.event';
 import { ReserveStockCommand } from './reserve-stock.command';
 
 /**
  * Keyed by orderId: a request sent again (same or new eventId) finds the reservation and replays
- * its outcome without reserving twice.
+ * its outcome without reserving twice. A whole set costs the same few statements as one order:
+ * lock the orders' reservations, lock the products the new ones ask for (both sorted, so sets
+ * never deadlock), then one stock update and one insert of the new reservations; the answers go
+ * to the outbox, which writes them all in one statement before the commit.
  */
 @CommandHandler(ReserveStockCommand)
 export class ReserveStockHandler implements ICommandHandler<ReserveStockCommand> {
@@ -25,30 +21,28 @@ export class ReserveStockHandler implements ICommandHandler<ReserveStockCommand>
     private readonly clock: Clock,
   ) {}
 
-  async execute({ orderId, lines, origin }: ReserveStockCommand): Promise<Refusable<void>> {
-    const { tx } = origin;
-    const existing = await lockReservation(tx.manager, orderId);
-    const outcome = existing ? replayReservation(existing) : await this.decideFirst(tx.manager, orderId, lines);
-    if (isRefusal(outcome)) return outcome;
-    await this.outbox.append(tx, origin.metadata, [reservationOutcomeEvent(orderId, outcome)]);
-  }
-
-  /** locks the order's product rows (sorted), decides on what they hold, and records the outcome; malformed lines are refused */
-  private async decideFirst(
-    manager: EntityManager,
-    orderId: string,
-    requested: ReserveStockCommand['lines'],
-  ): Promise<Refusable<ReservationOutcome>> {
-    const checked = normaliseLines(requested);
-    if (!checked.ok) return Refusal.invalid(checked.code, `order ${orderId}: ${checked.detail}`);
-    const stock = await lockStockLevels(
+  async execute({ requests, tx }: ReserveStockCommand): Promise<Refusable<void>> {
+    const { manager } = tx;
+    const existing = await lockReservations(
       manager,
-      checked.lines.map((line) => line.sku),
+      requests.map((request) => request.orderId),
     );
-    const outcome = decideReservation(checked.lines, stock);
+    const asked = requests.filter((request) => !existing.has(request.orderId)).flatMap((request) => request.lines);
+    const stock =
+      asked.length === 0
+        ? new Map()
+        : await lockStockLevels(
+            manager,
+            asked.map((line) => line.sku),
+          );
+    const decision = decideReservations(requests, existing, stock);
+    if (decision.kind === 'invalid')
+      return Refusal.invalid(decision.code, `order ${decision.orderId}: ${decision.detail}`);
     const now = this.clock.now();
-    if (outcome.kind === 'reserved') await moveStock(manager, outcome.lines, 'reserve', now);
-    await insertReservation(manager, reservationAfter(orderId, checked.lines, outcome), now);
-    return outcome;
+    if (decision.reserved.length > 0) await moveStock(manager, decision.reserved, 'reserve', now);
+    await insertReservations(manager, decision.created, now);
+    for (const [index, { orderId, metadata }] of requests.entries()) {
+      await this.outbox.append(tx, metadata, [reservationOutcomeEvent(orderId, decision.outcomes[index])]);
+    }
   }
 }

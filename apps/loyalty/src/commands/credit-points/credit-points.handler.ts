@@ -1,12 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Clock, Refusal, type Refusable } from '@platform/domain';
-import { decideCredit } from '../../domain/order-points';
+import { decideCredits } from '../../domain/order-points-sets';
 import { LOYALTY_CONFIG, type LoyaltyConfig } from '../../loyalty.settings';
-import { LedgerRepository } from '../../persistence/ledger.repository';
+import { LedgerRepository, type LedgerEntry } from '../../persistence/ledger.repository';
 import { CreditPointsCommand } from './credit-points.command';
 
-/** An order earns its points once, unless it was already closed (its cancellation overtook it). */
+/**
+ * An order earns its points once, unless it was already closed (its cancellation overtook it).
+ * A set of confirmations costs three statements: lock the orders, read their state, insert the credits.
+ */
 @CommandHandler(CreditPointsCommand)
 export class CreditPointsHandler implements ICommandHandler<CreditPointsCommand> {
   constructor(
@@ -15,20 +18,20 @@ export class CreditPointsHandler implements ICommandHandler<CreditPointsCommand>
     @Inject(LOYALTY_CONFIG) private readonly config: LoyaltyConfig,
   ) {}
 
-  async execute({ orderId, customerId, totalMinor, sourceEventId, tx }: CreditPointsCommand): Promise<Refusable<void>> {
-    const manager = tx.manager;
-    await this.ledger.lockOrder(manager, orderId);
-    const state = await this.ledger.orderState(manager, orderId);
-    const decision = decideCredit(state, totalMinor, this.config.pointsPerUnit);
-    if (decision.kind === 'refuse') return Refusal.invalid(decision.code, decision.detail);
-    if (decision.kind === 'skip') return;
-    await this.ledger.append(manager, {
-      customerId,
-      orderId,
-      kind: 'CREDIT',
-      points: decision.points,
-      sourceEventId,
-      at: this.clock.now(),
-    });
+  async execute({ confirmations, tx }: CreditPointsCommand): Promise<Refusable<void>> {
+    const { manager } = tx;
+    const orderIds = confirmations.map((confirmation) => confirmation.orderId);
+    await this.ledger.lockOrders(manager, orderIds);
+    const states = await this.ledger.orderStates(manager, orderIds);
+    const decisions = decideCredits(confirmations, states, this.config.pointsPerUnit);
+    const at = this.clock.now();
+    const credits: LedgerEntry[] = [];
+    for (const [index, decision] of decisions.entries()) {
+      if (decision.kind === 'refuse') return Refusal.invalid(decision.code, decision.detail);
+      if (decision.kind === 'skip') continue;
+      const { customerId, orderId, sourceEventId } = confirmations[index];
+      credits.push({ customerId, orderId, kind: 'CREDIT', points: decision.points, sourceEventId, at });
+    }
+    await this.ledger.append(manager, credits);
   }
 }
