@@ -43,9 +43,8 @@ export function purposeOf(sql: string): string {
   if (sql.includes('pg_snapshot_xmin')) return 'relay: select pending';
   if (sql.includes('SET published_at')) return 'relay: mark published';
   if (/INSERT INTO \w+\.outbox/.test(sql)) return 'outbox: insert events';
-  if (sql.includes('partition_heads AS h') || sql.includes('INTO messaging.partition_heads'))
-    return 'log append: offsets';
-  if (sql.includes('messaging.log (topic')) return 'log append: insert';
+  // one statement since issue 14: the heads and the records together
+  if (sql.includes('partition_heads AS h') || sql.includes('INTO messaging.partition_heads')) return 'log append';
   if (sql.includes('FROM messaging.log')) return 'consumer: read log';
   if (sql.includes('INTO messaging.group_offsets')) return 'consumer: commit offset';
   if (sql.includes('FROM messaging.group_offsets')) return 'consumer: read offset';

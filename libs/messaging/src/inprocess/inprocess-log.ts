@@ -1,5 +1,4 @@
 import type { DataSource } from 'typeorm';
-import { TransactionRunner } from '@platform/database';
 import { bucketOf, type WireRecord } from '@platform/events';
 import type { ReceivedRecord } from '../pipeline/received-record';
 import { InProcessLogReplay } from './inprocess-log-replay';
@@ -25,22 +24,18 @@ export interface AppendedRecords {
 }
 
 /**
- * Storage of the in-process transport (see InProcessLog migration). Appends are one transaction
- * per batch; offsets of a (topic, partition) are allocated in sorted order so concurrent
- * appenders cannot deadlock on partition_heads.
+ * Storage of the in-process transport (see InProcessLog migration). An append is one statement
+ * per batch (its own transaction: no BEGIN and COMMIT round trips); offsets of a (topic,
+ * partition) are allocated in sorted order so concurrent appenders cannot deadlock on
+ * partition_heads.
  */
 export class InProcessLog {
-  /** a connection lost between two statements of an append surfaces as a connection loss */
-  private readonly transactions: TransactionRunner;
-
   constructor(
     /** the database holding the log */
     readonly dataSource: DataSource,
     private readonly schema: string,
     readonly partitions: number,
-  ) {
-    this.transactions = new TransactionRunner(dataSource);
-  }
+  ) {}
 
   /** the replay port over this log: what a read model is rebuilt from, without touching any group's offsets */
   replay(): InProcessLogReplay {
@@ -67,33 +62,40 @@ export class InProcessLog {
     const ordered = [...groups.values()].sort((a, b) =>
       a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1,
     );
-    const appended = await this.transactions.run(async ({ manager }) => {
-      const heads: Array<{ topic: string; partition: number; next_offset: string }> = await manager.query(
-        `INSERT INTO ${this.schema}.partition_heads AS h (topic, partition, next_offset)
+    // one statement, so one implicit transaction: the heads' row locks (taken in sorted order) are held to its commit
+    const placed = ordered.flatMap((g) =>
+      g.records.map((r, i) => ({ ...r, partition: g.partition, back: g.records.length - i })),
+    );
+    const heads: Array<{ topic: string; partition: number; next_offset: string }> = await this.dataSource.query(
+      `WITH heads AS (
+         INSERT INTO ${this.schema}.partition_heads AS h (topic, partition, next_offset)
          SELECT t, p, n FROM unnest($1::text[], $2::int[], $3::bigint[]) WITH ORDINALITY AS x(t, p, n, o) ORDER BY o
          ON CONFLICT (topic, partition) DO UPDATE SET next_offset = h.next_offset + EXCLUDED.next_offset
-         RETURNING topic, partition, next_offset`,
-        [ordered.map((g) => g.topic), ordered.map((g) => g.partition), ordered.map((g) => g.records.length)],
-      );
-      const nextOffset = new Map(heads.map((h) => [`${h.topic}\u0000${h.partition}`, BigInt(h.next_offset)]));
-      const rows = ordered.flatMap((g) => {
-        const first = nextOffset.get(`${g.topic}\u0000${g.partition}`)! - BigInt(g.records.length);
-        return g.records.map((r, i) => ({ ...r, partition: g.partition, offset: (first + BigInt(i)).toString() }));
-      });
-      await manager.query(
-        `INSERT INTO ${this.schema}.log (topic, partition, "offset", msg_key, headers, value)
-         SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[], $4::text[], $5::jsonb[], $6::bytea[])`,
-        [
-          rows.map((r) => r.topic),
-          rows.map((r) => r.partition),
-          rows.map((r) => r.offset),
-          rows.map((r) => r.key),
-          rows.map((r) => JSON.stringify(r.headers)),
-          rows.map((r) => r.value),
-        ],
-      );
-      return rows;
-    });
+         RETURNING topic, partition, next_offset
+       ), appended AS (
+         INSERT INTO ${this.schema}.log (topic, partition, "offset", msg_key, headers, value)
+         SELECT r.t, r.p, heads.next_offset - r.back, r.k, r.h, r.v
+           FROM unnest($4::text[], $5::int[], $6::bigint[], $7::text[], $8::jsonb[], $9::bytea[]) AS r(t, p, back, k, h, v)
+           JOIN heads ON heads.topic = r.t AND heads.partition = r.p
+       )
+       SELECT topic, partition, next_offset FROM heads`,
+      [
+        ordered.map((g) => g.topic),
+        ordered.map((g) => g.partition),
+        ordered.map((g) => g.records.length),
+        placed.map((r) => r.topic),
+        placed.map((r) => r.partition),
+        placed.map((r) => r.back),
+        placed.map((r) => r.key),
+        placed.map((r) => JSON.stringify(r.headers)),
+        placed.map((r) => r.value),
+      ],
+    );
+    const nextOffset = new Map(heads.map((h) => [`${h.topic}\u0000${h.partition}`, BigInt(h.next_offset)]));
+    const appended = placed.map(({ back, ...r }) => ({
+      ...r,
+      offset: (nextOffset.get(`${r.topic}\u0000${r.partition}`)! - BigInt(back)).toString(),
+    }));
     return ordered.map(({ topic, partition }) => ({
       topic,
       partition,
