@@ -1,4 +1,4 @@
-import { AsyncResource } from 'node:async_hooks';
+import { captureAsyncContext, type InContext } from './async-context';
 import type { Transaction, TransactionRunner } from './transaction';
 
 /**
@@ -17,7 +17,7 @@ export interface GroupCommitOptions {
 interface Queued<I, R> {
   readonly item: I;
   /** runs in the async context the item was submitted from (its log bindings, its trace span) */
-  readonly inContext: <T>(fn: () => T) => T;
+  readonly inContext: InContext;
   readonly resolve: (result: R) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -50,7 +50,7 @@ export class GroupCommit<I, R> {
     // not grouping: every item its own transaction at once, side by side with the others
     if (this.options.maxItems <= 1) return this.transactions.run(async (tx) => (await this.work(tx, [item]))[0]);
     return new Promise<R>((resolve, reject) => {
-      const inContext = AsyncResource.bind(<T>(fn: () => T): T => fn());
+      const inContext = captureAsyncContext();
       this.queue.push({ item, inContext, resolve, reject });
       if (!this.draining) {
         this.draining = true;

@@ -9,3 +9,4 @@ export * from './schema-of';
 export * from './transaction';
 export * from './database-settings';
 export * from './group-commit';
+export * from './async-context';

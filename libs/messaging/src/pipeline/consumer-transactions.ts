@@ -1,7 +1,12 @@
-import { AsyncResource } from 'node:async_hooks';
 import { isObservable, lastValueFrom } from 'rxjs';
 import type { Environment } from '@platform/config';
-import { GroupCommit, type Transaction, type TransactionRunner } from '@platform/database';
+import {
+  captureAsyncContext,
+  GroupCommit,
+  type InContext,
+  type Transaction,
+  type TransactionRunner,
+} from '@platform/database';
 import type { EventEnvelope } from '@platform/events';
 import { CONSUMER_SETTINGS } from './consumer-settings';
 import { recordAllInInbox } from './inbox';
@@ -20,7 +25,7 @@ export type Consumed = 'handled' | 'duplicate';
 
 /** a record as its set's work holds it: with the async context it was handed over from */
 interface Submitted extends ConsumedRecord {
-  readonly inContext: <T>(fn: () => T) => T;
+  readonly inContext: InContext;
 }
 
 export interface ConsumerTransactionsOptions {
@@ -71,7 +76,7 @@ export class ConsumerTransactions {
 
   /** resolves once the record's transaction committed */
   handle(record: ConsumedRecord): Promise<Consumed> {
-    const inContext = AsyncResource.bind(<T>(fn: () => T): T => fn());
+    const inContext = captureAsyncContext();
     return this.commits.submit({ ...record, inContext });
   }
 

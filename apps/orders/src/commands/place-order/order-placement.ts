@@ -1,4 +1,4 @@
-import { AsyncResource } from 'node:async_hooks';
+import { captureAsyncContext } from '@platform/database';
 import { activeTraceparent } from '@platform/observability';
 import type { PlaceOrderCommand } from './place-order.command';
 
@@ -19,6 +19,6 @@ export function placementOf(command: PlaceOrderCommand): OrderPlacement {
   return {
     command,
     traceparent: activeTraceparent(),
-    inRequestContext: AsyncResource.bind(<T>(fn: () => T): T => fn()),
+    inRequestContext: captureAsyncContext(),
   };
 }
