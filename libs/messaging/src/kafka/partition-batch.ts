@@ -1,14 +1,19 @@
 import type { EachBatchPayload } from 'kafkajs';
 import type { Subscription } from '../pipeline/consumer-pipeline';
 import type { KeyedLane } from '../pipeline/keyed-lane';
-import { commitOrRejoin } from './group-membership-errors';
 import { HeartbeatKeeper } from './heartbeat-keeper';
 import { fromKafkaMessage } from './kafka-records';
+import { OffsetCommits } from './offset-commits';
 
 export interface PartitionBatchOptions {
   readonly heartbeatIntervalMs: number;
   /** commit after this many records within a batch (and always at its end) */
   readonly commitEveryRecords: number;
+  /**
+   * the consumer's commits, shared by its partitions so that batches finishing together share one
+   * request (default: this batch's own)
+   */
+  readonly commits?: OffsetCommits;
 }
 
 /**
@@ -31,17 +36,14 @@ export async function consumePartitionBatch(
 ): Promise<void> {
   const { batch, resolveOffset, isRunning, isStale } = payload;
   const keeper = new HeartbeatKeeper(payload.heartbeat, options.heartbeatIntervalMs);
+  const commits = options.commits ?? new OffsetCommits();
   let sinceCommit = 0;
   const commit = async (): Promise<void> => {
     const offset = lane.uncommitted;
     if (offset === undefined) return;
     // straight to the group coordinator (not kafkajs' retrier, which skips commits once the
     // consumer stops and wraps a rebalance refusal so that the consumer dies)
-    await commitOrRejoin(() =>
-      payload.commitOffsetsIfNecessary({
-        topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: offset.toString() }] }],
-      }),
-    );
+    await commits.commit(batch.topic, batch.partition, offset, payload.commitOffsetsIfNecessary);
     lane.markCommitted(offset);
     sinceCommit = 0;
   };
