@@ -67,7 +67,9 @@ export const KAFKA_SETTINGS = new SettingGroup('kafka transport', {
     'producer acknowledgement: every in-sync replica, or the leader',
   ),
   KAFKA_IDEMPOTENT: setting.bool(true, 'idempotent producer: a retried produce request is not written twice'),
-  KAFKA_COMPRESSION: setting.oneOf(['gzip', 'none'] as const, 'gzip', 'compression of produced batches'),
+  // none by default: gzip costs CPU in the relay and again in every group that reads the batch,
+  // and the platform's small batches of small Avro records compress little (.env.example)
+  KAFKA_COMPRESSION: setting.oneOf(['gzip', 'none'] as const, 'none', 'compression of produced batches'),
   KAFKA_SESSION_TIMEOUT_MS: setting.int(30_000, 'a group member silent this long is thrown out (ms)'),
   KAFKA_HEARTBEAT_INTERVAL_MS: setting.int(1_000, 'heartbeat interval of a group member (ms)'),
   KAFKA_REBALANCE_TIMEOUT_MS: setting.int(60_000, 'how long members may take to rejoin a rebalance (ms)'),
