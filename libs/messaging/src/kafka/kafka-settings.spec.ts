@@ -10,6 +10,7 @@ describe('kafkaSettingsFromEnv', () => {
       heartbeatIntervalMs: 1_000,
       rebalanceTimeoutMs: 60_000,
       maxWaitTimeMs: 1_000,
+      partitionsConsumedConcurrently: 16,
     });
     expect(settings.topicPrefix).toBe('');
     expect(settings.groupPrefix).toBe('');
