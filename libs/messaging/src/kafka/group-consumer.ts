@@ -142,6 +142,7 @@ export class GroupConsumer {
       heartbeatIntervalMs: this.settings.heartbeatIntervalMs,
       commitEveryRecords: this.settings.commitEveryRecords,
       commits: this.commits,
+      keysAtOnce: this.settings.keysAtOnce,
     });
   }
 

@@ -11,6 +11,7 @@ describe('kafkaSettingsFromEnv', () => {
       rebalanceTimeoutMs: 60_000,
       maxWaitTimeMs: 1_000,
       partitionsConsumedConcurrently: 16,
+      keysAtOnce: true,
     });
     expect(settings.topicPrefix).toBe('');
     expect(settings.groupPrefix).toBe('');

@@ -35,6 +35,8 @@ export interface KafkaSettings {
     readonly maxWaitTimeMs: number;
     /** within one fetched batch, commit after this many records (and always at the batch's end) */
     readonly commitEveryRecords: number;
+    /** within one fetched batch of a partition, records of different keys at once (one key's in order) */
+    readonly keysAtOnce: boolean;
     /** first wait before a crashed consumer is started again; doubles up to 30 s */
     readonly restartDelayMs: number;
     /** at start, refuse to consume from topics that are missing or have fewer partitions than the topics file */
@@ -78,6 +80,10 @@ export const KAFKA_SETTINGS = new SettingGroup('kafka transport', {
   // partition workers do, without holding more database connections
   KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: setting.int(16, 'partitions one group consumes at once in this process'),
   KAFKA_COMMIT_EVERY_RECORDS: setting.int(100, 'commit offsets every this many records within a batch'),
+  KAFKA_KEYS_AT_ONCE: setting.bool(
+    true,
+    "within a partition's fetched batch, handle records of different keys at once (one key's in order)",
+  ),
   KAFKA_FETCH_MAX_WAIT_MS: setting.int(1_000, 'longest wait of a fetch for new records (ms)'),
   KAFKA_RESTART_DELAY_MS: setting.int(1_000, 'first wait before a crashed consumer restarts (ms); doubles up to 30 s'),
   KAFKA_VERIFY_TOPICS: setting.bool(true, 'refuse to consume from missing or too small topics at start'),
@@ -122,6 +128,7 @@ export function kafkaSettingsFromEnv(env: Environment): KafkaSettings {
       partitionsConsumedConcurrently: s.KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY,
       maxWaitTimeMs: s.KAFKA_FETCH_MAX_WAIT_MS,
       commitEveryRecords: s.KAFKA_COMMIT_EVERY_RECORDS,
+      keysAtOnce: s.KAFKA_KEYS_AT_ONCE,
       restartDelayMs: s.KAFKA_RESTART_DELAY_MS,
       verifyTopics: s.KAFKA_VERIFY_TOPICS,
       topicsFile: s.KAFKA_TOPICS_FILE,

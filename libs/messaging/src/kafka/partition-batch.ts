@@ -1,4 +1,4 @@
-import type { EachBatchPayload } from 'kafkajs';
+import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
 import type { Subscription } from '../pipeline/consumer-pipeline';
 import type { KeyedLane } from '../pipeline/keyed-lane';
 import { HeartbeatKeeper } from './heartbeat-keeper';
@@ -14,6 +14,11 @@ export interface PartitionBatchOptions {
    * request (default: this batch's own)
    */
   readonly commits?: OffsetCommits;
+  /**
+   * records of different keys at once, each key's in offset order (default: one record at a
+   * time), so that one fetched batch makes one consumer transaction instead of one per record
+   */
+  readonly keysAtOnce?: boolean;
 }
 
 /**
@@ -48,20 +53,69 @@ export async function consumePartitionBatch(
     sinceCommit = 0;
   };
 
+  const stopping = (): boolean => !isRunning() || isStale() || !!keeper.rejoinRequest || signal.aborted;
+  /** takes one record: false when the batch must stop (the lane stops) */
+  const take = async (message: KafkaMessage): Promise<boolean> => {
+    const record = fromKafkaMessage(subscription.topic, batch.partition, message);
+    const outcome = await keeper.during(() => lane.offer(record));
+    if (outcome === 'aborted') return false;
+    sinceCommit += 1;
+    if (sinceCommit >= options.commitEveryRecords) await commit();
+    await keeper.beat();
+    return true;
+  };
+
   try {
     lane.throwIfFailed();
-    for (const message of batch.messages) {
-      if (!isRunning() || isStale() || keeper.rejoinRequest || signal.aborted) break;
-      const record = fromKafkaMessage(subscription.topic, batch.partition, message);
-      const outcome = await keeper.during(() => lane.offer(record));
-      if (outcome === 'aborted') break;
-      resolveOffset(message.offset);
-      sinceCommit += 1;
-      if (sinceCommit >= options.commitEveryRecords) await commit();
-      await keeper.beat();
+    if (options.keysAtOnce) {
+      await takeKeysAtOnce(batch.messages, lane, stopping, take);
+      // every record was taken (finished, or set aside with its key): fetch past the batch
+      if (!stopping()) resolveOffset(batch.messages[batch.messages.length - 1].offset);
+    } else {
+      for (const message of batch.messages) {
+        if (stopping() || !(await take(message))) break;
+        resolveOffset(message.offset);
+      }
     }
   } finally {
     await commit();
   }
   if (keeper.rejoinRequest) throw keeper.rejoinRequest;
+}
+
+/**
+ * The batch's records, one chain per key in offset order, the chains at once: the records of
+ * different keys reach the pipeline together and share a consumer transaction, and one key's
+ * records still run one after another. Every record is reserved in the lane first, so a commit
+ * never passes one that was not taken yet. Once the batch must stop, or a record could not be
+ * finished at all, no chain takes another record; the first failure is rethrown once the
+ * records in progress are done.
+ */
+async function takeKeysAtOnce(
+  messages: readonly KafkaMessage[],
+  lane: KeyedLane,
+  stopping: () => boolean,
+  take: (message: KafkaMessage) => Promise<boolean>,
+): Promise<void> {
+  for (const message of messages) lane.reserve(BigInt(message.offset));
+  let stopped = false;
+  const chains = new Map<string, Promise<void>>();
+  for (const message of messages) {
+    const key = message.key?.toString('utf8') ?? '';
+    const previous = chains.get(key) ?? Promise.resolve();
+    chains.set(
+      key,
+      previous.then(async () => {
+        if (stopped || stopping()) return;
+        try {
+          if (!(await take(message))) stopped = true;
+        } catch (error) {
+          stopped = true;
+          throw error;
+        }
+      }),
+    );
+  }
+  const failed = (await Promise.allSettled(chains.values())).find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
 }
