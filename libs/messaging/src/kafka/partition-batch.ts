@@ -23,9 +23,10 @@ export interface PartitionBatchOptions {
 
 /**
  * Consumes one fetched batch of one partition through that partition's KeyedLane, which lives
- * across batches: records in offset order, each through the shared ConsumerPipeline (decode,
- * inbox, transaction, handler, retry, dead letter), a record waiting for a retry set aside with
- * its key so the other keys go on. The fetch position moves past every record taken; the
+ * across batches: records in offset order (with keysAtOnce: each key's in offset order, the keys
+ * at once), each through the shared ConsumerPipeline (decode, inbox, transaction, handler, retry,
+ * dead letter), a record waiting for a retry set aside with its key so the other keys go on. The
+ * fetch position moves past every record taken (with keysAtOnce: past the batch, once all were); the
  * committed offset only up to the lowest record not finished, never ahead, so a crash or
  * rebalance redelivers (the inbox absorbs it) and never skips. The batch stops early when the
  * consumer stops (the record in progress finishes and is committed; retry back-offs are cut
