@@ -10,7 +10,7 @@ import { PlatformDb } from '../orders/platform-db';
 import { cpuBetween, processesCpu, type ProcessCpu } from '../orders/process-cpu';
 import { startPlatform } from '../orders/platform-process';
 import type { BenchBroker } from './bench-broker';
-import { startDeployment, type Deployment } from './deployment';
+import { profileFolder, startDeployment, type Deployment } from './deployment';
 import type { DeploymentKind, KafkaBenchConfig } from './kafka-bench-config';
 import { hopLatencies, type Hop } from './hop-latency';
 import { orderHops, type OrderHops } from './order-hops';
@@ -54,6 +54,8 @@ export interface DeploymentResult {
   readonly cutOverFailed?: string;
   /** the platform's Kafka settings (KAFKA_SESSION_TIMEOUT_MS for the report); empty in-process */
   readonly kafkaEnv: NodeJS.ProcessEnv;
+  /** BENCH_KAFKA_PROFILE_DIR: each platform process and the folder of its profile, written when it stopped */
+  readonly profiles?: ReadonlyArray<{ readonly name: string; readonly dir: string }>;
 }
 
 export async function runDeployment(
@@ -68,7 +70,13 @@ export async function runDeployment(
   const started = performance.now();
   try {
     const kafkaEnv = kind === 'inprocess' || !broker ? {} : await broker.envFor();
-    deployment = await startDeployment(kind, { build: config.build, databaseUrl: target.url, adminToken, kafkaEnv });
+    deployment = await startDeployment(kind, {
+      build: config.build,
+      databaseUrl: target.url,
+      adminToken,
+      kafkaEnv,
+      profileDir: config.profileDir,
+    });
     const startSeconds = (performance.now() - started) / 1000;
     printDeployment(deployment, kafkaEnv, startSeconds);
     const db = await PlatformDb.open(target.url);
@@ -177,6 +185,12 @@ export async function runDeployment(
         cutOver,
         cutOverFailed,
         kafkaEnv,
+        profiles: config.profileDir
+          ? deployment.processes.map((p) => ({
+              name: p.name,
+              dir: profileFolder(config.profileDir ?? '', kind, p.name),
+            }))
+          : undefined,
       };
     } finally {
       await db.close();

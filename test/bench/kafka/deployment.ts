@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { DeploymentKind } from './kafka-bench-config';
 import type { PlatformBuild } from '../orders/orders-bench-config';
 import { startPlatform, type PlatformProcess } from '../orders/platform-process';
@@ -24,6 +25,13 @@ export interface DeploymentStart {
   readonly adminToken: string;
   /** the Kafka settings (TRANSPORT=kafka, brokers, prefix, ...); unused in-process */
   readonly kafkaEnv: NodeJS.ProcessEnv;
+  /** `--cpu-prof` into `<profileDir>/<kind>-<process name>` (profileFolder) */
+  readonly profileDir?: string;
+}
+
+/** the folder one process of a deployment writes its `--cpu-prof` profile into */
+export function profileFolder(profileDir: string, kind: DeploymentKind, name: string): string {
+  return join(profileDir, `${kind}-${name}`);
 }
 
 export async function startDeployment(kind: DeploymentKind, options: DeploymentStart): Promise<Deployment> {
@@ -32,7 +40,14 @@ export async function startDeployment(kind: DeploymentKind, options: DeploymentS
   const env = kind === 'inprocess' ? { TRANSPORT: 'inprocess' } : options.kafkaEnv;
   // started together: on 2 cores seven Node processes boot in about the time of two or three one after another
   const settled = await Promise.allSettled(
-    names.map((name) => startPlatform({ ...common, app: name, env: { ...env, KAFKA_CLIENT_ID: `bench-${name}` } })),
+    names.map((name) =>
+      startPlatform({
+        ...common,
+        app: name,
+        env: { ...env, KAFKA_CLIENT_ID: `bench-${name}` },
+        cpuProfDir: options.profileDir ? profileFolder(options.profileDir, kind, name) : undefined,
+      }),
+    ),
   );
   const started = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const failed = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as Error] : []));

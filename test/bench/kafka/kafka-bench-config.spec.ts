@@ -17,6 +17,11 @@ describe('bench:kafka settings', () => {
     expect(() => kafkaBenchConfigFromEnv({ BENCH_KAFKA_DEPLOYMENTS: 'kafka,mesh' })).toThrow(/mesh; known: inprocess/);
   });
 
+  it('profiles every platform process only when told where to keep the profiles', () => {
+    expect(kafkaBenchConfigFromEnv({}).profileDir).toBeUndefined();
+    expect(kafkaBenchConfigFromEnv({ BENCH_KAFKA_PROFILE_DIR: '/tmp/prof' }).profileDir).toBe('/tmp/prof');
+  });
+
   it('repeats the run with the bench, platform and Kafka knobs that were set, and nothing else', () => {
     const command = kafkaReproduceCommand({
       BENCH_KAFKA_SECONDS: '20',

@@ -32,6 +32,11 @@ export interface KafkaBenchConfig {
   readonly rolling?: RollingRestartConfig;
   /** the split deployment's cut-over phase, after the rolling restart; undefined when skipped */
   readonly cutOver?: CutOverConfig;
+  /**
+   * BENCH_KAFKA_PROFILE_DIR: every platform process runs under `--cpu-prof` into a folder of its
+   * own here (kept), and the report prints each one's self time over phase B; unset: no profile
+   */
+  readonly profileDir?: string;
 }
 
 /** how the restarted instance is stopped: as a rolling deploy does, or as a crash (a member that never leaves) */
@@ -102,6 +107,7 @@ export function kafkaBenchConfigFromEnv(env: NodeJS.ProcessEnv = process.env): K
     fetchMaxWaitMs: intSetting('KAFKA_FETCH_MAX_WAIT_MS', 200, { env, min: 0 }),
     rolling: deployments.includes('split') ? rollingConfigFromEnv(env) : undefined,
     cutOver: deployments.includes('split') ? cutOverConfigFromEnv(env) : undefined,
+    profileDir: stringSetting('BENCH_KAFKA_PROFILE_DIR', '', env).trim() || undefined,
   };
 }
 

@@ -1,5 +1,6 @@
 import { formatCount, formatSummary, type Summary } from '../percentiles';
 import { carried } from '../orders/orders-report';
+import { profileIn, summariseProfile } from '../orders/cpu-profile';
 import type { DeploymentResult } from './deployment-run';
 import type { DeploymentKind } from './kafka-bench-config';
 
@@ -98,4 +99,28 @@ function median(values: readonly number[]): string {
   if (values.length === 0) return 'n/a';
   const sorted = [...values].sort((a, b) => a - b);
   return `${sorted[Math.floor((sorted.length - 1) / 2)].toFixed(0)} ms`;
+}
+
+/**
+ * BENCH_KAFKA_PROFILE_DIR: each platform process's `--cpu-prof` self time over phase B (written
+ * when the deployment stopped), per order, by function and by package. The profiler adds CPU of
+ * its own: read the shares, and take CPU per order from a run without it.
+ */
+export function printProfiles(r: DeploymentResult, root: string, top = 14): void {
+  const orders = r.flat.traffic.placed.length;
+  if (!r.profiles || orders === 0) return;
+  const per = (v: number): string => `${(v / orders).toFixed(2)} ms`.padStart(9);
+  for (const { name, dir } of r.profiles) {
+    const file = profileIn(dir);
+    if (!file) {
+      out(`  ${name}: no CPU profile in ${dir}`);
+      continue;
+    }
+    const p = summariseProfile(file, root, r.flat.windowUs.from, r.flat.windowUs.to);
+    out(`  ${name}, --cpu-prof over phase B (${file}): busy ${per(p.busyMs)} per order; by function (self time):`);
+    for (const f of p.byFunction.slice(0, top))
+      out(`    ${per(f.ms)}  ${f.name}  ${f.owner === f.name ? '' : f.owner}`);
+    out(`    by package or file:`);
+    for (const o of p.byOwner.slice(0, 10)) out(`    ${per(o.ms)}  ${o.owner}`);
+  }
 }

@@ -11,16 +11,26 @@
  */
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { printRunHeader } from '../machine';
 import { serverSettings } from '../orders/server-settings';
 import { preparePlatformBuild } from '../orders/platform-process';
 import { startBenchBroker, type BenchBroker } from './bench-broker';
 import { runDeployment, type DeploymentResult } from './deployment-run';
 import { kafkaBenchConfigFromEnv, kafkaReproduceCommand } from './kafka-bench-config';
-import { DEPLOYMENT_TITLES, printComparison, printCpuByProcess, printHopLatencies, printHops } from './kafka-report';
+import {
+  DEPLOYMENT_TITLES,
+  printComparison,
+  printCpuByProcess,
+  printHopLatencies,
+  printHops,
+  printProfiles,
+} from './kafka-report';
 import { restartLines, summaryLines } from './rolling-report';
 import { cutOverLines, cutOverSummaryLine } from './cut-over-report';
 import { runBench } from '../run-bench';
+
+const ROOT = join(__dirname, '..', '..', '..');
 
 async function main(): Promise<void> {
   const config = kafkaBenchConfigFromEnv();
@@ -44,6 +54,7 @@ async function main(): Promise<void> {
       printHops(result);
       printHopLatencies(result);
       printCpuByProcess(result);
+      printProfiles(result, ROOT);
       printRolling(result, broker);
       printCutOver(result);
       results.push(result);

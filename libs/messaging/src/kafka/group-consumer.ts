@@ -5,6 +5,7 @@ import { brokerUnreachable } from './broker-unreachable';
 import type { KafkaNaming } from './kafka-naming';
 import type { KafkaSettings } from './kafka-settings';
 import type { KeyedLane } from '../pipeline/keyed-lane';
+import { OffsetCommits } from './offset-commits';
 import { consumePartitionBatch } from './partition-batch';
 
 const MAX_RESTART_DELAY_MS = 30_000;
@@ -30,6 +31,8 @@ export class GroupConsumer {
   private stopped = false;
   /** one lane per partition being consumed, kept across batches (held-up keys wait in it) */
   private lanes = new Map<string, KeyedLane>();
+  /** the running kafkajs consumer's commits: batches that finish together share one request */
+  private commits = new OffsetCommits();
 
   constructor(
     private readonly kafka: Kafka,
@@ -83,6 +86,7 @@ export class GroupConsumer {
       retry: { restartOnFailure: async () => false },
     });
     this.consumer = consumer;
+    this.commits = new OffsetCommits();
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       // kafkajs starts every assigned partition again from its committed offset: so do the lanes
       this.dropLanes();
@@ -137,6 +141,8 @@ export class GroupConsumer {
     await consumePartitionBatch(payload, subscription, lane, this.abort.signal, {
       heartbeatIntervalMs: this.settings.heartbeatIntervalMs,
       commitEveryRecords: this.settings.commitEveryRecords,
+      commits: this.commits,
+      keysAtOnce: this.settings.keysAtOnce,
     });
   }
 

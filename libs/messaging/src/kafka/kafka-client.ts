@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Kafka, logLevel, type LogEntry } from 'kafkajs';
 import type { KafkaSettings } from './kafka-settings';
+import { installRequestQueueFix } from './request-queue-fix';
 
 const LEVELS: Record<KafkaSettings['logLevel'], logLevel> = {
   nothing: logLevel.NOTHING,
@@ -12,9 +13,11 @@ const LEVELS: Record<KafkaSettings['logLevel'], logLevel> = {
 
 /**
  * The kafkajs client of this process. kafkajs logs through our logger (pino JSON with the
- * service name) instead of its own console output.
+ * service name) instead of its own console output. Its connections no longer spin a timer while
+ * idle (request-queue-fix.ts).
  */
 export function createKafkaClient(settings: KafkaSettings): Kafka {
+  if (!installRequestQueueFix()) logger.warn('kafkajs is not 2.2.4: its idle-connection fix was not installed');
   return new Kafka({
     clientId: settings.clientId,
     brokers: [...settings.brokers],

@@ -1,18 +1,24 @@
 import { kafkaSettingsFromEnv } from './kafka-settings';
 
 describe('kafkaSettingsFromEnv', () => {
-  it('has production defaults: all replicas, idempotent, gzip, group timing for short rebalances', () => {
+  it('has production defaults: all replicas, idempotent, uncompressed, group timing for short rebalances', () => {
     const settings = kafkaSettingsFromEnv({ KAFKA_BROKERS: 'a:9092, b:9092' });
     expect(settings.brokers).toEqual(['a:9092', 'b:9092']);
-    expect(settings.producer).toEqual({ acks: -1, idempotent: true, compression: 'gzip' });
+    expect(settings.producer).toEqual({ acks: -1, idempotent: true, compression: 'none' });
     expect(settings.consumer).toMatchObject({
       sessionTimeoutMs: 30_000,
       heartbeatIntervalMs: 1_000,
       rebalanceTimeoutMs: 60_000,
       maxWaitTimeMs: 1_000,
+      partitionsConsumedConcurrently: 16,
+      keysAtOnce: true,
     });
     expect(settings.topicPrefix).toBe('');
     expect(settings.groupPrefix).toBe('');
+  });
+
+  it('compresses with gzip when asked', () => {
+    expect(kafkaSettingsFromEnv({ KAFKA_BROKERS: 'a:1', KAFKA_COMPRESSION: 'gzip' }).producer.compression).toBe('gzip');
   });
 
   it('requires brokers', () => {

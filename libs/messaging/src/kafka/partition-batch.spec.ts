@@ -156,4 +156,84 @@ describe('consumePartitionBatch', () => {
       ),
     ).rejects.toBe(refusal);
   });
+
+  describe('with keysAtOnce', () => {
+    const atOnce = { ...options, commitEveryRecords: 100, keysAtOnce: true };
+
+    /** a batch of offsets 10.. whose records have these keys */
+    function keyed(keys: string[], overrides: Partial<EachBatchPayload> = {}) {
+      const fake = fakePayload(keys.length, overrides);
+      keys.forEach((key, i) => (fake.payload.batch.messages[i] = { ...message(10 + i), key: Buffer.from(key) }));
+      return fake;
+    }
+
+    /** a lane whose records finish only when released, recording what started */
+    function gatedLane(fail: (offset: string) => Error | undefined = () => undefined) {
+      const started: string[] = [];
+      const gates = new Map<string, () => void>();
+      const lane = new KeyedLane(
+        async (record) => {
+          started.push(record.offset);
+          await new Promise<void>((resolve) => gates.set(record.offset, resolve));
+          const error = fail(record.offset);
+          if (error) throw error;
+          return 'handled';
+        },
+        { maxHeldUpRecords: 100 },
+      );
+      const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+      const release = async (offset: string): Promise<void> => {
+        await flush();
+        gates.get(offset)!();
+        await flush();
+      };
+      return { lane, started, release, flush };
+    }
+
+    it('takes records of different keys at once and one key after the other, then fetches past the batch', async () => {
+      const { payload, commits, resolved } = keyed(['a', 'b', 'a', 'b']);
+      const { lane, started, release, flush } = gatedLane();
+      const consuming = consumePartitionBatch(payload, SUBSCRIPTION, lane, new AbortController().signal, atOnce);
+      await flush();
+      expect(started).toEqual(['10', '11']); // a and b together; each key's second waits for its first
+      await release('11');
+      expect(started).toEqual(['10', '11', '13']);
+      await release('10');
+      expect(started).toEqual(['10', '11', '13', '12']);
+      await release('13');
+      await release('12');
+      await consuming;
+      expect(resolved).toEqual(['13']);
+      expect(commits).toEqual(['14']);
+    });
+
+    it('never commits past a record it did not take when the batch stops', async () => {
+      let running = true;
+      const { payload, commits, resolved } = keyed(['a', 'a', 'b'], { isRunning: () => running });
+      const { lane, started, release } = gatedLane();
+      const consuming = consumePartitionBatch(payload, SUBSCRIPTION, lane, new AbortController().signal, atOnce);
+      await release('12'); // b finished; 11 waits behind 10
+      running = false; // the consumer stops while 10 runs
+      await release('10');
+      await consuming;
+      expect(started).toEqual(['10', '12']); // 11 was never taken
+      expect(commits).toEqual(['11']); // not 13, although 12 finished
+      expect(resolved).toEqual([]);
+      expect(lane.uncommitted).toBeUndefined();
+    });
+
+    it('stops taking records when one could not be finished at all, and rethrows it after the others', async () => {
+      const { payload, commits } = keyed(['a', 'a', 'b', 'b']);
+      const { lane, started, release } = gatedLane((offset) =>
+        offset === '10' ? new Error('dead letter could not be written') : undefined,
+      );
+      const consuming = consumePartitionBatch(payload, SUBSCRIPTION, lane, new AbortController().signal, atOnce);
+      const failed = expect(consuming).rejects.toThrow('dead letter could not be written');
+      await release('10');
+      await release('12');
+      await failed;
+      expect(started).toEqual(['10', '12']); // neither 11 (behind the failure) nor 13 (after it) was taken
+      expect(commits).toEqual(['10']);
+    });
+  });
 });

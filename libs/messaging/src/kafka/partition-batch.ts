@@ -1,21 +1,32 @@
-import type { EachBatchPayload } from 'kafkajs';
+import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
 import type { Subscription } from '../pipeline/consumer-pipeline';
 import type { KeyedLane } from '../pipeline/keyed-lane';
-import { commitOrRejoin } from './group-membership-errors';
 import { HeartbeatKeeper } from './heartbeat-keeper';
 import { fromKafkaMessage } from './kafka-records';
+import { OffsetCommits } from './offset-commits';
 
 export interface PartitionBatchOptions {
   readonly heartbeatIntervalMs: number;
   /** commit after this many records within a batch (and always at its end) */
   readonly commitEveryRecords: number;
+  /**
+   * the consumer's commits, shared by its partitions so that batches finishing together share one
+   * request (default: this batch's own)
+   */
+  readonly commits?: OffsetCommits;
+  /**
+   * records of different keys at once, each key's in offset order (default: one record at a
+   * time), so that one fetched batch makes one consumer transaction instead of one per record
+   */
+  readonly keysAtOnce?: boolean;
 }
 
 /**
  * Consumes one fetched batch of one partition through that partition's KeyedLane, which lives
- * across batches: records in offset order, each through the shared ConsumerPipeline (decode,
- * inbox, transaction, handler, retry, dead letter), a record waiting for a retry set aside with
- * its key so the other keys go on. The fetch position moves past every record taken; the
+ * across batches: records in offset order (with keysAtOnce: each key's in offset order, the keys
+ * at once), each through the shared ConsumerPipeline (decode, inbox, transaction, handler, retry,
+ * dead letter), a record waiting for a retry set aside with its key so the other keys go on. The
+ * fetch position moves past every record taken (with keysAtOnce: past the batch, once all were); the
  * committed offset only up to the lowest record not finished, never ahead, so a crash or
  * rebalance redelivers (the inbox absorbs it) and never skips. The batch stops early when the
  * consumer stops (the record in progress finishes and is committed; retry back-offs are cut
@@ -31,35 +42,81 @@ export async function consumePartitionBatch(
 ): Promise<void> {
   const { batch, resolveOffset, isRunning, isStale } = payload;
   const keeper = new HeartbeatKeeper(payload.heartbeat, options.heartbeatIntervalMs);
+  const commits = options.commits ?? new OffsetCommits();
   let sinceCommit = 0;
   const commit = async (): Promise<void> => {
     const offset = lane.uncommitted;
     if (offset === undefined) return;
     // straight to the group coordinator (not kafkajs' retrier, which skips commits once the
     // consumer stops and wraps a rebalance refusal so that the consumer dies)
-    await commitOrRejoin(() =>
-      payload.commitOffsetsIfNecessary({
-        topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: offset.toString() }] }],
-      }),
-    );
+    await commits.commit(batch.topic, batch.partition, offset, payload.commitOffsetsIfNecessary);
     lane.markCommitted(offset);
     sinceCommit = 0;
   };
 
+  const stopping = (): boolean => !isRunning() || isStale() || !!keeper.rejoinRequest || signal.aborted;
+  /** takes one record: false when the batch must stop (the lane stops) */
+  const take = async (message: KafkaMessage): Promise<boolean> => {
+    const record = fromKafkaMessage(subscription.topic, batch.partition, message);
+    const outcome = await keeper.during(() => lane.offer(record));
+    if (outcome === 'aborted') return false;
+    sinceCommit += 1;
+    if (sinceCommit >= options.commitEveryRecords) await commit();
+    await keeper.beat();
+    return true;
+  };
+
   try {
     lane.throwIfFailed();
-    for (const message of batch.messages) {
-      if (!isRunning() || isStale() || keeper.rejoinRequest || signal.aborted) break;
-      const record = fromKafkaMessage(subscription.topic, batch.partition, message);
-      const outcome = await keeper.during(() => lane.offer(record));
-      if (outcome === 'aborted') break;
-      resolveOffset(message.offset);
-      sinceCommit += 1;
-      if (sinceCommit >= options.commitEveryRecords) await commit();
-      await keeper.beat();
+    if (options.keysAtOnce) {
+      await takeKeysAtOnce(batch.messages, lane, stopping, take);
+      // every record was taken (finished, or set aside with its key): fetch past the batch
+      if (!stopping()) resolveOffset(batch.messages[batch.messages.length - 1].offset);
+    } else {
+      for (const message of batch.messages) {
+        if (stopping() || !(await take(message))) break;
+        resolveOffset(message.offset);
+      }
     }
   } finally {
     await commit();
   }
   if (keeper.rejoinRequest) throw keeper.rejoinRequest;
+}
+
+/**
+ * The batch's records, one chain per key in offset order, the chains at once: the records of
+ * different keys reach the pipeline together and share a consumer transaction, and one key's
+ * records still run one after another. Every record is reserved in the lane first, so a commit
+ * never passes one that was not taken yet. Once the batch must stop, or a record could not be
+ * finished at all, no chain takes another record; the first failure is rethrown once the
+ * records in progress are done.
+ */
+async function takeKeysAtOnce(
+  messages: readonly KafkaMessage[],
+  lane: KeyedLane,
+  stopping: () => boolean,
+  take: (message: KafkaMessage) => Promise<boolean>,
+): Promise<void> {
+  for (const message of messages) lane.reserve(BigInt(message.offset));
+  let stopped = false;
+  const chains = new Map<string, Promise<void>>();
+  for (const message of messages) {
+    const key = message.key?.toString('utf8') ?? '';
+    const previous = chains.get(key) ?? Promise.resolve();
+    chains.set(
+      key,
+      previous.then(async () => {
+        if (stopped || stopping()) return;
+        try {
+          if (!(await take(message))) stopped = true;
+        } catch (error) {
+          stopped = true;
+          throw error;
+        }
+      }),
+    );
+  }
+  const failed = (await Promise.allSettled(chains.values())).find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
 }

@@ -36,6 +36,8 @@ export class KeyedLane {
   private next?: bigint;
   private committed?: bigint;
   private failure?: { error: unknown };
+  /** records were reserved (offered out of offset order): `next` only moves forward */
+  private reserved = false;
 
   constructor(
     private readonly run: RecordRunner,
@@ -67,6 +69,17 @@ export class KeyedLane {
     if (this.committed === undefined || offset > this.committed) this.committed = offset;
   }
 
+  /**
+   * Counts `offset` as taken and not finished before it is offered: a caller that offers one
+   * batch's records out of offset order (different keys at once) reserves them all first, so no
+   * commit passes a record it has not offered yet. One never offered stays unfinished.
+   */
+  reserve(offset: bigint): void {
+    this.reserved = true;
+    this.unfinished.add(offset);
+    if (this.next === undefined || offset >= this.next) this.next = offset + 1n;
+  }
+
   /** rethrows what kept a held-up record from finishing, so the caller restarts from its offsets */
   throwIfFailed(): void {
     if (this.failure) throw this.failure.error;
@@ -81,7 +94,8 @@ export class KeyedLane {
     this.throwIfFailed();
     const offset = BigInt(record.offset);
     this.unfinished.add(offset);
-    this.next = offset + 1n;
+    // a reserved batch is offered out of order: its end stays the end
+    if (this.next === undefined || offset >= this.next || !this.reserved) this.next = offset + 1n;
     const queue = this.heldUp.get(record.key);
     if (queue) {
       this.holdUp(
