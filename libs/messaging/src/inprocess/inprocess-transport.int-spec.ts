@@ -335,6 +335,25 @@ describe.each(databaseBackends())('in-process transport and consumer pipeline on
     expect(n).toBe(23);
   });
 
+  it("hands one read's records of different keys to the pipeline at once: one partition's batch makes one set", async () => {
+    // given: eight keys of one partition, in one append (one handover)
+    const log = app.get(InProcessLog);
+    const keys: string[] = [];
+    for (let i = 0; keys.length < 8; i += 1) if (log.partitionOf(`same-${i}`) === 0) keys.push(`same-${i}`);
+    const plan = faultsFor(SET_GROUP);
+    plan.sets.length = 0;
+    // when
+    await emit(keys.map((entityId, seq) => ({ entityId, seq, note: '' })));
+    // then: the first record starts a transaction at once (nothing to wait for) and the seven others share the
+    // next one; one record at a time per partition would make eight sets of one
+    await eventually(
+      () => effectsOf(SET_GROUP),
+      (e) => e.length === 8,
+      { expected: 'the eight events of one partition' },
+    );
+    expect(plan.sets).toEqual([1, 7]);
+  });
+
   // poison records: each lands in the dead letters with a stable code and a message that says
   // what is wrong, and the record after it on the same partition (same key) is still handled
   const goodValue = new AvroCodec().encode(TestEventV1Contract, { entityId: 'poison', seq: 0, note: 'a note' });

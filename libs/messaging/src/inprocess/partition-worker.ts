@@ -3,6 +3,7 @@ import { isPassingConnectionLoss } from '@platform/database';
 import { Wakeup } from '@platform/outbox';
 import type { ConsumerPipeline, Subscription } from '../pipeline/consumer-pipeline';
 import type { KeyedLane } from '../pipeline/keyed-lane';
+import { takeKeysAtOnce, type KeyedRecord } from '../pipeline/keys-at-once';
 import type { ReceivedRecord } from '../pipeline/received-record';
 import type { InProcessLog } from './inprocess-log';
 import type { OffsetCommitter } from './offset-committer';
@@ -26,6 +27,8 @@ export interface PartitionWorkerOptions {
   readonly batchSize: number;
   /** fallback poll when no append woke the worker (ms) */
   readonly idlePollMs: number;
+  /** a read's records of different keys at once, each key's in offset order (CONSUMER_KEYS_AT_ONCE) */
+  readonly keysAtOnce?: boolean;
 }
 
 /**
@@ -156,10 +159,18 @@ export class PartitionWorker {
     if (records.length > 0) this.setActivity('handling');
     let next = from;
     try {
-      for (const record of records) {
-        if ((await this.lane.offer(record)) === 'aborted') break;
-        next = BigInt(record.offset) + 1n;
-        if (this.abort.signal.aborted) break;
+      if (this.options.keysAtOnce && records.length > 1) {
+        const take = async (record: ReceivedRecord): Promise<boolean> => (await this.lane.offer(record)) !== 'aborted';
+        const stopping = (): boolean => this.abort.signal.aborted;
+        // every record taken: the next read starts after the batch; stopped: the worker is stopping anyway
+        if (await takeKeysAtOnce(records, LOG_RECORDS, this.lane, stopping, take))
+          next = BigInt(records[records.length - 1].offset) + 1n;
+      } else {
+        for (const record of records) {
+          if ((await this.lane.offer(record)) === 'aborted') break;
+          next = BigInt(record.offset) + 1n;
+          if (this.abort.signal.aborted) break;
+        }
       }
     } finally {
       await this.stageProgress();
@@ -193,3 +204,8 @@ export class PartitionWorker {
     await this.offsets.stage({ group, topic, partition: this.partition, next });
   }
 }
+
+const LOG_RECORDS: KeyedRecord<ReceivedRecord> = {
+  keyOf: (record) => record.key,
+  offsetOf: (record) => BigInt(record.offset),
+};

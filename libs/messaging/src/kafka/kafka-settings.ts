@@ -1,3 +1,4 @@
+import { CONSUMER_SETTINGS } from '../pipeline/consumer-settings';
 import { setting, SettingGroup, type Environment } from '@platform/config';
 import { schemaRegistrySettingsFromEnv, type SchemaRegistrySettings } from './schema-registry-settings';
 
@@ -80,10 +81,6 @@ export const KAFKA_SETTINGS = new SettingGroup('kafka transport', {
   // partition workers do, without holding more database connections
   KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: setting.int(16, 'partitions one group consumes at once in this process'),
   KAFKA_COMMIT_EVERY_RECORDS: setting.int(100, 'commit offsets every this many records within a batch'),
-  KAFKA_KEYS_AT_ONCE: setting.bool(
-    true,
-    "within a partition's fetched batch, handle records of different keys at once (one key's in order)",
-  ),
   KAFKA_FETCH_MAX_WAIT_MS: setting.int(1_000, 'longest wait of a fetch for new records (ms)'),
   KAFKA_RESTART_DELAY_MS: setting.int(1_000, 'first wait before a crashed consumer restarts (ms); doubles up to 30 s'),
   KAFKA_VERIFY_TOPICS: setting.bool(true, 'refuse to consume from missing or too small topics at start'),
@@ -128,7 +125,7 @@ export function kafkaSettingsFromEnv(env: Environment): KafkaSettings {
       partitionsConsumedConcurrently: s.KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY,
       maxWaitTimeMs: s.KAFKA_FETCH_MAX_WAIT_MS,
       commitEveryRecords: s.KAFKA_COMMIT_EVERY_RECORDS,
-      keysAtOnce: s.KAFKA_KEYS_AT_ONCE,
+      keysAtOnce: CONSUMER_SETTINGS.read(env).CONSUMER_KEYS_AT_ONCE,
       restartDelayMs: s.KAFKA_RESTART_DELAY_MS,
       verifyTopics: s.KAFKA_VERIFY_TOPICS,
       topicsFile: s.KAFKA_TOPICS_FILE,

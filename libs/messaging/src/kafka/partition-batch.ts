@@ -1,6 +1,7 @@
 import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
 import type { Subscription } from '../pipeline/consumer-pipeline';
 import type { KeyedLane } from '../pipeline/keyed-lane';
+import { takeKeysAtOnce, type KeyedRecord } from '../pipeline/keys-at-once';
 import { HeartbeatKeeper } from './heartbeat-keeper';
 import { fromKafkaMessage } from './kafka-records';
 import { OffsetCommits } from './offset-commits';
@@ -69,7 +70,7 @@ export async function consumePartitionBatch(
   try {
     lane.throwIfFailed();
     if (options.keysAtOnce) {
-      await takeKeysAtOnce(batch.messages, lane, stopping, take);
+      await takeKeysAtOnce(batch.messages, KAFKA_MESSAGES, lane, stopping, take);
       // every record was taken (finished, or set aside with its key): fetch past the batch
       if (!stopping()) resolveOffset(batch.messages[batch.messages.length - 1].offset);
     } else {
@@ -84,39 +85,7 @@ export async function consumePartitionBatch(
   if (keeper.rejoinRequest) throw keeper.rejoinRequest;
 }
 
-/**
- * The batch's records, one chain per key in offset order, the chains at once: the records of
- * different keys reach the pipeline together and share a consumer transaction, and one key's
- * records still run one after another. Every record is reserved in the lane first, so a commit
- * never passes one that was not taken yet. Once the batch must stop, or a record could not be
- * finished at all, no chain takes another record; the first failure is rethrown once the
- * records in progress are done.
- */
-async function takeKeysAtOnce(
-  messages: readonly KafkaMessage[],
-  lane: KeyedLane,
-  stopping: () => boolean,
-  take: (message: KafkaMessage) => Promise<boolean>,
-): Promise<void> {
-  for (const message of messages) lane.reserve(BigInt(message.offset));
-  let stopped = false;
-  const chains = new Map<string, Promise<void>>();
-  for (const message of messages) {
-    const key = message.key?.toString('utf8') ?? '';
-    const previous = chains.get(key) ?? Promise.resolve();
-    chains.set(
-      key,
-      previous.then(async () => {
-        if (stopped || stopping()) return;
-        try {
-          if (!(await take(message))) stopped = true;
-        } catch (error) {
-          stopped = true;
-          throw error;
-        }
-      }),
-    );
-  }
-  const failed = (await Promise.allSettled(chains.values())).find((result) => result.status === 'rejected');
-  if (failed) throw failed.reason;
-}
+const KAFKA_MESSAGES: KeyedRecord<KafkaMessage> = {
+  keyOf: (message) => message.key?.toString('utf8') ?? '',
+  offsetOf: (message) => BigInt(message.offset),
+};

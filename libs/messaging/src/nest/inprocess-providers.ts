@@ -55,6 +55,7 @@ export const IN_PROCESS_PROVIDERS: Provider[] = [
         {
           batchSize: config.inprocessBatchSize,
           idlePollMs: config.inprocessIdlePollMs,
+          keysAtOnce: config.keysAtOnce,
           commitIntervalMs: config.inprocessCommitIntervalMs,
           retentionMs: config.inprocessRetentionMs,
         },

@@ -1,4 +1,5 @@
 import type { Environment } from '@platform/config';
+import { CONSUMER_SETTINGS } from '../pipeline/consumer-settings';
 import { kafkaSettingsFromEnv, type KafkaSettings } from '../kafka/kafka-settings';
 import { shadowSettingsFromEnv, type ShadowSettings } from '../shadow/shadow-settings';
 import { TRANSPORT_SETTINGS } from './transport-settings';
@@ -11,6 +12,8 @@ export interface PlatformConfig {
   readonly inprocessIdlePollMs: number;
   readonly inprocessCommitIntervalMs: number;
   readonly inprocessRetentionMs: number;
+  /** CONSUMER_KEYS_AT_ONCE: a partition's records of different keys at once, on either transport */
+  readonly keysAtOnce: boolean;
   /** set when transport is kafka */
   readonly kafka?: KafkaSettings;
   /** SHADOW=true: this deployment is a shadow run of its context (ADR 0021) */
@@ -31,6 +34,7 @@ export function platformConfigFromEnv(env: Environment): PlatformConfig {
     inprocessIdlePollMs: s.INPROCESS_IDLE_POLL_MS,
     inprocessCommitIntervalMs: s.INPROCESS_COMMIT_INTERVAL_MS,
     inprocessRetentionMs: s.INPROCESS_RETENTION_HOURS * 3_600_000,
+    keysAtOnce: CONSUMER_SETTINGS.read(env).CONSUMER_KEYS_AT_ONCE,
     kafka: s.TRANSPORT === 'kafka' ? kafkaSettingsFromEnv(env) : undefined,
     shadow: shadowSettingsFromEnv(env),
   };

@@ -14,6 +14,10 @@ export const CONSUMER_SETTINGS = new SettingGroup('consumers', {
   ),
   CONSUMER_MAX_HELD_UP_RECORDS: setting.int(100, 'records one partition sets aside while their keys wait for a retry'),
   CONSUMER_MAX_RECORD_BYTES: setting.int(1_048_576, 'a bigger record (key, headers and value) is dead-lettered unread'),
+  CONSUMER_KEYS_AT_ONCE: setting.bool(
+    true,
+    "within a batch of one partition's records, handle those of different keys at once (one key's in order)",
+  ),
   CONSUMER_TRANSACTION_MAX_RECORDS: setting.int(
     32,
     'records a consumer commits in one transaction at most; 1 turns batching off',
