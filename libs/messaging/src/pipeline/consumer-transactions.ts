@@ -57,9 +57,10 @@ export function transactionBatchMaxRecordsFromEnv(env: Environment): number {
  * 3. the outbox rows that all of them appended are inserted by one statement before the commit.
  *
  * Any failure rolls the set back, and each record runs again as a set of one, so the failure is
- * blamed on the record that caused it. Records of one partition never share a set (a partition
- * offers its next record only once the previous one finished), so a set holds two records of one
- * key only when they come from two topics, which have no order between them.
+ * blamed on the record that caused it. Two records of one key from one partition never share a set
+ * (a partition offers a key's next record only once the previous one finished; its records of
+ * other keys go at once, takeKeysAtOnce), so a set holds two records of one key only when they
+ * come from two topics, which have no order between them.
  */
 export class ConsumerTransactions {
   private readonly commits: GroupCommit<Submitted, Consumed>;
