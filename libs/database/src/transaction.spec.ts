@@ -37,7 +37,11 @@ function fakeDataSource(connection = new EventEmitter()): {
 describe('TransactionRunner.within', () => {
   it('given the caller holds a transaction, runs the work in it and opens none', async () => {
     const { dataSource, opened } = fakeDataSource();
-    const held: Transaction = { manager: {} as EntityManager, beforeCommit: () => undefined, afterCommit: () => undefined };
+    const held: Transaction = {
+      manager: {} as EntityManager,
+      beforeCommit: () => undefined,
+      afterCommit: () => undefined,
+    };
     const seen = await new TransactionRunner(dataSource).within(held, async (tx) => tx);
     expect(seen).toBe(held);
     expect(opened()).toBe(0);

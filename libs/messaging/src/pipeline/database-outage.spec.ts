@@ -55,7 +55,11 @@ describe('ConsumerPipeline, when the consumer’s database does not answer', () 
     const deadLetters = {
       add: async ({ errorCode }: { errorCode: string }) => void db.letters.push(errorCode),
     } as unknown as DeadLetterStore;
-    const recordTransactions = new ConsumerTransactions(transactions, { schema: 'orders', group: 'orders', maxRecords: 1 });
+    const recordTransactions = new ConsumerTransactions(transactions, {
+      schema: 'orders',
+      group: 'orders',
+      maxRecords: 1,
+    });
     groups.register({ group: 'orders', schema: 'orders', transactions, recordTransactions, deadLetters });
     const decoder: RecordDecoder = { decode: () => ({ eventId: 'e-1', correlationId: 'c-1' }) as EventEnvelope };
     const metrics = new PlatformMetrics(new Registry());

@@ -60,7 +60,13 @@ export class CreateShipments {
       metadata: set.records[index].causedMetadata(),
     }));
     const created = booked.map(({ index, parcel, metadata }) =>
-      createdShipment(confirmations[index].orderId, parcel, metadata.correlationId, now, activeTraceparentWithin(metadata.traceparent)),
+      createdShipment(
+        confirmations[index].orderId,
+        parcel,
+        metadata.correlationId,
+        now,
+        activeTraceparentWithin(metadata.traceparent),
+      ),
     );
     // a cancellation's tombstone committed since our read: retry, and the next attempt sees it
     if ((await this.shipments.insertAll(tx.manager, created)) !== created.length)
