@@ -59,11 +59,16 @@ describe('OutsideCalls', () => {
 
 describe('allOrFirstFailure', () => {
   it('waits for every call before it throws the first failure in order', async () => {
-    let lateDone = false;
-    const late = new Promise<number>((resolve) => setTimeout(() => ((lateDone = true), resolve(3)), 20));
+    // a call still running when two others have failed, finished only when the test says so
+    let finishLate!: (value: number) => void;
+    const late = new Promise<number>((resolve) => (finishLate = resolve));
     const work = [Promise.resolve(1), Promise.reject(new Error('second')), Promise.reject(new Error('third')), late];
-    await expect(allOrFirstFailure(work)).rejects.toThrow('second');
-    expect(lateDone).toBe(true);
+    let settled = false;
+    const all = allOrFirstFailure(work).finally(() => (settled = true));
+    await new Promise(setImmediate); // every settled promise has been seen by now
+    expect(settled).toBe(false);
+    finishLate(3);
+    await expect(all).rejects.toThrow('second');
   });
 
   it('answers the values in order', async () => {
