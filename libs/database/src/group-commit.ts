@@ -3,9 +3,18 @@ import type { Transaction, TransactionRunner } from './transaction';
 
 /**
  * Does the work of a set of items in one transaction, and answers each item: `results[i]` is
- * item i's. Throwing fails the whole set, which then runs apart (see GroupCommit).
+ * item i's. Throwing fails the whole set, which then runs apart (see GroupCommit). The set runs
+ * in its first item's async context; `inContexts[i]` runs a piece of work in item i's own (its
+ * log bindings, its trace span), for what belongs to that item alone.
  */
-export type SetWork<I, R> = (tx: Transaction, items: readonly I[]) => Promise<readonly R[]>;
+export type SetWork<I, R> = (
+  tx: Transaction,
+  items: readonly I[],
+  inContexts: readonly InContext[],
+) => Promise<readonly R[]>;
+
+/** an item run at once, by its caller: already in its own context */
+const IN_CALLERS_CONTEXT: InContext = (fn) => fn();
 
 export interface GroupCommitOptions {
   /** items in one transaction at most; 1 gives every item its own transaction */
@@ -48,7 +57,8 @@ export class GroupCommit<I, R> {
 
   submit(item: I): Promise<R> {
     // not grouping: every item its own transaction at once, side by side with the others
-    if (this.options.maxItems <= 1) return this.transactions.run(async (tx) => (await this.work(tx, [item]))[0]);
+    if (this.options.maxItems <= 1)
+      return this.transactions.run(async (tx) => (await this.work(tx, [item], [IN_CALLERS_CONTEXT]))[0]);
     return new Promise<R>((resolve, reject) => {
       const inContext = captureAsyncContext();
       this.queue.push({ item, inContext, resolve, reject });
@@ -80,6 +90,7 @@ export class GroupCommit<I, R> {
           this.work(
             tx,
             set.map((queued) => queued.item),
+            set.map((queued) => queued.inContext),
           ),
         ),
       );
@@ -94,7 +105,9 @@ export class GroupCommit<I, R> {
   private async runApart(set: ReadonlyArray<Queued<I, R>>): Promise<void> {
     for (const queued of set) {
       try {
-        const [result] = await queued.inContext(() => this.transactions.run((tx) => this.work(tx, [queued.item])));
+        const [result] = await queued.inContext(() =>
+          this.transactions.run((tx) => this.work(tx, [queued.item], [queued.inContext])),
+        );
         this.options.onCommitted?.(1);
         queued.resolve(result);
       } catch (error) {

@@ -1,12 +1,6 @@
 import { isObservable, lastValueFrom } from 'rxjs';
 import type { Environment } from '@platform/config';
-import {
-  captureAsyncContext,
-  GroupCommit,
-  type InContext,
-  type Transaction,
-  type TransactionRunner,
-} from '@platform/database';
+import { GroupCommit, type InContext, type Transaction, type TransactionRunner } from '@platform/database';
 import type { EventEnvelope } from '@platform/events';
 import { CONSUMER_SETTINGS } from './consumer-settings';
 import { recordAllInInbox } from './inbox';
@@ -22,11 +16,6 @@ export interface ConsumedRecord {
 
 /** what a record's transaction did with it: ran its handler, or found its event id in the inbox */
 export type Consumed = 'handled' | 'duplicate';
-
-/** a record as its set's work holds it: with the async context it was handed over from */
-interface Submitted extends ConsumedRecord {
-  readonly inContext: InContext;
-}
 
 export interface ConsumerTransactionsOptions {
   readonly schema: string;
@@ -63,13 +52,13 @@ export function transactionBatchMaxRecordsFromEnv(env: Environment): number {
  * come from two topics, which have no order between them.
  */
 export class ConsumerTransactions {
-  private readonly commits: GroupCommit<Submitted, Consumed>;
+  private readonly commits: GroupCommit<ConsumedRecord, Consumed>;
 
   constructor(
     transactions: TransactionRunner,
     private readonly options: ConsumerTransactionsOptions,
   ) {
-    this.commits = new GroupCommit(transactions, (tx, records) => this.handleSet(tx, records), {
+    this.commits = new GroupCommit(transactions, (tx, records, inContexts) => this.handleSet(tx, records, inContexts), {
       maxItems: options.maxRecords,
       onCommitted: options.onCommitted,
     });
@@ -77,16 +66,21 @@ export class ConsumerTransactions {
 
   /** resolves once the record's transaction committed */
   handle(record: ConsumedRecord): Promise<Consumed> {
-    const inContext = captureAsyncContext();
-    return this.commits.submit({ ...record, inContext });
+    return this.commits.submit(record);
   }
 
-  private async handleSet(tx: Transaction, records: readonly Submitted[]): Promise<Consumed[]> {
+  private async handleSet(
+    tx: Transaction,
+    records: readonly ConsumedRecord[],
+    inContexts: readonly InContext[],
+  ): Promise<Consumed[]> {
     const eventIds = records.map((record) => record.envelope.eventId.toLowerCase());
     const fresh = await recordAllInInbox(tx, this.options.schema, this.options.group, eventIds);
     // an event id twice in one set: only its first record is new
     const outcomes = eventIds.map((id): Consumed => (fresh.delete(id) ? 'handled' : 'duplicate'));
-    const toHandle = records.filter((_, index) => outcomes[index] === 'handled');
+    const toHandle = records
+      .map((record, index) => ({ ...record, inContext: inContexts[index] }))
+      .filter((_, index) => outcomes[index] === 'handled');
     const setsDone = new Set<Subscription>();
     for (const record of toHandle) {
       const { subscription } = record;

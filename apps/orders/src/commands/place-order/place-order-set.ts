@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { Clock, Refusal, type Refusable } from '@platform/domain';
-import type { Transaction } from '@platform/database';
+import type { InContext, Transaction } from '@platform/database';
 import { OutboxWriter } from '@platform/outbox';
 import type { Order } from '../../domain/order';
 import { startOrderSaga } from '../../domain/order-saga';
@@ -46,7 +46,12 @@ export class PlaceOrderSet {
     private readonly clock: Clock,
   ) {}
 
-  async place(tx: Transaction, placements: readonly OrderPlacement[]): Promise<Array<Refusable<PlaceOrderResult>>> {
+  /** `inRequestContexts[i]` runs work in placement i's own request context (GroupCommit's SetWork) */
+  async place(
+    tx: Transaction,
+    placements: readonly OrderPlacement[],
+    inRequestContexts: readonly InContext[],
+  ): Promise<Array<Refusable<PlaceOrderResult>>> {
     const now = this.clock.now();
     const priced = await this.price(tx, placements);
     const requests = placements.map(({ command }, index): RequestInSet => {
@@ -57,7 +62,13 @@ export class PlaceOrderSet {
     const outcomes = await this.settleKeys(tx, requests, now);
     const placing = outcomes.flatMap((outcome, index) =>
       outcome.kind === 'place'
-        ? [{ placement: placements[index], order: orderOf(requests[index].orderId, placements[index], priced[index]) }]
+        ? [
+            {
+              placement: placements[index],
+              inRequestContext: inRequestContexts[index],
+              order: orderOf(requests[index].orderId, placements[index], priced[index]),
+            },
+          ]
         : [],
     );
     await this.write(tx, placing, now);
@@ -86,7 +97,7 @@ export class PlaceOrderSet {
 
   private async write(
     tx: Transaction,
-    placing: ReadonlyArray<{ placement: OrderPlacement; order: Order }>,
+    placing: ReadonlyArray<{ placement: OrderPlacement; inRequestContext: InContext; order: Order }>,
     now: Date,
   ): Promise<void> {
     const start = startOrderSaga(now, this.settings.sagaTimeoutMs);
@@ -109,10 +120,10 @@ export class PlaceOrderSet {
       tx.manager,
       placing.map(({ order }) => ({ orderId: order.id, entries: start.timeline })),
     );
-    for (const { placement, order } of placing) {
+    for (const { placement, inRequestContext, order } of placing) {
       const { correlationId, request } = placement.command;
       const events = eventsForEffects(order, start.effects, now, request.paymentToken);
-      await placement.inRequestContext(() => this.outbox.append(tx, { correlationId }, events));
+      await inRequestContext(() => this.outbox.append(tx, { correlationId }, events));
     }
   }
 }

@@ -19,9 +19,13 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
   private readonly placements: GroupCommit<OrderPlacement, Refusable<PlaceOrderResult>>;
 
   constructor(transactions: TransactionRunner, set: PlaceOrderSet, settings: OrdersSettings) {
-    this.placements = new GroupCommit(transactions, (tx, placements) => set.place(tx, placements), {
-      maxItems: settings.placeMaxBatch,
-    });
+    this.placements = new GroupCommit(
+      transactions,
+      (tx, placements, inContexts) => set.place(tx, placements, inContexts),
+      {
+        maxItems: settings.placeMaxBatch,
+      },
+    );
   }
 
   execute(command: PlaceOrderCommand): Promise<Refusable<PlaceOrderResult>> {
