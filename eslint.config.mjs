@@ -23,6 +23,22 @@ const NODE_GLOBALS = {
   URL: 'readonly',
 };
 
+// The browser globals the console's modules use, spelled out for the same reason.
+const BROWSER_GLOBALS = {
+  window: 'readonly',
+  document: 'readonly',
+  sessionStorage: 'readonly',
+  fetch: 'readonly',
+  URLSearchParams: 'readonly',
+  Event: 'readonly',
+  EventSource: 'readonly',
+  setTimeout: 'readonly',
+  clearTimeout: 'readonly',
+  setInterval: 'readonly',
+  clearInterval: 'readonly',
+  console: 'readonly',
+};
+
 export default defineConfig(
   globalIgnores([
     '**/dist/',
@@ -85,6 +101,11 @@ export default defineConfig(
     // Plain CommonJS run by node directly (npm start): node globals, require allowed, no TS rules.
     files: ['scripts/**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: NODE_GLOBALS },
+  },
+  {
+    // The operator console's page: ES modules run by the browser (ADR 0027), so browser globals.
+    files: ['libs/console/web/**/*.js'],
+    languageOptions: { sourceType: 'module', globals: BROWSER_GLOBALS },
   },
   prettier,
 );

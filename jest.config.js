@@ -15,7 +15,7 @@ const swc = [
 ];
 
 const moduleNameMapper = {
-  '^@platform/(config|database|dead-letters|domain|events|host|http|messaging|observability|outbox|testing)$':
+  '^@platform/(config|console|database|dead-letters|domain|events|host|http|messaging|observability|outbox|testing)$':
     '<rootDir>/libs/$1/src',
   '^@contexts/([a-z-]+)$': '<rootDir>/apps/$1/src',
 };

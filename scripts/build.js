@@ -7,7 +7,7 @@
 // useDefineForClassFields=false. The path aliases of tsconfig.json (@platform/*, @contexts/*)
 // become relative requires, so dist/ runs with plain node.
 'use strict';
-const { mkdir, readdir, rm, writeFile } = require('node:fs/promises');
+const { cp, mkdir, readdir, rm, writeFile } = require('node:fs/promises');
 const { availableParallelism } = require('node:os');
 const { basename, dirname, join, relative } = require('node:path');
 const swc = require('@swc/core');
@@ -16,6 +16,7 @@ const root = join(__dirname, '..');
 const outDir = join(root, 'dist');
 // scripts/invariants: the monolith serves the invariant check (GET /admin/invariants)
 const sourceDirs = ['apps', 'libs', join('scripts', 'kafka'), join('scripts', 'invariants')];
+const CONSOLE_WEB = join('libs', 'console', 'web');
 const TESTS = /\.(spec|int-spec|e2e-spec)\.ts$/;
 const { compilerOptions } = require(join(root, 'tsconfig.json'));
 
@@ -65,6 +66,9 @@ async function main() {
     for (let file = queue.shift(); file; file = queue.shift()) await compile(file);
   };
   await Promise.all(Array.from({ length: Math.max(2, availableParallelism()) }, worker));
+  // the operator console's page, scripts and styles are served as they are (ADR 0027): copied beside
+  // dist/libs/console/src, where the console looks for them
+  await cp(join(root, CONSOLE_WEB), join(outDir, CONSOLE_WEB), { recursive: true });
   console.log(`[build] ${files.length} files compiled into dist/ in ${Date.now() - started} ms`);
 }
 

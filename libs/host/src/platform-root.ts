@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { Environment } from '@platform/config';
+import { ConsoleModule } from '@platform/console';
 import { DeadLettersAdminModule } from '@platform/dead-letters';
 import { PlatformMessagingModule, refuseShadowIn } from '@platform/messaging';
 import { ObservabilityModule } from '@platform/observability';
@@ -12,7 +13,7 @@ class PlatformRoot {}
 
 /**
  * The root module of a deployable: observability, messaging and the command and query buses once,
- * the dead-letter admin API over whichever contexts it hosts, `GET /`, then the given contexts. The
+ * the dead-letter admin API over whichever contexts it hosts, the operator console, `GET /`, then the given contexts. The
  * monolith passes every selected context; a context's own main.ts passes just itself. `env` is the
  * environment its composition root read once and validated; every module parses its settings from it.
  *
@@ -37,6 +38,7 @@ export function platformRoot(
       PlatformMessagingModule.forRoot({ env }),
       CqrsModule.forRoot(),
       DeadLettersAdminModule,
+      ConsoleModule.forRoot({ service, env }),
       ...contexts,
     ],
   };

@@ -19,6 +19,9 @@ class PlatformLinks {
 
   @ApiProperty({ example: '/metrics', description: 'Prometheus' })
   metrics!: string;
+
+  @ApiProperty({ example: '/console/', description: 'the operator console (asks for the admin token)' })
+  console!: string;
 }
 
 export class PlatformIndexResponse {
@@ -57,6 +60,7 @@ export class PlatformIndexHttpController {
         live: '/health/live',
         ready: '/health/ready',
         metrics: '/metrics',
+        console: '/console/',
       },
     };
   }

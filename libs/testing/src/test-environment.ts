@@ -10,6 +10,8 @@ export function testEnvironment(overrides: Environment = {}): Environment {
 }
 
 /** a variable of the test run itself (CI, DATABASE_URL, TEST_KAFKA_BROKERS), never the platform's */
-export function testRunVariable(name: 'CI' | 'DATABASE_URL' | 'TEST_KAFKA_BROKERS'): string | undefined {
+export function testRunVariable(
+  name: 'CI' | 'DATABASE_URL' | 'TEST_KAFKA_BROKERS' | 'CHROMIUM_PATH',
+): string | undefined {
   return process.env[name];
 }

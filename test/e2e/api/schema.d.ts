@@ -139,6 +139,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/console/session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Check the admin token and name this process and its contexts (the console logs in here) */
+    get: operations['ConsoleSessionHttpController_session'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/orders': {
     parameters: {
       query?: never;
@@ -589,6 +606,11 @@ export interface components {
        * @example /metrics
        */
       metrics: string;
+      /**
+       * @description the operator console (asks for the admin token)
+       * @example /console/
+       */
+      console: string;
     };
     PlatformIndexResponse: {
       /** @example Order platform */
@@ -911,6 +933,26 @@ export interface components {
     DiscardRequest: {
       /** @example test order from the load test; nothing to do */
       reason: string;
+    };
+    ConsoleSessionResponse: {
+      /**
+       * @description the deployable that serves this console
+       * @example monolith
+       */
+      service: string;
+      /**
+       * @description the bounded contexts this process runs, whose consumer groups it operates
+       * @example [
+       *       "orders",
+       *       "inventory",
+       *       "payments",
+       *       "shipping",
+       *       "notifications",
+       *       "loyalty",
+       *       "analytics"
+       *     ]
+       */
+      contexts: string[];
     };
     OrderLineRequest: {
       /**
@@ -1851,6 +1893,34 @@ export interface operations {
       };
       /** @description DEAD_LETTER.NOT_PENDING */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  ConsoleSessionHttpController_session: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsoleSessionResponse'];
+        };
+      };
+      /** @description Missing or wrong admin credential */
+      401: {
         headers: {
           [name: string]: unknown;
         };
