@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { Environment } from '@platform/config';
 import { PLATFORM_SERVICE } from '@platform/http';
 import { ConsoleHttpController } from './console.http.controller';
+import { ConsolePeers } from './console-peers';
 import { ConsoleSessionHttpController } from './console-session.http.controller';
 
 @Module({})
@@ -14,7 +15,7 @@ export class ConsoleModule {
     return {
       module: ConsoleModule,
       controllers: [ConsoleHttpController, ConsoleSessionHttpController],
-      providers: [{ provide: PLATFORM_SERVICE, useValue: options.service }],
+      providers: [{ provide: PLATFORM_SERVICE, useValue: options.service }, ConsolePeers],
     };
   }
 }

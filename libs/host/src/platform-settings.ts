@@ -4,6 +4,7 @@ import { MESSAGING_SETTINGS } from '@platform/messaging';
 import { OBSERVABILITY_SETTINGS, OTEL_SETTINGS } from '@platform/observability';
 import { OUTBOX_SETTINGS } from '@platform/outbox';
 import { HTTP_SETTINGS } from '@platform/http';
+import { CONSOLE_SETTINGS } from '@platform/console';
 
 /**
  * Every setting the platform itself reads, gathered from the groups declared beside their code.
@@ -11,6 +12,7 @@ import { HTTP_SETTINGS } from '@platform/http';
  */
 export const PLATFORM_SETTINGS: readonly SettingGroup[] = [
   HTTP_SETTINGS,
+  CONSOLE_SETTINGS,
   OBSERVABILITY_SETTINGS,
   OTEL_SETTINGS,
   DATABASE_SETTINGS,
