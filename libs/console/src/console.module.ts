@@ -4,6 +4,9 @@ import { PLATFORM_SERVICE } from '@platform/http';
 import { ConsoleHttpController } from './console.http.controller';
 import { ConsolePeers } from './console-peers';
 import { ConsoleSessionHttpController } from './console-session.http.controller';
+import { LocalOrderTimeline } from './order-timeline/local-order-timeline';
+import { OrderTimelineHttpController } from './order-timeline/order-timeline.http.controller';
+import { OrderTimelines } from './order-timeline/order-timelines';
 
 @Module({})
 export class ConsoleModule {
@@ -14,8 +17,13 @@ export class ConsoleModule {
   static forRoot(options: { service: string; env: Environment }): DynamicModule {
     return {
       module: ConsoleModule,
-      controllers: [ConsoleHttpController, ConsoleSessionHttpController],
-      providers: [{ provide: PLATFORM_SERVICE, useValue: options.service }, ConsolePeers],
+      controllers: [ConsoleHttpController, ConsoleSessionHttpController, OrderTimelineHttpController],
+      providers: [
+        { provide: PLATFORM_SERVICE, useValue: options.service },
+        ConsolePeers,
+        LocalOrderTimeline,
+        OrderTimelines,
+      ],
     };
   }
 }
