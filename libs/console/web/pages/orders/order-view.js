@@ -48,42 +48,44 @@ function OrderSummary({ order, onChanged }) {
   };
   return html`<section aria-labelledby="order-heading">
     <h2 id="order-heading">Order <code>${order.orderId}</code></h2>
-    <dl class="order-facts">
-      <dt>Status</dt>
-      <dd data-testid="order-status"><${StatusBadge} status=${order.status} reason=${order.cancelReason} /></dd>
-      <dt>Customer</dt>
-      <dd>
-        <a href=${`#/orders?customer=${encodeURIComponent(order.customerId)}`}><code>${order.customerId}</code></a>
-      </dd>
-      <dt>Total</dt>
-      <dd><${Money} minor=${order.totalMinor} currency=${order.currency} /></dd>
-      <dt>Placed</dt>
-      <dd>${formatTime(order.createdAt)}</dd>
-      <dt>Last change</dt>
-      <dd>${formatTime(order.updatedAt)}</dd>
-    </dl>
-    <table>
-      <caption class="muted">
-        Lines
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">SKU</th>
-          <th scope="col" class="num">Quantity</th>
-          <th scope="col" class="num">Unit price</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${order.lines.map(
-          (line) =>
-            html`<tr key=${line.sku}>
-              <td><code>${line.sku}</code></td>
-              <td class="num">${line.quantity}</td>
-              <td class="num"><${Money} minor=${line.unitPriceMinor} currency=${order.currency} /></td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
+    <div class="order-summary">
+      <dl class="order-facts">
+        <dt>Status</dt>
+        <dd data-testid="order-status"><${StatusBadge} status=${order.status} reason=${order.cancelReason} /></dd>
+        <dt>Customer</dt>
+        <dd>
+          <a href=${`#/orders?customer=${encodeURIComponent(order.customerId)}`}><code>${order.customerId}</code></a>
+        </dd>
+        <dt>Total</dt>
+        <dd><${Money} minor=${order.totalMinor} currency=${order.currency} /></dd>
+        <dt>Placed</dt>
+        <dd>${formatTime(order.createdAt)}</dd>
+        <dt>Last change</dt>
+        <dd>${formatTime(order.updatedAt)}</dd>
+      </dl>
+      <table>
+        <caption class="muted">
+          Lines
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">SKU</th>
+            <th scope="col" class="num">Quantity</th>
+            <th scope="col" class="num">Unit price</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${order.lines.map(
+            (line) =>
+              html`<tr key=${line.sku}>
+                <td><code>${line.sku}</code></td>
+                <td class="num">${line.quantity}</td>
+                <td class="num"><${Money} minor=${line.unitPriceMinor} currency=${order.currency} /></td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
     ${
       order.status === 'CANCELLED'
         ? null
