@@ -16,10 +16,11 @@ import { chromiumPath, launchChromium, loggedInConsole } from '../../test/consol
 const OUT = resolve(__dirname, '../../docs/console');
 const TOKEN = 'console-screenshots';
 
-/** the flow of `npm start`, quick enough to reach DELIVERED within a second or two */
+/**
+ * The settings of `npm start`, none of the caller's (a DATABASE_URL or TRANSPORT there must not
+ * change the pictures), with a flow quick enough to reach DELIVERED within a second or two.
+ */
 const PLATFORM_ENV = {
-  ...process.env,
-  DATABASE_URL: undefined,
   PGLITE_DATA_DIR: 'memory://',
   LOG_LEVEL: 'warn',
   ADMIN_TOKEN: TOKEN,
