@@ -1,4 +1,4 @@
-import { mergeTimeline, traceIdOf, traceIdOfTraceparent, type ProducedEvent } from './order-timeline';
+import { mergeTimeline, traceIdOf, traceIdOfTraceparent, traceUrlOf, type ProducedEvent } from './order-timeline';
 
 const placed: ProducedEvent = {
   eventId: 'e-1',
@@ -54,5 +54,12 @@ describe('an order timeline merged from the parts of several processes', () => {
     );
     expect(traceIdOfTraceparent(undefined)).toBeNull();
     expect(traceIdOfTraceparent('garbage')).toBeNull();
+  });
+
+  it('links the trace where CONSOLE_TRACE_URL names the viewer, and nowhere without a trace or a viewer', () => {
+    const jaeger = 'http://localhost:16686/trace/{traceId}';
+    expect(traceUrlOf(jaeger, 'abc')).toBe('http://localhost:16686/trace/abc');
+    expect(traceUrlOf('', 'abc')).toBeNull();
+    expect(traceUrlOf(jaeger, null)).toBeNull();
   });
 });

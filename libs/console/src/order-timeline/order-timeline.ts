@@ -73,6 +73,11 @@ export function traceIdOf(events: readonly ProducedEvent[]): string | null {
   return events.find((e) => e.traceId !== null)?.traceId ?? null;
 }
 
+/** the trace viewer's address of one trace: `template` (CONSOLE_TRACE_URL) with {traceId} filled in; null without either */
+export function traceUrlOf(template: string, traceId: string | null): string | null {
+  return traceId && template ? template.replaceAll('{traceId}', traceId) : null;
+}
+
 /** `00-<trace id>-<span id>-<flags>` → the trace id */
 export function traceIdOfTraceparent(traceparent: string | undefined): string | null {
   const match = /^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$/.exec(traceparent ?? '');

@@ -4,7 +4,7 @@ import { ProblemException } from '@platform/http';
 import { CONSOLE_SETTINGS } from '../console-settings';
 import { ConsolePeers } from '../console-peers';
 import { LocalOrderTimeline } from './local-order-timeline';
-import { mergeTimeline, traceIdOf, type TimelinePart } from './order-timeline';
+import { mergeTimeline, traceIdOf, traceUrlOf, type TimelinePart } from './order-timeline';
 import type { OrderTimelineResponse } from './order-timeline.response.dto';
 
 export const ORDER_TIMELINE_ROUTE = 'admin/console/orders';
@@ -73,8 +73,7 @@ export class OrderTimelines {
   ): OrderTimelineResponse {
     const events = mergeTimeline(parts).map((e) => ({ ...e, handledBy: [...e.handledBy] }));
     const traceId = traceIdOf(events);
-    const traceUrl = traceId && this.traceUrl ? this.traceUrl.replaceAll('{traceId}', traceId) : null;
-    return { orderId, events, handled, traceId, traceUrl, unreachablePeers };
+    return { orderId, events, handled, traceId, traceUrl: traceUrlOf(this.traceUrl, traceId), unreachablePeers };
   }
 }
 

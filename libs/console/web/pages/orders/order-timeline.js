@@ -1,9 +1,9 @@
 // The order's journey through the contexts (GET /admin/console/orders/:id/timeline): each event,
 // the context that produced it, each consumer group that handled it and how long that hop took.
 import { get } from '../../api.js';
-import { formatDuration, Loading, useApi } from '../../components.js';
+import { ErrorNote, formatDuration, Loading, useApi } from '../../components.js';
 import { html } from '../../html.js';
-import { Absent, timeOfDay } from './order-parts.js';
+import { timeOfDay } from './order-parts.js';
 
 export function OrderTimeline({ orderId, everyMs }) {
   const { data, error } = useApi(
@@ -17,7 +17,9 @@ export function OrderTimeline({ orderId, everyMs }) {
     ${data?.unreachablePeers.map(
       (p) => html`<p class="error" role="alert">No answer from ${p.peer}: its part is missing (${p.error}).</p>`,
     )}
-    ${data ? html`<${Events} events=${data.events} />` : error ? html`<${Absent} error=${error} what="event" />` : null}
+    ${data ? html`<${Events} events=${data.events} />` : null}
+    ${!data && error?.status === 404 ? html`<p class="muted">${error.message}</p>` : null}
+    ${!data && error && error.status !== 404 ? html`<${ErrorNote} error=${error} />` : null}
     ${!data && !error ? html`<${Loading} what="the timeline" />` : null}
     ${data && error ? html`<p class="error" role="alert">${error.message}</p>` : null}
   </section>`;
