@@ -9,9 +9,10 @@ import { OrderView } from './orders/order-view.js';
 
 export function OrdersPage({ route }) {
   const [orderId] = route.rest;
-  if (orderId) return html`<${OrderView} orderId=${orderId} />`;
+  // keyed, so another order or customer starts afresh (its paging, its refresh)
+  if (orderId) return html`<${OrderView} key=${orderId} orderId=${orderId} />`;
   return html`<${OrderSearch} customerId=${route.query.customer ?? ''} />
-    ${route.query.customer ? html`<${CustomerOrders} customerId=${route.query.customer} />` : null}`;
+    ${route.query.customer ? html`<${CustomerOrders} key=${route.query.customer} customerId=${route.query.customer} />` : null}`;
 }
 
 function OrderSearch({ customerId }) {
