@@ -26,7 +26,7 @@ export class PlatformMetrics {
   private readonly collectors = new Set<() => Promise<void>>();
   private refreshing?: Promise<void>;
 
-  constructor(registry: Registry) {
+  constructor(readonly registry: Registry) {
     // a scrape reads every gauge at once: they share one refresh, so none reports the last scrape's value
     const collect = (): Promise<void> => {
       this.refreshing ??= Promise.all([...this.collectors].map((c) => c().catch(() => undefined))).then(() => {
