@@ -4,7 +4,7 @@ import type { Environment } from '@platform/config';
 import { DeadLettersAdminModule } from '@platform/dead-letters';
 import { PlatformMessagingModule, refuseShadowIn } from '@platform/messaging';
 import { ObservabilityModule } from '@platform/observability';
-import { PLATFORM_SERVICE, PlatformIndexHttpController } from '@platform/http';
+import { AlertsAdminModule, PLATFORM_SERVICE, PlatformIndexHttpController } from '@platform/http';
 import { environmentModule } from './environment.module';
 
 @Module({})
@@ -12,8 +12,9 @@ class PlatformRoot {}
 
 /**
  * The root module of a deployable: observability, messaging and the command and query buses once,
- * the dead-letter admin API over whichever contexts it hosts, `GET /`, then the given contexts. The
- * monolith passes every selected context; a context's own main.ts passes just itself. `env` is the
+ * the dead-letter admin API over whichever contexts it hosts, the alerts it would fire
+ * (GET /admin/alerts), `GET /`, then the given contexts. The monolith passes every selected
+ * context; a context's own main.ts passes just itself. `env` is the
  * environment its composition root read once and validated; every module parses its settings from it.
  *
  * `CqrsModule.forRoot()` is global, so every context injects the same CommandBus and QueryBus, and
@@ -37,6 +38,7 @@ export function platformRoot(
       PlatformMessagingModule.forRoot({ env }),
       CqrsModule.forRoot(),
       DeadLettersAdminModule,
+      AlertsAdminModule,
       ...contexts,
     ],
   };
