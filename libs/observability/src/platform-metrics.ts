@@ -2,7 +2,8 @@ import { Counter, Gauge, Histogram, register, type Registry } from 'prom-client'
 
 /**
  * The platform's metrics, created once per registry. Libraries record through this object so
- * metric names and labels are defined in one place (docs/operations.md lists them).
+ * metric names and labels are defined in one place (README.md, "Operating", lists them; the alerts
+ * on them are in alerts/alert-catalogue.ts).
  * Gauges that need a database read (outbox backlog, consumer lag) are filled at scrape time by
  * collectors registered with `onCollect`.
  */
