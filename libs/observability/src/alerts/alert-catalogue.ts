@@ -1,6 +1,7 @@
-import { ago, describeLabels, increaseOf, maxBy, sumBy, valueOf } from './alert-conditions';
-import { aboveThreshold, NO_EARLIER_READING } from './alert-verdicts';
-import type { AlertDefinition, AlertInputs, AlertVerdict } from './alert';
+import { maxBy } from './alert-conditions';
+import { consumerStopped, lagGrowing, relayStopped } from './alert-trends';
+import { aboveThreshold } from './alert-verdicts';
+import type { AlertDefinition } from './alert';
 
 /**
  * Every threshold of the alerts, in one place: the PromQL below and the in-process evaluators
@@ -25,52 +26,6 @@ const WINDOW = `${T.trendWindowMinutes}m`;
 
 /** the saga steps that have a timeout; awaiting_dispatch and awaiting_delivery go at the carrier's pace */
 export const SAGA_STEPS_WITH_TIMEOUT = ['awaiting_stock_and_payment', 'awaiting_stock', 'awaiting_payment'] as const;
-
-function lagGrowing({ now, earlier }: AlertInputs): AlertVerdict {
-  const lag = maxBy(now, 'consumer_lag', ['group', 'topic']);
-  const high = aboveThreshold(lag, T.consumerLagRecords, 'lag', 'no consumer lag reported by this process');
-  if (!high.firing) return high;
-  if (!earlier) return { firing: false, details: [...high.details, NO_EARLIER_READING] };
-  const before = maxBy(earlier, 'consumer_lag', ['group', 'topic']);
-  const growing = lag.filter((s) => s.value > T.consumerLagRecords && s.value > (valueOf(before, s.key) ?? 0));
-  if (growing.length === 0)
-    return { firing: false, details: [...high.details, `none grew since ${ago(now, earlier)}`] };
-  return {
-    firing: true,
-    details: growing.map(
-      (s) => `${describeLabels(s.labels)}: lag ${s.value}, up from ${valueOf(before, s.key) ?? 0} ${ago(now, earlier)}`,
-    ),
-  };
-}
-
-function consumerStopped({ now, earlier }: AlertInputs): AlertVerdict {
-  const lagging = maxBy(now, 'consumer_lag', ['group', 'topic']).filter((s) => s.value > 0);
-  if (lagging.length === 0) return { firing: false, details: ['no consumer group has records waiting'] };
-  if (!earlier) return { firing: false, details: [NO_EARLIER_READING] };
-  const consumed = sumBy(now, 'events_consumed_total', ['group', 'topic']);
-  const consumedBefore = sumBy(earlier, 'events_consumed_total', ['group', 'topic']);
-  const stalled = lagging.filter(
-    (s) => increaseOf(valueOf(consumed, s.key) ?? 0, valueOf(consumedBefore, s.key)) === 0,
-  );
-  const verdict = (s: (typeof lagging)[number]): string =>
-    `${describeLabels(s.labels)}: lag ${s.value}, ` +
-    `${increaseOf(valueOf(consumed, s.key) ?? 0, valueOf(consumedBefore, s.key))} consumed since ${ago(now, earlier)}`;
-  return { firing: stalled.length > 0, details: (stalled.length > 0 ? stalled : lagging).map(verdict) };
-}
-
-function relayStopped({ now, earlier }: AlertInputs): AlertVerdict {
-  const backlog = maxBy(now, 'outbox_backlog', ['context']).filter((s) => s.value > 0);
-  if (backlog.length === 0) return { firing: false, details: ['no outbox has rows waiting'] };
-  if (!earlier) return { firing: false, details: [NO_EARLIER_READING] };
-  const published = sumBy(now, 'events_published_total', ['producer']);
-  const publishedBefore = sumBy(earlier, 'events_published_total', ['producer']);
-  const sent = (context: string): number =>
-    increaseOf(valueOf(published, context) ?? 0, valueOf(publishedBefore, context));
-  const stalled = backlog.filter((s) => sent(s.labels.context) === 0);
-  const verdict = (s: (typeof backlog)[number]): string =>
-    `${describeLabels(s.labels)}: ${s.value} rows waiting, ${sent(s.labels.context)} published since ${ago(now, earlier)}`;
-  return { firing: stalled.length > 0, details: (stalled.length > 0 ? stalled : backlog).map(verdict) };
-}
 
 /**
  * The alerts shipped with the compose stack (docker/prometheus/alerts.yml is generated from this
@@ -100,7 +55,7 @@ export const ALERT_CATALOGUE: readonly AlertDefinition[] = [
       `max by (group, topic) (consumer_lag) > ${T.consumerLagRecords}\n` +
       `and max by (group, topic) (delta(consumer_lag[${WINDOW}])) > 0`,
     for: WINDOW,
-    evaluate: lagGrowing,
+    evaluate: (inputs) => lagGrowing(inputs, T.consumerLagRecords),
   },
   {
     name: 'ConsumerStopped',
