@@ -156,6 +156,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/alerts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Which alerts would fire now, judged from this process’s own metrics
+     * @description Each alert of docs/operations.md with its runbook, whether its condition holds now (its `for` ignored) and the values that decided it. The trend alerts (lag growing, consumer or relay stopped) compare with a reading this endpoint took 1 to 10 minutes earlier, and stay quiet until one exists. Prometheus, which scrapes every deployable, is the authority; this answers for the contexts this process hosts.
+     */
+    get: operations['AlertsHttpController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/orders': {
     parameters: {
       query?: never;
@@ -953,6 +973,61 @@ export interface components {
        *     ]
        */
       contexts: string[];
+    };
+    AlertResponse: {
+      /**
+       * @description the Prometheus alert name
+       * @example DeadLettersPending
+       */
+      name: string;
+      /**
+       * @example warning
+       * @enum {string}
+       */
+      severity: 'warning' | 'critical';
+      /**
+       * @description whether the alert's condition holds now in this process, ignoring its `for`
+       * @example firing
+       * @enum {string}
+       */
+      state: 'firing' | 'quiet';
+      /** @example Dead letters wait for an operator */
+      summary: string;
+      /**
+       * @description what to do first, and where the runbook is
+       * @example Open /console#/dead-letters (or `npm run dead-letters -- list`), fix the cause, then re-drive or discard each letter. docs/operations.md#deadletterspending
+       */
+      runbook: string;
+      /**
+       * @description the alert's section of the docs
+       * @example docs/operations.md#deadletterspending
+       */
+      docs: string;
+      /**
+       * @description the values that decided the state: the series above the threshold, or the highest one when quiet
+       * @example [
+       *       "context=payments group=payments: pending 2 > 0"
+       *     ]
+       */
+      details: string[];
+      /**
+       * @description Prometheus' rule
+       * @example max by (context, group) (dead_letters_pending) > 0
+       */
+      expr: string;
+      /**
+       * @description how long Prometheus waits with the condition true before it fires
+       * @example 1m
+       */
+      for: string;
+    };
+    AlertsResponse: {
+      /**
+       * Format: date-time
+       * @example 2026-12-07T10:00:00.000Z
+       */
+      evaluatedAt: string;
+      alerts: components['schemas']['AlertResponse'][];
     };
     OrderLineRequest: {
       /**
@@ -1917,6 +1992,34 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ConsoleSessionResponse'];
+        };
+      };
+      /** @description Missing or wrong admin credential */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  AlertsHttpController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AlertsResponse'];
         };
       };
       /** @description Missing or wrong admin credential */
