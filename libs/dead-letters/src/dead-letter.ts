@@ -40,6 +40,8 @@ export interface DeadLetterFilter {
   readonly group?: string;
   readonly topic?: string;
   readonly errorCode?: string;
+  /** the record's key: the aggregate id, so an order id finds that order's letters */
+  readonly key?: string;
   readonly status?: DeadLetterStatus;
   /** last failure at or after */
   readonly from?: Date;

@@ -88,6 +88,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/dead-letters/count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Count the letters that match; with status=pending, what a batch re-drive or discard would touch */
+    get: operations['DeadLettersHttpController_count'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/dead-letters/discard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Discard the matching pending letters, oldest first, with one reason kept with each
+     * @description An empty filter matches every pending letter (up to `limit`); the reason is required.
+     */
+    post: operations['DeadLettersHttpController_discardMatching'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/admin/dead-letters/{context}/{id}': {
     parameters: {
       query?: never;
@@ -776,6 +813,11 @@ export interface components {
       /** @example EVENT.UNDECODABLE */
       errorCode?: string;
       /**
+       * @description the record's key, exactly: the aggregate id (an order id for the order flow)
+       * @example 0192f5a4-7c1e-7d2a-9a53-3f0e8c1b2d4e
+       */
+      key?: string;
+      /**
        * Format: date-time
        * @description last failure at or after
        * @example 2026-11-25T00:00:00Z
@@ -830,6 +872,72 @@ export interface components {
       /** @example 1 */
       failedAgain: number;
       results: components['schemas']['RedriveResultResponse'][];
+    };
+    DeadLetterCountResponse: {
+      /**
+       * @description letters that match the filters
+       * @example 7
+       */
+      count: number;
+    };
+    DiscardBatchRequest: {
+      /**
+       * @description the consuming context (domain) that holds the letters
+       * @example payments
+       */
+      context?: string;
+      /**
+       * @description consumer group
+       * @example payments
+       */
+      group?: string;
+      /**
+       * @description source topic
+       * @example payments.authorize-payment.v1
+       */
+      topic?: string;
+      /** @example EVENT.UNDECODABLE */
+      errorCode?: string;
+      /**
+       * @description the record's key, exactly: the aggregate id (an order id for the order flow)
+       * @example 0192f5a4-7c1e-7d2a-9a53-3f0e8c1b2d4e
+       */
+      key?: string;
+      /**
+       * Format: date-time
+       * @description last failure at or after
+       * @example 2026-11-25T00:00:00Z
+       */
+      from?: string;
+      /**
+       * Format: date-time
+       * @description last failure before
+       * @example 2026-11-26T00:00:00Z
+       */
+      to?: string;
+      /**
+       * @description at most this many pending letters, oldest first
+       * @default 100
+       * @example 100
+       */
+      limit: number;
+      /** @example load-test orders; nothing to do */
+      reason: string;
+    };
+    LetterRefResponse: {
+      /** @example payments */
+      context: string;
+      /** @example 42 */
+      id: string;
+    };
+    DiscardBatchResponse: {
+      /**
+       * @description letters discarded by this request
+       * @example 3
+       */
+      discarded: number;
+      /** @description the letters discarded, oldest first */
+      letters: components['schemas']['LetterRefResponse'][];
     };
     DeadLetterDetailsResponse: {
       /**
@@ -1631,6 +1739,8 @@ export interface operations {
         /** @description source topic */
         topic?: string;
         errorCode?: string;
+        /** @description the record's key, exactly: the aggregate id (an order id for the order flow) */
+        key?: string;
         /** @description last failure at or after */
         from?: string;
         /** @description last failure before */
@@ -1705,6 +1815,117 @@ export interface operations {
         };
       };
       /** @description A filter or limit is malformed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Missing or wrong admin credential */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description DEAD_LETTER.UNKNOWN_CONTEXT: the context does not run in this process */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  DeadLettersHttpController_count: {
+    parameters: {
+      query?: {
+        /** @description the consuming context (domain) that holds the letters */
+        context?: string;
+        /** @description consumer group */
+        group?: string;
+        /** @description source topic */
+        topic?: string;
+        errorCode?: string;
+        /** @description the record's key, exactly: the aggregate id (an order id for the order flow) */
+        key?: string;
+        /** @description last failure at or after */
+        from?: string;
+        /** @description last failure before */
+        to?: string;
+        status?: 'pending' | 'resolved' | 'redriven' | 'discarded';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeadLetterCountResponse'];
+        };
+      };
+      /** @description A filter is malformed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Missing or wrong admin credential */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description DEAD_LETTER.UNKNOWN_CONTEXT: the context does not run in this process */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  DeadLettersHttpController_discardMatching: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DiscardBatchRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DiscardBatchResponse'];
+        };
+      };
+      /** @description reason missing or blank, or a filter or limit malformed */
       400: {
         headers: {
           [name: string]: unknown;

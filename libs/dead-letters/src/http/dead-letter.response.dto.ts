@@ -129,3 +129,24 @@ export class RedriveBatchResponse {
   @ApiProperty({ type: [RedriveResultResponse] })
   results!: RedriveResultResponse[];
 }
+
+export class DeadLetterCountResponse {
+  @ApiProperty({ type: 'integer', example: 7, description: 'letters that match the filters' })
+  count!: number;
+}
+
+export class LetterRefResponse {
+  @ApiProperty({ example: 'payments' })
+  context!: string;
+
+  @ApiProperty({ example: '42' })
+  id!: string;
+}
+
+export class DiscardBatchResponse {
+  @ApiProperty({ type: 'integer', example: 3, description: 'letters discarded by this request' })
+  discarded!: number;
+
+  @ApiProperty({ type: [LetterRefResponse], description: 'the letters discarded, oldest first' })
+  letters!: LetterRefResponse[];
+}

@@ -53,6 +53,13 @@ function adminEndpoints(f: BadRequestFixtures): Array<Pick<BadRequest, 'method' 
       path: '/admin/dead-letters/orders/1/redrive',
     },
     { method: 'POST', route: '/admin/dead-letters/redrive', path: '/admin/dead-letters/redrive', body: {} },
+    { method: 'GET', route: '/admin/dead-letters/count', path: '/admin/dead-letters/count' },
+    {
+      method: 'POST',
+      route: '/admin/dead-letters/discard',
+      path: '/admin/dead-letters/discard',
+      body: { reason: 'not allowed' },
+    },
     {
       method: 'POST',
       route: '/admin/dead-letters/{context}/{id}/discard',

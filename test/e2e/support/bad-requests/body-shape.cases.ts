@@ -22,6 +22,7 @@ function bodyEndpoints(f: BadRequestFixtures): Array<Pick<BadRequest, 'method' |
     },
     { method: 'PUT', route: '/admin/analytics/mode', path: '/admin/analytics/mode', auth: true },
     { method: 'POST', route: '/admin/dead-letters/redrive', path: '/admin/dead-letters/redrive', auth: true },
+    { method: 'POST', route: '/admin/dead-letters/discard', path: '/admin/dead-letters/discard', auth: true },
     {
       method: 'POST',
       route: '/admin/dead-letters/{context}/{id}/discard',

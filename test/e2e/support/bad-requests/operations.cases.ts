@@ -77,7 +77,8 @@ export function operationCases(): BadRequest[] {
       true,
     ),
     // every filter reaches PostgreSQL: text it cannot store is refused first, naming the filter
-    ...['group', 'topic', 'errorCode', 'cursor', 'context', 'from'].map((filter) =>
+    badGet('status unknown', '/admin/dead-letters/count', '/admin/dead-letters/count?status=lost', 400, /status/, true),
+    ...['group', 'topic', 'errorCode', 'key', 'cursor', 'context', 'from'].map((filter) =>
       badGet(
         `a NUL in ${filter}`,
         '/admin/dead-letters',
