@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { DeadLetterDetails, DeadLetterFilter, DeadLetterStatus, DeadLetterSummary } from './dead-letter';
-import type { DeadLetterCursor } from './dead-letter-cursor';
+import { encodeDeadLetterCursor, type DeadLetterCursor } from './dead-letter-cursor';
 
 interface Row {
   id: string;
@@ -78,10 +78,7 @@ export class DeadLetterTable {
         ORDER BY last_failed_at DESC, id DESC LIMIT ${param(limit)}`,
       params,
     );
-    return rows.map((row) => ({
-      letter: this.summary(row),
-      position: { failedAtMicros: BigInt(row.failed_at_micros), context: this.context, id: BigInt(row.id) },
-    }));
+    return rows.map((row) => ({ letter: this.summary(row), position: this.positionOf(row) }));
   }
 
   /** ids of pending letters that match, oldest first, so a batch re-drive keeps the original order per key */
@@ -163,6 +160,10 @@ export class DeadLetterTable {
     return `(last_failed_at < ${at} OR (last_failed_at = ${at} AND id < ${param(after.id.toString())}))`;
   }
 
+  private positionOf(row: Row): DeadLetterCursor {
+    return { failedAtMicros: BigInt(row.failed_at_micros), context: this.context, id: BigInt(row.id) };
+  }
+
   private summary(row: Row): DeadLetterSummary {
     return {
       context: this.context,
@@ -184,6 +185,7 @@ export class DeadLetterTable {
       resolution: row.resolution,
       redrivenFrom: row.redriven_from,
       valueBytes: row.value_bytes,
+      cursor: encodeDeadLetterCursor(this.positionOf(row)),
     };
   }
 }

@@ -64,6 +64,14 @@ export class DeadLetterSummaryResponse {
 
   @ApiProperty({ type: 'integer', example: 212, description: 'size of the stored value' })
   valueBytes!: number;
+
+  @ApiProperty({
+    example: 'WyIxNzY0MDAwMDAwMDAwMDAwIiwicGF5bWVudHMiLCI0MiJd',
+    description:
+      'the cursor that lists the letters after this one: its place in the order every process shares, so pages ' +
+      'from several processes can be merged',
+  })
+  cursor!: string;
 }
 
 export class DeadLetterDetailsResponse extends DeadLetterSummaryResponse {
