@@ -60,6 +60,37 @@ function adminEndpoints(f: BadRequestFixtures): Array<Pick<BadRequest, 'method' 
       path: '/admin/dead-letters/discard',
       body: { reason: 'not allowed' },
     },
+    { method: 'GET', route: '/admin/console/session', path: '/admin/console/session' },
+    { method: 'GET', route: '/admin/console/dead-letters', path: '/admin/console/dead-letters' },
+    { method: 'GET', route: '/admin/console/dead-letters/count', path: '/admin/console/dead-letters/count' },
+    {
+      method: 'GET',
+      route: '/admin/console/dead-letters/{context}/{id}',
+      path: '/admin/console/dead-letters/orders/1',
+    },
+    {
+      method: 'POST',
+      route: '/admin/console/dead-letters/{context}/{id}/redrive',
+      path: '/admin/console/dead-letters/orders/1/redrive',
+    },
+    {
+      method: 'POST',
+      route: '/admin/console/dead-letters/{context}/{id}/discard',
+      path: '/admin/console/dead-letters/orders/1/discard',
+      body: { reason: 'not allowed' },
+    },
+    {
+      method: 'POST',
+      route: '/admin/console/dead-letters/redrive',
+      path: '/admin/console/dead-letters/redrive',
+      body: {},
+    },
+    {
+      method: 'POST',
+      route: '/admin/console/dead-letters/discard',
+      path: '/admin/console/dead-letters/discard',
+      body: { reason: 'not allowed' },
+    },
     {
       method: 'POST',
       route: '/admin/dead-letters/{context}/{id}/discard',

@@ -25,6 +25,24 @@ function bodyEndpoints(f: BadRequestFixtures): Array<Pick<BadRequest, 'method' |
     { method: 'POST', route: '/admin/dead-letters/discard', path: '/admin/dead-letters/discard', auth: true },
     {
       method: 'POST',
+      route: '/admin/console/dead-letters/redrive',
+      path: '/admin/console/dead-letters/redrive',
+      auth: true,
+    },
+    {
+      method: 'POST',
+      route: '/admin/console/dead-letters/discard',
+      path: '/admin/console/dead-letters/discard',
+      auth: true,
+    },
+    {
+      method: 'POST',
+      route: '/admin/console/dead-letters/{context}/{id}/discard',
+      path: '/admin/console/dead-letters/orders/1/discard',
+      auth: true,
+    },
+    {
+      method: 'POST',
       route: '/admin/dead-letters/{context}/{id}/discard',
       path: '/admin/dead-letters/orders/1/discard',
       auth: true,

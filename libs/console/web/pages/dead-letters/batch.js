@@ -45,12 +45,11 @@ export function BatchActions({ query, onDone }) {
   const described = Object.entries(filters)
     .map(([name, value]) => `${name} ${value}`)
     .join(', ');
+  const scope = described ? `the filters (${described})` : 'no filter: every pending letter';
   return html`<section aria-labelledby="dl-batch-heading">
     <h2 id="dl-batch-heading">All matching pending letters</h2>
     <p class="hint">
-      Acts on the pending letters that match
-      ${described ? `the filters (${described})` : 'no filter: every pending letter'}, oldest first, whatever the status
-      filter says.
+      ${`Acts on the pending letters that match ${scope}, oldest first, whatever the status filter says.`}
     </p>
     <span class="action">
       <button type="button" onClick=${() => ask('redrive')}>Re-drive all matching…</button>

@@ -132,7 +132,8 @@ function Event({ letter: l }) {
     ${
       d
         ? html`<p>
-              <code>${d.type}</code> v${d.version} from ${d.producer}, ${formatTime(d.occurredAt)}; correlation
+              <code>${d.type}</code>
+              ${` v${d.version} from ${d.producer}, ${formatTime(d.occurredAt)}; correlation `}
               <code>${d.correlationId}</code>
             </p>
             <h3 id="dl-payload-heading">Payload</h3>
