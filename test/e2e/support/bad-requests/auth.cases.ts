@@ -60,6 +60,7 @@ function adminEndpoints(f: BadRequestFixtures): Array<Pick<BadRequest, 'method' 
       path: '/admin/dead-letters/discard',
       body: { reason: 'not allowed' },
     },
+    { method: 'GET', route: '/admin/alerts', path: '/admin/alerts' },
     { method: 'GET', route: '/admin/console/session', path: '/admin/console/session' },
     { method: 'GET', route: '/admin/console/dead-letters', path: '/admin/console/dead-letters' },
     { method: 'GET', route: '/admin/console/dead-letters/count', path: '/admin/console/dead-letters/count' },
