@@ -4,6 +4,8 @@ import { PLATFORM_SERVICE } from '@platform/http';
 import { ConsoleHttpController } from './console.http.controller';
 import { ConsolePeers } from './console-peers';
 import { ConsoleSessionHttpController } from './console-session.http.controller';
+import { ConsoleDeadLetters } from './dead-letters/console-dead-letters';
+import { ConsoleDeadLettersHttpController } from './dead-letters/console-dead-letters.http.controller';
 import { LocalOrderTimeline } from './order-timeline/local-order-timeline';
 import { OrderTimelineHttpController } from './order-timeline/order-timeline.http.controller';
 import { OrderTimelines } from './order-timeline/order-timelines';
@@ -17,10 +19,16 @@ export class ConsoleModule {
   static forRoot(options: { service: string; env: Environment }): DynamicModule {
     return {
       module: ConsoleModule,
-      controllers: [ConsoleHttpController, ConsoleSessionHttpController, OrderTimelineHttpController],
+      controllers: [
+        ConsoleHttpController,
+        ConsoleSessionHttpController,
+        ConsoleDeadLettersHttpController,
+        OrderTimelineHttpController,
+      ],
       providers: [
         { provide: PLATFORM_SERVICE, useValue: options.service },
         ConsolePeers,
+        ConsoleDeadLetters,
         LocalOrderTimeline,
         OrderTimelines,
       ],
