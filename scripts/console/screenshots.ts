@@ -29,6 +29,10 @@ const PLATFORM_ENV = {
   SHIPPING_TICK_MS: '50',
   OUTBOX_IDLE_POLL_MS: '200',
   INPROCESS_IDLE_POLL_MS: '200',
+  // a handler that keeps failing gives up quickly: the Dead letters page has letters to show
+  CONSUMER_RETRY_BASE_MS: '10',
+  CONSUMER_RETRY_MAX_MS: '50',
+  CONSUMER_MAX_ATTEMPTS: '3',
 };
 
 const CUSTOMER = '0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b';
@@ -55,6 +59,7 @@ async function main(): Promise<void> {
       `order ${orders.delivered} delivered`,
       async () => (await status(baseUrl, orders.delivered)) === 'DELIVERED',
     );
+    await deadLetterOneOrder(baseUrl);
     const { page } = await loggedInConsole(browser.browser, baseUrl, TOKEN);
     mkdirSync(OUT, { recursive: true });
     for (const shot of shots(orders.delivered)) {
@@ -116,6 +121,17 @@ async function placeOrders(baseUrl: string): Promise<{ delivered: string }> {
     'tok_visa',
   );
   return { delivered };
+}
+
+/** analytics down while one more order flows: its events end as analytics' dead letters */
+async function deadLetterOneOrder(baseUrl: string): Promise<void> {
+  await call(baseUrl, 'PUT', '/admin/analytics/mode', { mode: 'failing' });
+  await placeOrder(baseUrl, [{ sku: 'CUP-ESPRESSO', quantity: 1 }], 'tok_visa');
+  await until('a dead letter', async () => {
+    const response = await call(baseUrl, 'GET', '/admin/dead-letters?status=pending');
+    return response.ok && ((await response.json()) as { items: unknown[] }).items.length > 0;
+  });
+  await call(baseUrl, 'PUT', '/admin/analytics/mode', { mode: 'normal' });
 }
 
 async function createProduct(baseUrl: string, sku: string, name: string, priceMinor: number, initialStock: number) {
