@@ -6,6 +6,9 @@ import { ConsolePeers } from './console-peers';
 import { ConsoleSessionHttpController } from './console-session.http.controller';
 import { ConsoleDeadLetters } from './dead-letters/console-dead-letters';
 import { ConsoleDeadLettersHttpController } from './dead-letters/console-dead-letters.http.controller';
+import { LocalOrderTimeline } from './order-timeline/local-order-timeline';
+import { OrderTimelineHttpController } from './order-timeline/order-timeline.http.controller';
+import { OrderTimelines } from './order-timeline/order-timelines';
 
 @Module({})
 export class ConsoleModule {
@@ -16,8 +19,19 @@ export class ConsoleModule {
   static forRoot(options: { service: string; env: Environment }): DynamicModule {
     return {
       module: ConsoleModule,
-      controllers: [ConsoleHttpController, ConsoleSessionHttpController, ConsoleDeadLettersHttpController],
-      providers: [{ provide: PLATFORM_SERVICE, useValue: options.service }, ConsolePeers, ConsoleDeadLetters],
+      controllers: [
+        ConsoleHttpController,
+        ConsoleSessionHttpController,
+        ConsoleDeadLettersHttpController,
+        OrderTimelineHttpController,
+      ],
+      providers: [
+        { provide: PLATFORM_SERVICE, useValue: options.service },
+        ConsolePeers,
+        ConsoleDeadLetters,
+        LocalOrderTimeline,
+        OrderTimelines,
+      ],
     };
   }
 }
