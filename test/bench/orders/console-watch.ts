@@ -9,8 +9,23 @@ import { formatSummary, summarise } from '../percentiles';
 const CONSOLE_POLLS: ReadonlyArray<{ readonly path: string; readonly everyMs: number }> = [
   { path: '/admin/console/flow', everyMs: 2_000 },
   { path: '/admin/alerts', everyMs: 5_000 },
-  { path: '/admin/dead-letters?limit=50', everyMs: 5_000 },
+  { path: '/admin/console/dead-letters?limit=50', everyMs: 5_000 },
 ];
+
+/**
+ * An order's view, kept open on one order all along: an upper bound, since the page stops polling
+ * ten seconds after the order is delivered or cancelled.
+ */
+function orderViewPolls(orderId: string, customerId: string): Array<{ path: string; everyMs: number }> {
+  return [
+    `/admin/console/orders/${orderId}/timeline`,
+    `/orders/${orderId}`,
+    `/payments/${orderId}`,
+    `/shipments/${orderId}`,
+    `/notifications?orderId=${orderId}`,
+    `/loyalty/${customerId}`,
+  ].map((path) => ({ path, everyMs: 2_000 }));
+}
 
 export interface ConsoleWatch {
   stop(): Promise<void>;
@@ -18,9 +33,14 @@ export interface ConsoleWatch {
   report(): string[];
 }
 
-export function watchLikeTheConsole(baseUrl: string, adminToken: string): ConsoleWatch {
-  const latencies = new Map<string, number[]>(CONSOLE_POLLS.map((p) => [p.path, []]));
-  const failures = new Map<string, string[]>(CONSOLE_POLLS.map((p) => [p.path, []]));
+export function watchLikeTheConsole(
+  baseUrl: string,
+  adminToken: string,
+  openOrder?: { orderId: string; customerId: string },
+): ConsoleWatch {
+  const polls = [...CONSOLE_POLLS, ...(openOrder ? orderViewPolls(openOrder.orderId, openOrder.customerId) : [])];
+  const latencies = new Map<string, number[]>(polls.map((p) => [p.path, []]));
+  const failures = new Map<string, string[]>(polls.map((p) => [p.path, []]));
   const inFlight = new Set<Promise<void>>();
   const ask = (path: string) => {
     const started = performance.now();
@@ -34,7 +54,7 @@ export function watchLikeTheConsole(baseUrl: string, adminToken: string): Consol
       .finally(() => inFlight.delete(call));
     inFlight.add(call);
   };
-  const timers = CONSOLE_POLLS.map(({ path, everyMs }) => {
+  const timers = polls.map(({ path, everyMs }) => {
     ask(path);
     return setInterval(() => ask(path), everyMs);
   });
@@ -44,7 +64,7 @@ export function watchLikeTheConsole(baseUrl: string, adminToken: string): Consol
       await Promise.all(inFlight);
     },
     report: () =>
-      CONSOLE_POLLS.map(({ path, everyMs }) => {
+      polls.map(({ path, everyMs }) => {
         const failed = failures.get(path)!;
         const why = failed.length > 0 ? `, ${failed.length} failed (${[...new Set(failed)].join('; ')})` : '';
         return `  console: GET ${path} every ${everyMs / 1000} s: ${formatSummary(summarise(latencies.get(path)!))}${why}`;

@@ -89,7 +89,9 @@ export async function phaseB(
     console.log(`  platform restarted: ready in ${platform.startSeconds.toFixed(1)} s`);
     await warmUp(client, db, WARM_UP_ORDERS, warmUpRate(config));
     startCensus(platform);
-    const console_ = config.console ? watchLikeTheConsole(platform.baseUrl, platform.adminToken) : undefined;
+    const console_ = config.console
+      ? watchLikeTheConsole(platform.baseUrl, platform.adminToken, await oneOrder(db))
+      : undefined;
     const flat = await runFlatOut(platform, db, client, config);
     await console_?.stop();
     report.printFlatOut(flat);
@@ -108,6 +110,12 @@ export async function phaseB(
   } finally {
     await db.close();
   }
+}
+
+/** an order of the warm-up, for the console's order view to keep open */
+async function oneOrder(db: PlatformDb): Promise<{ orderId: string; customerId: string } | undefined> {
+  const rows = await db.query<{ id: string; customer_id: string }>(`SELECT id, customer_id FROM orders.orders LIMIT 1`);
+  return rows[0] && { orderId: rows[0].id, customerId: rows[0].customer_id };
 }
 
 function openReader(platform: PlatformProcess, database: BenchDatabase): Promise<PlatformDb> {
