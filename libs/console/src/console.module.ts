@@ -4,6 +4,8 @@ import { PLATFORM_SERVICE } from '@platform/http';
 import { ConsoleHttpController } from './console.http.controller';
 import { ConsolePeers } from './console-peers';
 import { ConsoleSessionHttpController } from './console-session.http.controller';
+import { FlowHttpController } from './flow/flow.http.controller';
+import { LocalFlow } from './flow/local-flow';
 
 @Module({})
 export class ConsoleModule {
@@ -14,8 +16,8 @@ export class ConsoleModule {
   static forRoot(options: { service: string; env: Environment }): DynamicModule {
     return {
       module: ConsoleModule,
-      controllers: [ConsoleHttpController, ConsoleSessionHttpController],
-      providers: [{ provide: PLATFORM_SERVICE, useValue: options.service }, ConsolePeers],
+      controllers: [ConsoleHttpController, ConsoleSessionHttpController, FlowHttpController],
+      providers: [{ provide: PLATFORM_SERVICE, useValue: options.service }, ConsolePeers, LocalFlow],
     };
   }
 }

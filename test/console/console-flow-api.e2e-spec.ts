@@ -1,0 +1,108 @@
+import { eventually } from '@platform/testing';
+import { ADMIN_TOKEN, type RunningPlatform } from '../e2e/support/running-platform';
+import { createProduct, placeOrder, waitForStatus } from '../e2e/support/order-flow';
+import { startConsolePlatform } from './support/console-platform';
+import type { components } from '../e2e/api/schema';
+
+type Flow = components['schemas']['FlowResponse'];
+
+/** a port nothing listens on: the console's peer that never answers */
+const DEAD_PEER = 'http://127.0.0.1:9';
+
+/**
+ * GET /admin/console/flow over the single binary: every context with its outbox and consumer
+ * group, lag per partition that grows while a handler fails and drains when it recovers, rates,
+ * failures, the saga's waiting steps with the order that waits longest, and a peer that does not
+ * answer shown as such.
+ */
+describe('the console’s Flow view over HTTP', () => {
+  let platform: RunningPlatform;
+
+  beforeAll(async () => {
+    platform = await startConsolePlatform({ SHIPPING_AUTO_ADVANCE: 'false', CONSOLE_PEERS: DEAD_PEER });
+  });
+
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  const flow = async (query = ''): Promise<Flow> => {
+    const response = await fetch(`${platform.baseUrl}/admin/console/flow${query}`, {
+      headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+    if (response.status !== 200) throw new Error(`flow: ${response.status} ${await response.text()}`);
+    return (await response.json()) as Flow;
+  };
+  const groupOf = (view: Flow, context: string) =>
+    view.contexts.find((c) => c.context === context)?.groups.find((g) => g.group === context);
+  const setAnalyticsMode = async (mode: 'failing' | 'normal') => {
+    const { response } = await platform.admin.PUT('/admin/analytics/mode', { body: { mode } });
+    expect(response.status).toBe(200);
+  };
+
+  it('shows every context’s outbox and group, and the order waiting longest at its step', async () => {
+    const sku = await createProduct(platform, 5);
+    const orderId = await placeOrder(platform, { lines: [{ sku, quantity: 1 }] });
+    await waitForStatus(platform, orderId, 'CONFIRMED');
+
+    const view = await eventually(
+      () => flow(),
+      (v) => (groupOf(v, 'payments')?.consumedTotal ?? 0) > 0,
+      { expected: 'the payments group to have consumed events' },
+    );
+    expect(view.sources).toEqual([
+      { source: 'this process', service: 'monolith', error: null },
+      { source: DEAD_PEER, service: null, error: expect.stringMatching(/.+/) },
+    ]);
+    expect(view.contexts.map((c) => c.context)).toEqual(
+      expect.arrayContaining(['analytics', 'inventory', 'loyalty', 'notifications', 'orders', 'payments', 'shipping']),
+    );
+    const orders = view.contexts.find((c) => c.context === 'orders')!;
+    expect(orders.outbox).toEqual(expect.objectContaining({ backlog: expect.any(Number) }));
+    expect(orders.outbox!.publishedTotal).toBeGreaterThan(0);
+    const payments = groupOf(view, 'payments')!;
+    expect(payments.partitions.length).toBeGreaterThan(0);
+    expect(payments.partitions[0]).toEqual({
+      topic: expect.any(String),
+      partition: expect.any(Number),
+      lag: expect.any(Number),
+    });
+    expect(view.sagas.find((s) => s.state === 'awaiting_dispatch')).toEqual(
+      expect.objectContaining({ saga: 'order', count: 1, oldestId: orderId }),
+    );
+
+    const local = await flow('?scope=local');
+    expect(local.sources).toEqual([{ source: 'this process', service: 'monolith', error: null }]);
+  });
+
+  it('shows lag and failures growing while a group’s handler fails, and the lag drained after', async () => {
+    await setAnalyticsMode('failing');
+    try {
+      const sku = await createProduct(platform, 5);
+      await placeOrder(platform, { lines: [{ sku, quantity: 1 }] });
+      const failing = await eventually(
+        () => flow(),
+        (v) => (groupOf(v, 'analytics')?.lag ?? 0) > 0 && (groupOf(v, 'analytics')?.failuresPerSecond ?? 0) > 0,
+        { expected: 'the analytics group to lag and fail' },
+      );
+      const analytics = groupOf(failing, 'analytics')!;
+      expect(analytics.partitions.some((p) => p.lag > 0)).toBe(true);
+      expect(analytics.failuresTotal).toBeGreaterThan(0);
+    } finally {
+      await setAnalyticsMode('normal');
+    }
+    await eventually(
+      () => flow(),
+      (v) => groupOf(v, 'analytics')?.lag === 0,
+      { expected: 'the analytics group to catch up' },
+    );
+  });
+
+  it('refuses an unknown scope in words', async () => {
+    const response = await fetch(`${platform.baseUrl}/admin/console/flow?scope=everything`, {
+      headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('scope');
+  });
+});
