@@ -1,0 +1,152 @@
+import type { Browser, Page } from 'playwright-core';
+import { eventually } from '@platform/testing';
+import { ADMIN_TOKEN, type RunningPlatform } from '../e2e/support/running-platform';
+import { createProduct, placeOrder, waitForStatus } from '../e2e/support/order-flow';
+import { chromiumPath, launchChromium, loggedInConsole } from './support/browser';
+import { startConsolePlatform } from './support/console-platform';
+
+const chromium = chromiumPath('console operations');
+
+/**
+ * The Operations, Flow and Alerts pages in Chromium against the single binary: an operator runs
+ * the analytics rebuild and watches it to its result, checks the invariants, switches a fake
+ * gateway's failure mode, and watches the flow refresh itself.
+ */
+(chromium ? describe : describe.skip)('console operations and flow in Chromium', () => {
+  let platform: RunningPlatform;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    platform = await startConsolePlatform();
+    ({ browser, close: closeBrowser } = await launchChromium(chromium!));
+    // orders for the rebuild to replay
+    const sku = await createProduct(platform, 10);
+    for (const quantity of [1, 2]) {
+      await waitForStatus(platform, await placeOrder(platform, { lines: [{ sku, quantity }] }), 'CONFIRMED');
+    }
+    ({ page } = await loggedInConsole(browser, platform.baseUrl, ADMIN_TOKEN));
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  afterAll(async () => {
+    await closeBrowser?.();
+    await platform?.stop();
+  });
+
+  afterEach(() => expect(pageErrors).toEqual([]));
+
+  it('runs the analytics rebuild and shows its progress and result', async () => {
+    await page.goto('/console/#/operations');
+    const rebuild = page.getByRole('region', { name: 'Analytics rebuild' });
+    await rebuild.getByRole('button', { name: 'Start the rebuild' }).click();
+    const progress = rebuild.getByLabel('Rebuild progress');
+    await progress.waitFor();
+    await rebuild.getByRole('status').getByText('succeeded').waitFor();
+
+    const status = (await (await adminGet('/admin/analytics/rebuild')).json()) as { done: number; total: number };
+    expect(status.total).toBeGreaterThan(0);
+    expect(await progress.getAttribute('max')).toBe(String(status.total));
+    expect(await progress.getAttribute('value')).toBe(String(status.total));
+    expect(await rebuild.textContent()).toContain(`${status.done} of ${status.total} records replayed`);
+    expect(await rebuild.getByRole('status').textContent()).toMatch(/[1-9]\d* events projected/);
+  });
+
+  it('runs the invariant check and shows each invariant’s result', async () => {
+    const invariants = page.getByRole('region', { name: 'Invariant check' });
+    await invariants.getByRole('button', { name: 'Check the invariants' }).click();
+    await invariants
+      .getByRole('status')
+      .getByText(/all \d+ hold/)
+      .waitFor();
+    const rows = invariants.getByRole('row');
+    const expected = ((await (await adminGet('/admin/invariants')).json()) as { results: Array<{ name: string }> })
+      .results;
+    expect(await rows.count()).toBe(expected.length + 1);
+    for (const { name } of expected) {
+      expect(await invariants.getByRole('row', { name: new RegExp(`^${name} holds`) }).count()).toBe(1);
+    }
+  });
+
+  it('switches a fake gateway’s failure mode and shows the mode in force', async () => {
+    const processor = page.getByRole('form', { name: 'Payment processor failure mode' });
+    await processor.getByText('Now: normal').waitFor();
+    await processor.getByLabel('Payment processor').selectOption('decline-all');
+    await processor.getByRole('button', { name: 'Apply' }).click();
+    await processor.getByText('Now: decline-all').waitFor();
+    expect(await (await adminGet('/admin/payments/processor-mode')).json()).toEqual({ mode: 'decline-all' });
+    await processor.getByLabel('Payment processor').selectOption('normal');
+    await processor.getByRole('button', { name: 'Apply' }).click();
+    await processor.getByText('Now: normal').waitFor();
+    expect(await (await adminGet('/admin/payments/processor-mode')).json()).toEqual({ mode: 'normal' });
+    await page
+      .getByRole('region', { name: 'Migration: shadow and cut-over' })
+      .getByText('No shadow is running')
+      .waitFor();
+  });
+
+  it('shows every consumer group’s row and refreshes the flow by itself until paused', async () => {
+    await page.goto('/console/#/flow');
+    const payments = page.getByRole('region', { name: 'payments' });
+    await payments.getByRole('rowheader', { name: /^payments/ }).waitFor();
+    for (const context of ['orders', 'inventory', 'shipping', 'notifications', 'loyalty', 'analytics']) {
+      await page.getByRole('region', { name: context, exact: true }).getByRole('rowheader').first().waitFor();
+    }
+    await page.getByRole('region', { name: 'Sagas' }).getByRole('rowheader', { name: 'awaiting dispatch' }).waitFor();
+
+    const updated = page.locator('.updated time');
+    const first = await updated.getAttribute('datetime');
+    await eventually(
+      () => updated.getAttribute('datetime'),
+      (now) => now !== first,
+      { expected: `the flow's "updated at" to move on from ${first}`, timeoutMs: 8_000 },
+    );
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByText('paused').waitFor();
+    await page.getByRole('button', { name: 'Resume' }).waitFor();
+  });
+
+  it('lists the alerts that would fire, firing first, and says so when there is no alert endpoint', async () => {
+    await page.route('**/admin/alerts', (route) =>
+      route.fulfill({
+        json: {
+          alerts: [
+            {
+              name: 'OutboxStuck',
+              severity: 'page',
+              state: 'quiet',
+              summary: 'no outbox row waits',
+              runbook: 'docs/runbooks/outbox.md',
+              details: [],
+            },
+            {
+              name: 'ConsumerLagGrowing',
+              severity: 'ticket',
+              state: 'firing',
+              summary: 'analytics lags',
+              runbook: 'https://runbooks.example/lag',
+              details: ['analytics: 42 records'],
+            },
+          ],
+        },
+      }),
+    );
+    await page.goto('/console/#/alerts');
+    const rows = page.getByRole('row');
+    await page.getByRole('status').getByText('1 firing').waitFor();
+    expect(await rows.nth(1).textContent()).toMatch(
+      /^firingConsumerLagGrowingticketanalytics lagsanalytics: 42 records/,
+    );
+    expect(await page.getByRole('link', { name: 'https://runbooks.example/lag' }).count()).toBe(1);
+
+    await page.unroute('**/admin/alerts');
+    await page.reload();
+    await page.getByText('The platform has no alert endpoint').waitFor();
+  });
+
+  function adminGet(path: string): Promise<Response> {
+    return fetch(`${platform.baseUrl}${path}`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+  }
+});
