@@ -9,14 +9,20 @@ import { html } from '../html.js';
 const EVERY_MS = 2000;
 
 export function FlowPage() {
-  const [paused, setPaused] = useState(false);
-  const { data, error } = useApi(() => get('/admin/console/flow'), [], paused ? 0 : EVERY_MS);
+  // paused: the view keeps what it showed (the poll stops, and the one load a stopped poll makes is not shown)
+  const [paused, setPaused] = useState(undefined);
+  const live = useApi(() => get('/admin/console/flow'), [], paused ? 0 : EVERY_MS);
+  const { data, error } = paused ?? live;
   const growing = useLagTrend(data);
   return html`<section class="flow-status">
       <p>
         <span class="updated">Updated at <time datetime=${data?.at}>${data ? formatTime(data.at) : '—'}</time></span>
         ${paused ? html` <span class="badge warn">paused</span>` : ''}
-        <button type="button" class="secondary" onClick=${() => setPaused(!paused)} aria-pressed=${paused}>
+        <button
+          type="button"
+          class="secondary"
+          onClick=${() => setPaused(paused ? undefined : { data: live.data, error: live.error })}
+        >
           ${paused ? 'Resume' : 'Pause'}
         </button>
       </p>
