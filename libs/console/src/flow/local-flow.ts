@@ -43,7 +43,14 @@ export class LocalFlow {
       ] as const,
     );
     const at = Date.now();
-    const totals = new Map<string, number>();
+    // a counter has no series before its first event: every group and outbox starts at 0, so it has a rate
+    const outboxes = sumBy(backlog, 'context');
+    const totals = new Map<string, number>(
+      [
+        ...this.groups.all().flatMap((b) => [`consumed:${b.group}`, `failures:${b.group}`]),
+        ...[...outboxes.keys()].map((context) => `published:${context}`),
+      ].map((key): [string, number] => [key, 0]),
+    );
     for (const [kind, reading, label] of [
       ['consumed', consumed, 'group'],
       ['failures', failures, 'group'],
@@ -69,7 +76,6 @@ export class LocalFlow {
           .map((v) => `${v.labels.dependency}`),
       };
     };
-    const outboxes = sumBy(backlog, 'context');
     const contextNames = [...new Set([...this.groups.all().map((b) => b.schema), ...outboxes.keys()])].sort();
     const contexts = contextNames.map((context): ContextFlow => ({
       context,

@@ -99,15 +99,10 @@ function ContextFlow({ flow, growing }) {
 function Outbox({ outbox }) {
   if (!outbox) return html`<p class="muted">Its outbox is relayed by a process not shown.</p>`;
   const late = outbox.oldestPendingAgeSeconds > 30;
-  return html`<p class="outbox">
-    Outbox: <strong>${outbox.backlog}</strong> unpublished${
-      outbox.backlog > 0
-        ? html`, oldest
-            <span class=${late ? 'badge bad' : ''}>${formatDuration(outbox.oldestPendingAgeSeconds * 1000)}</span>`
-        : ''
-    }
-    · published ${rate(outbox.publishedPerSecond)} (${outbox.publishedTotal} since start)
-  </p>`;
+  const age = formatDuration(outbox.oldestPendingAgeSeconds * 1000);
+  const oldest = outbox.backlog > 0 ? html`, oldest <span class=${late ? 'badge bad' : ''}>${age}</span>` : '';
+  const published = `published ${rate(outbox.publishedPerSecond)} (${outbox.publishedTotal} since start)`;
+  return html`<p class="outbox">Outbox: <strong>${outbox.backlog}</strong> unpublished${oldest} · ${published}</p>`;
 }
 
 function GroupRow({ context, group: g, growing }) {

@@ -55,10 +55,7 @@ function RebuildStatus({ status: s }) {
     </p>
     ${
       s.state === 'succeeded'
-        ? html`<p class="rebuild-result" role="status">
-            <span class="badge ok">succeeded</span> ${s.projected ?? 0} events projected, ${s.skipped ?? 0} skipped, in
-            ${formatDuration(s.elapsedMs)} (finished ${formatTime(s.finishedAt)}).
-          </p>`
+        ? html`<p class="rebuild-result" role="status"><span class="badge ok">succeeded</span> ${succeeded(s)}</p>`
         : ''
     }
     ${
@@ -67,6 +64,11 @@ function RebuildStatus({ status: s }) {
         : ''
     }
   </div>`;
+}
+
+function succeeded(s) {
+  const took = `in ${formatDuration(s.elapsedMs)} (finished ${formatTime(s.finishedAt)})`;
+  return `${s.projected ?? 0} events projected, ${s.skipped ?? 0} skipped, ${took}.`;
 }
 
 /** runs GET /admin/invariants on demand and shows each invariant's result */
