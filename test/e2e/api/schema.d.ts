@@ -995,13 +995,13 @@ export interface components {
        */
       backlog: number;
       /**
-       * @description age of the oldest unpublished row
+       * @description age of the oldest unpublished row, in ms
        * @example 0
        */
-      oldestPendingAgeSeconds: number;
+      oldestPendingAgeMs: number;
       publishedTotal: number;
-      /** @example 40 */
-      publishedPerSecond: number | null;
+      /** @example 2400 */
+      publishedPerMinute: number | null;
     };
     PartitionLagResponse: {
       /** @example orders.order-placed.v1 */
@@ -1034,14 +1034,14 @@ export interface components {
       /** @description events it finished with since its processes started */
       consumedTotal: number;
       /**
-       * @description null until a second reading
-       * @example 41.5
+       * @description since the previous reading at least 1 s old; null until there is one
+       * @example 2490
        */
-      consumedPerSecond: number | null;
+      consumedPerMinute: number | null;
       /** @description handler attempts that threw since its processes started */
       failuresTotal: number;
       /** @example 0 */
-      failuresPerSecond: number | null;
+      failuresPerMinute: number | null;
       /**
        * @description dead letters waiting for an operator
        * @example 0
@@ -1068,10 +1068,10 @@ export interface components {
       /** @example 3 */
       count: number;
       /**
-       * @description since the least recently moved saga here took its last step
-       * @example 1.5
+       * @description ms since the least recently moved saga here took its last step
+       * @example 1500
        */
-      oldestStepAgeSeconds: number;
+      oldestStepAgeMs: number;
       /**
        * @description that saga’s order
        * @example 0192f5a4-7c1e-7d2a-9a53-3f0e8c1b2d4e

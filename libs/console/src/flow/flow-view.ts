@@ -1,5 +1,3 @@
-import type { SagaStepReport } from '@platform/observability';
-
 /** One consumer group: where it lags, how fast it consumes, what fails. */
 export interface GroupFlow {
   readonly group: string;
@@ -8,9 +6,10 @@ export interface GroupFlow {
   readonly lag: number;
   readonly partitions: Array<{ readonly topic: string; readonly partition: number; readonly lag: number }>;
   readonly consumedTotal: number;
-  readonly consumedPerSecond: number | null;
+  /** events finished with per minute since the previous reading (null before a second reading) */
+  readonly consumedPerMinute: number | null;
   readonly failuresTotal: number;
-  readonly failuresPerSecond: number | null;
+  readonly failuresPerMinute: number | null;
   readonly deadLettersPending: number;
   /** what it is paused on (database, broker), by service: empty while it consumes */
   readonly waitingOn: string[];
@@ -19,9 +18,9 @@ export interface GroupFlow {
 /** One context's outbox: what its relay has not published yet, and how fast it publishes. */
 export interface OutboxFlow {
   readonly backlog: number;
-  readonly oldestPendingAgeSeconds: number;
+  readonly oldestPendingAgeMs: number;
   readonly publishedTotal: number;
-  readonly publishedPerSecond: number | null;
+  readonly publishedPerMinute: number | null;
 }
 
 export interface ContextFlow {
@@ -38,6 +37,15 @@ export interface ShadowFlow {
   readonly lagRecords: number | null;
 }
 
+/** How many sagas wait at one step, and the one that has waited longest. */
+export interface SagaStepFlow {
+  readonly saga: string;
+  readonly state: string;
+  readonly count: number;
+  readonly oldestStepAgeMs: number;
+  readonly oldestId?: string;
+}
+
 /** a process whose part is in the view: this one, or a peer, or a peer that did not answer */
 export interface FlowSource {
   readonly source: string;
@@ -49,6 +57,6 @@ export interface FlowView {
   readonly at: string;
   readonly sources: FlowSource[];
   readonly contexts: ContextFlow[];
-  readonly sagas: SagaStepReport[];
+  readonly sagas: SagaStepFlow[];
   readonly shadows: ShadowFlow[];
 }

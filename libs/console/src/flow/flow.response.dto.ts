@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { ContextFlow, FlowSource, FlowView, GroupFlow, OutboxFlow, ShadowFlow } from './flow-view';
+import type { ContextFlow, FlowSource, FlowView, GroupFlow, OutboxFlow, SagaStepFlow, ShadowFlow } from './flow-view';
 
 export class PartitionLagResponse {
   @ApiProperty({ example: 'orders.order-placed.v1' })
@@ -28,14 +28,19 @@ export class GroupFlowResponse implements GroupFlow {
   @ApiProperty({ type: 'integer', description: 'events it finished with since its processes started' })
   consumedTotal!: number;
 
-  @ApiProperty({ type: 'number', nullable: true, example: 41.5, description: 'null until a second reading' })
-  consumedPerSecond!: number | null;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    example: 2490,
+    description: 'since the previous reading at least 1 s old; null until there is one',
+  })
+  consumedPerMinute!: number | null;
 
   @ApiProperty({ type: 'integer', description: 'handler attempts that threw since its processes started' })
   failuresTotal!: number;
 
-  @ApiProperty({ type: 'number', nullable: true, example: 0 })
-  failuresPerSecond!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, example: 0 })
+  failuresPerMinute!: number | null;
 
   @ApiProperty({ type: 'integer', example: 0, description: 'dead letters waiting for an operator' })
   deadLettersPending!: number;
@@ -48,14 +53,14 @@ export class OutboxFlowResponse implements OutboxFlow {
   @ApiProperty({ type: 'integer', example: 0, description: 'rows not yet published' })
   backlog!: number;
 
-  @ApiProperty({ example: 0, description: 'age of the oldest unpublished row' })
-  oldestPendingAgeSeconds!: number;
+  @ApiProperty({ type: 'integer', example: 0, description: 'age of the oldest unpublished row, in ms' })
+  oldestPendingAgeMs!: number;
 
   @ApiProperty({ type: 'integer' })
   publishedTotal!: number;
 
-  @ApiProperty({ type: 'number', nullable: true, example: 40 })
-  publishedPerSecond!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, example: 2400 })
+  publishedPerMinute!: number | null;
 }
 
 export class ContextFlowResponse implements ContextFlow {
@@ -69,7 +74,7 @@ export class ContextFlowResponse implements ContextFlow {
   groups!: GroupFlowResponse[];
 }
 
-export class SagaStepResponse {
+export class SagaStepResponse implements SagaStepFlow {
   @ApiProperty({ example: 'order' })
   saga!: string;
 
@@ -79,8 +84,12 @@ export class SagaStepResponse {
   @ApiProperty({ type: 'integer', example: 3 })
   count!: number;
 
-  @ApiProperty({ example: 1.5, description: 'since the least recently moved saga here took its last step' })
-  oldestStepAgeSeconds!: number;
+  @ApiProperty({
+    type: 'integer',
+    example: 1500,
+    description: 'ms since the least recently moved saga here took its last step',
+  })
+  oldestStepAgeMs!: number;
 
   @ApiPropertyOptional({ example: '0192f5a4-7c1e-7d2a-9a53-3f0e8c1b2d4e', description: 'that saga’s order' })
   oldestId?: string;
@@ -95,7 +104,7 @@ export class ShadowFlowResponse implements ShadowFlow {
 
   @ApiProperty({
     type: 'object',
-    additionalProperties: { type: 'number' },
+    additionalProperties: { type: 'integer' },
     example: { identical: 120, different: 0 },
     description: 'shadow_comparison_results by result',
   })

@@ -38,7 +38,7 @@ describe('LocalFlow', () => {
     expect(view.contexts).toEqual([
       {
         context: 'payments',
-        outbox: { backlog: 9, oldestPendingAgeSeconds: 12, publishedTotal: 6, publishedPerSecond: null },
+        outbox: { backlog: 9, oldestPendingAgeMs: 12_000, publishedTotal: 6, publishedPerMinute: null },
         groups: [
           {
             group: 'payments',
@@ -49,9 +49,9 @@ describe('LocalFlow', () => {
               { topic: 'payments.authorize-payment.v1', partition: 1, lag: 3 },
             ],
             consumedTotal: 5,
-            consumedPerSecond: null,
+            consumedPerMinute: null,
             failuresTotal: 2,
-            failuresPerSecond: null,
+            failuresPerMinute: null,
             deadLettersPending: 7,
             waitingOn: ['database'],
           },
@@ -59,12 +59,12 @@ describe('LocalFlow', () => {
       },
     ]);
     expect(view.sagas).toEqual([
-      { saga: 'order', state: 'awaiting_payment', count: 1, oldestStepAgeSeconds: 3, oldestId: 'o-1' },
+      { saga: 'order', state: 'awaiting_payment', count: 1, oldestStepAgeMs: 3_000, oldestId: 'o-1' },
     ]);
     expect(view.shadows).toEqual([]);
   });
 
-  it('turns the counters’ growth between two readings into rates per second', async () => {
+  it('turns the counters’ growth between two readings into rates, per minute', async () => {
     const { metrics, flow } = localFlow();
     const now = jest.spyOn(Date, 'now').mockReturnValue(10_000);
     try {
@@ -72,8 +72,8 @@ describe('LocalFlow', () => {
       metrics.eventsConsumed.inc({ topic: 't1', group: 'payments', outcome: 'handled' }, 30);
       now.mockReturnValue(12_000);
       const [group] = (await flow.read()).contexts[0]!.groups;
-      expect(group!.consumedPerSecond).toBe(15);
-      expect(group!.failuresPerSecond).toBe(0);
+      expect(group!.consumedPerMinute).toBe(900);
+      expect(group!.failuresPerMinute).toBe(0);
     } finally {
       now.mockRestore();
     }

@@ -67,9 +67,9 @@ export class LocalFlow {
         lag: own.reduce((sum, p) => sum + p.lag, 0),
         partitions: own.map(({ topic, partition, lag }) => ({ topic, partition, lag })),
         consumedTotal: totals.get(`consumed:${group}`) ?? 0,
-        consumedPerSecond: rates.get(`consumed:${group}`) ?? null,
+        consumedPerMinute: perMinute(rates.get(`consumed:${group}`)),
         failuresTotal: totals.get(`failures:${group}`) ?? 0,
-        failuresPerSecond: rates.get(`failures:${group}`) ?? null,
+        failuresPerMinute: perMinute(rates.get(`failures:${group}`)),
         deadLettersPending: sumBy(deadLetters, 'group').get(group) ?? 0,
         waitingOn: waiting.values
           .filter((v) => v.labels.group === group && v.value > 0)
@@ -82,9 +82,9 @@ export class LocalFlow {
       outbox: outboxes.has(context)
         ? {
             backlog: outboxes.get(context) ?? 0,
-            oldestPendingAgeSeconds: sumBy(oldest, 'context').get(context) ?? 0,
+            oldestPendingAgeMs: Math.round((sumBy(oldest, 'context').get(context) ?? 0) * 1000),
             publishedTotal: totals.get(`published:${context}`) ?? 0,
-            publishedPerSecond: rates.get(`published:${context}`) ?? null,
+            publishedPerMinute: perMinute(rates.get(`published:${context}`)),
           }
         : null,
       groups: this.groups
@@ -96,7 +96,10 @@ export class LocalFlow {
       at: new Date(at).toISOString(),
       sources: [{ source: 'this process', service: this.service, error: null }],
       contexts,
-      sagas,
+      sagas: sagas.map(({ oldestStepAgeSeconds, ...step }) => ({
+        ...step,
+        oldestStepAgeMs: Math.round(oldestStepAgeSeconds * 1000),
+      })),
       shadows: await this.shadows(),
     };
   }
@@ -117,6 +120,11 @@ export class LocalFlow {
       lagRecords: lag.values.find((v) => v.labels.context === context)?.value ?? null,
     }));
   }
+}
+
+/** whole numbers on the API (its convention): a rate per second as events per minute */
+function perMinute(perSecond: number | undefined): number | null {
+  return perSecond === undefined ? null : Math.round(perSecond * 60);
 }
 
 /** a metric's values summed by one label (over every other label) */

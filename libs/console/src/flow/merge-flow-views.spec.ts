@@ -8,9 +8,9 @@ function group(service: string, overrides: Partial<GroupFlow> = {}): GroupFlow {
     lag: 0,
     partitions: [],
     consumedTotal: 10,
-    consumedPerSecond: 2,
+    consumedPerMinute: 2,
     failuresTotal: 1,
-    failuresPerSecond: null,
+    failuresPerMinute: null,
     deadLettersPending: 3,
     waitingOn: [],
     ...overrides,
@@ -24,11 +24,11 @@ function view(service: string, g: GroupFlow, sagaAge: number): FlowView {
     contexts: [
       {
         context: 'payments',
-        outbox: { backlog: 4, oldestPendingAgeSeconds: sagaAge, publishedTotal: 5, publishedPerSecond: 1 },
+        outbox: { backlog: 4, oldestPendingAgeMs: sagaAge, publishedTotal: 5, publishedPerMinute: 1 },
         groups: [g],
       },
     ],
-    sagas: [{ saga: 'order', state: 'awaiting_payment', count: 2, oldestStepAgeSeconds: sagaAge, oldestId: service }],
+    sagas: [{ saga: 'order', state: 'awaiting_payment', count: 2, oldestStepAgeMs: sagaAge, oldestId: service }],
     shadows: [],
   };
 }
@@ -43,7 +43,7 @@ describe('mergeFlowViews', () => {
         { topic: 't', partition: 1, lag: 1 },
       ],
       lag: 6,
-      failuresPerSecond: 0.5,
+      failuresPerMinute: 0.5,
       waitingOn: ['database'],
     }),
     9,
@@ -62,20 +62,20 @@ describe('mergeFlowViews', () => {
         { topic: 't', partition: 1, lag: 1 },
       ],
       consumedTotal: 20,
-      consumedPerSecond: 4,
+      consumedPerMinute: 4,
       failuresTotal: 2,
-      failuresPerSecond: 0.5,
+      failuresPerMinute: 0.5,
       deadLettersPending: 3,
       waitingOn: ['database'],
     });
     expect(merged.contexts[0]!.outbox).toEqual({
       backlog: 4,
-      oldestPendingAgeSeconds: 9,
+      oldestPendingAgeMs: 9,
       publishedTotal: 10,
-      publishedPerSecond: 2,
+      publishedPerMinute: 2,
     });
     expect(merged.sagas).toEqual([
-      { saga: 'order', state: 'awaiting_payment', count: 2, oldestStepAgeSeconds: 9, oldestId: 'b' },
+      { saga: 'order', state: 'awaiting_payment', count: 2, oldestStepAgeMs: 9, oldestId: 'b' },
     ]);
     expect(merged.sources).toEqual([
       { source: 'this process', service: 'a', error: null },

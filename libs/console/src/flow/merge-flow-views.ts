@@ -1,6 +1,5 @@
-import type { SagaStepReport } from '@platform/observability';
 import type { PeerAnswer } from '../console-peers';
-import type { ContextFlow, FlowView, GroupFlow, OutboxFlow } from './flow-view';
+import type { ContextFlow, FlowView, GroupFlow, OutboxFlow, SagaStepFlow } from './flow-view';
 
 /**
  * This process's Flow view and its peers' (scope=local), as one. What each process reads from a
@@ -47,9 +46,9 @@ function mergeContexts(a: ContextFlow, b: ContextFlow): ContextFlow {
 function mergeOutboxes(a: OutboxFlow, b: OutboxFlow): OutboxFlow {
   return {
     backlog: Math.max(a.backlog, b.backlog),
-    oldestPendingAgeSeconds: Math.max(a.oldestPendingAgeSeconds, b.oldestPendingAgeSeconds),
+    oldestPendingAgeMs: Math.max(a.oldestPendingAgeMs, b.oldestPendingAgeMs),
     publishedTotal: a.publishedTotal + b.publishedTotal,
-    publishedPerSecond: addRates(a.publishedPerSecond, b.publishedPerSecond),
+    publishedPerMinute: addRates(a.publishedPerMinute, b.publishedPerMinute),
   };
 }
 
@@ -65,16 +64,16 @@ function mergeGroups(a: GroupFlow, b: GroupFlow): GroupFlow {
     lag: partitions.reduce((sum, p) => sum + p.lag, 0),
     partitions,
     consumedTotal: a.consumedTotal + b.consumedTotal,
-    consumedPerSecond: addRates(a.consumedPerSecond, b.consumedPerSecond),
+    consumedPerMinute: addRates(a.consumedPerMinute, b.consumedPerMinute),
     failuresTotal: a.failuresTotal + b.failuresTotal,
-    failuresPerSecond: addRates(a.failuresPerSecond, b.failuresPerSecond),
+    failuresPerMinute: addRates(a.failuresPerMinute, b.failuresPerMinute),
     deadLettersPending: Math.max(a.deadLettersPending, b.deadLettersPending),
     waitingOn: [...a.waitingOn, ...b.waitingOn],
   };
 }
 
-function mergeSagaSteps(a: SagaStepReport, b: SagaStepReport): SagaStepReport {
-  const older = a.oldestStepAgeSeconds >= b.oldestStepAgeSeconds ? a : b;
+function mergeSagaSteps(a: SagaStepFlow, b: SagaStepFlow): SagaStepFlow {
+  const older = a.oldestStepAgeMs >= b.oldestStepAgeMs ? a : b;
   return { ...older, count: Math.max(a.count, b.count) };
 }
 

@@ -98,10 +98,10 @@ function ContextFlow({ flow, growing }) {
 
 function Outbox({ outbox }) {
   if (!outbox) return html`<p class="muted">Its outbox is relayed by a process not shown.</p>`;
-  const late = outbox.oldestPendingAgeSeconds > 30;
-  const age = formatDuration(outbox.oldestPendingAgeSeconds * 1000);
+  const late = outbox.oldestPendingAgeMs > 30_000;
+  const age = formatDuration(outbox.oldestPendingAgeMs);
   const oldest = outbox.backlog > 0 ? html`, oldest <span class=${late ? 'badge bad' : ''}>${age}</span>` : '';
-  const published = `published ${rate(outbox.publishedPerSecond)} (${outbox.publishedTotal} since start)`;
+  const published = `published ${rate(outbox.publishedPerMinute)} (${outbox.publishedTotal} since start)`;
   return html`<p class="outbox">Outbox: <strong>${outbox.backlog}</strong> unpublished${oldest} · ${published}</p>`;
 }
 
@@ -117,9 +117,9 @@ function GroupRow({ context, group: g, growing }) {
       ${g.lag}${grows ? html` <span class="badge warn">growing</span>` : ''}
       <${Partitions} group=${g} lagging=${lagging} growing=${growing} />
     </td>
-    <td class="num">${rate(g.consumedPerSecond)}</td>
+    <td class="num">${rate(g.consumedPerMinute)}</td>
     <td class="num">${g.failuresTotal}</td>
-    <td class="num">${rate(g.failuresPerSecond)}</td>
+    <td class="num">${rate(g.failuresPerMinute)}</td>
     <td class="num">
       ${
         g.deadLettersPending > 0
@@ -189,7 +189,7 @@ function Sagas({ sagas }) {
                     <td>${s.saga}</td>
                     <th scope="row">${s.state.replaceAll('_', ' ')}</th>
                     <td class="num">${s.count}</td>
-                    <td class="num">${s.count > 0 ? formatDuration(s.oldestStepAgeSeconds * 1000) : '—'}</td>
+                    <td class="num">${s.count > 0 ? formatDuration(s.oldestStepAgeMs) : '—'}</td>
                     <td>
                       ${s.oldestId ? html`<a href=${`#/orders/${encodeURIComponent(s.oldestId)}`}>${s.oldestId}</a>` : '—'}
                     </td>
@@ -201,6 +201,7 @@ function Sagas({ sagas }) {
   </section>`;
 }
 
-function rate(perSecond) {
-  return perSecond === null || perSecond === undefined ? '—' : `${perSecond.toFixed(1)}/s`;
+/** events per minute (the API's whole numbers) shown per second */
+function rate(perMinute) {
+  return perMinute === null || perMinute === undefined ? '—' : `${(perMinute / 60).toFixed(1)}/s`;
 }
