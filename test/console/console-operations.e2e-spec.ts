@@ -105,7 +105,21 @@ const chromium = chromiumPath('console operations');
     );
     await page.getByRole('button', { name: 'Pause' }).click();
     await page.getByText('paused').waitFor();
-    await page.getByRole('button', { name: 'Resume' }).waitFor();
+    await page.getByRole('button', { name: 'Resume' }).click();
+  });
+
+  it('marks a group whose lag grows, and shows the partitions that lag', async () => {
+    const analytics = page.locator('tr[data-group="analytics"]');
+    await setAnalyticsMode('failing');
+    try {
+      const sku = await createProduct(platform, 5);
+      await placeOrder(platform, { lines: [{ sku, quantity: 1 }] });
+      await analytics.getByText('growing').waitFor();
+      await analytics.getByText(/^[1-9]\d* of \d+ partitions lag$/).waitFor();
+    } finally {
+      await setAnalyticsMode('normal');
+    }
+    await analytics.getByText(/^0 of \d+ partitions lag$/).waitFor();
   });
 
   it('lists the alerts that would fire, firing first, and says so when there is no alert endpoint', async () => {
@@ -145,6 +159,11 @@ const chromium = chromiumPath('console operations');
     await page.reload();
     await page.getByText('The platform has no alert endpoint').waitFor();
   });
+
+  async function setAnalyticsMode(mode: 'failing' | 'normal'): Promise<void> {
+    const { response } = await platform.admin.PUT('/admin/analytics/mode', { body: { mode } });
+    expect(response.status).toBe(200);
+  }
 
   function adminGet(path: string): Promise<Response> {
     return fetch(`${platform.baseUrl}${path}`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
