@@ -2,6 +2,7 @@ import { eventually } from '@platform/testing';
 import { ADMIN_TOKEN, type RunningPlatform } from '../e2e/support/running-platform';
 import { createProduct, placeOrder, waitForStatus } from '../e2e/support/order-flow';
 import { startConsolePlatform } from './support/console-platform';
+import { startFakePeer } from './support/fake-peer';
 import type { components } from '../e2e/api/schema';
 
 type Flow = components['schemas']['FlowResponse'];
@@ -9,21 +10,55 @@ type Flow = components['schemas']['FlowResponse'];
 /** a port nothing listens on: the console's peer that never answers */
 const DEAD_PEER = 'http://127.0.0.1:9';
 
+/** a peer's part: a second payments consumer on another deployable, lagging on a partition */
+const PEER_PART: Flow = {
+  at: '2026-12-07T10:00:00.000Z',
+  sources: [{ source: 'this process', service: 'payments-replica', error: null }],
+  contexts: [
+    {
+      context: 'payments',
+      outbox: null,
+      groups: [
+        {
+          group: 'payments',
+          services: ['payments-replica'],
+          lag: 7,
+          partitions: [{ topic: 'payments.peer-only.v1', partition: 0, lag: 7 }],
+          consumedTotal: 1000,
+          consumedPerMinute: 60,
+          failuresTotal: 0,
+          failuresPerMinute: 0,
+          deadLettersPending: 0,
+          waitingOn: ['database'],
+        },
+      ],
+    },
+  ],
+  sagas: [],
+  shadows: [],
+};
+
 /**
  * GET /admin/console/flow over the single binary: every context with its outbox and consumer
  * group, lag per partition that grows while a handler fails and drains when it recovers, rates,
- * failures, the saga's waiting steps with the order that waits longest, and a peer that does not
- * answer shown as such.
+ * failures, the saga's waiting steps with the order that waits longest, a peer's part merged in
+ * and a peer that does not answer shown as such.
  */
 describe('the console’s Flow view over HTTP', () => {
   let platform: RunningPlatform;
+  let peer: Awaited<ReturnType<typeof startFakePeer>>;
 
   beforeAll(async () => {
-    platform = await startConsolePlatform({ SHIPPING_AUTO_ADVANCE: 'false', CONSOLE_PEERS: DEAD_PEER });
+    peer = await startFakePeer(PEER_PART);
+    platform = await startConsolePlatform({
+      SHIPPING_AUTO_ADVANCE: 'false',
+      CONSOLE_PEERS: `${peer.url}/, ${DEAD_PEER}`,
+    });
   });
 
   afterAll(async () => {
     await platform?.stop();
+    await peer?.stop();
   });
 
   const flow = async (query = ''): Promise<Flow> => {
@@ -56,8 +91,12 @@ describe('the console’s Flow view over HTTP', () => {
     );
     expect(view.sources).toEqual([
       { source: 'this process', service: 'monolith', error: null },
+      { source: peer.url, service: 'payments-replica', error: null },
       { source: DEAD_PEER, service: null, error: expect.stringMatching(/.+/) },
     ]);
+    // the peer was asked for its own part only, with the admin token
+    expect(peer.requests.at(-1)?.url).toBe('/admin/console/flow?scope=local');
+    expect(peer.requests.at(-1)?.headers.authorization).toBe(`Bearer ${ADMIN_TOKEN}`);
     expect(view.contexts.map((c) => c.context)).toEqual(
       expect.arrayContaining(['analytics', 'inventory', 'loyalty', 'notifications', 'orders', 'payments', 'shipping']),
     );
@@ -75,8 +114,15 @@ describe('the console’s Flow view over HTTP', () => {
       expect.objectContaining({ saga: 'order', count: 1, oldestId: orderId }),
     );
 
+    // the peer's replica of the payments group merged into this process's: services, partitions, counts
+    expect(payments.services).toEqual(['monolith', 'payments-replica']);
+    expect(payments.partitions).toContainEqual({ topic: 'payments.peer-only.v1', partition: 0, lag: 7 });
+    expect(payments.consumedTotal).toBeGreaterThan(1000);
+    expect(payments.waitingOn).toEqual(['database']);
+
     const local = await flow('?scope=local');
     expect(local.sources).toEqual([{ source: 'this process', service: 'monolith', error: null }]);
+    expect(groupOf(local, 'payments')!.services).toEqual(['monolith']);
   });
 
   it('shows lag and failures growing while a group’s handler fails, and the lag drained after', async () => {
