@@ -6,6 +6,8 @@ import { createTestDatabase, databaseBackends, testEnvironment, type Backend } f
 import type { DatabaseTarget } from '@platform/database';
 
 /** The single binary over HTTP: operations endpoints, OpenAPI, correlation ids and error shape. */
+const TOKEN = 'monolith-e2e-token';
+
 describe.each(databaseBackends())('the monolith on %s', (backend: Backend) => {
   let app: INestApplication;
   let target: DatabaseTarget | undefined;
@@ -19,7 +21,9 @@ describe.each(databaseBackends())('the monolith on %s', (backend: Backend) => {
       delete process.env.DATABASE_URL;
       process.env.PGLITE_DATA_DIR = 'memory://';
     }
-    app = await createPlatformApp(MonolithModule.forRoot(testEnvironment()), { service: 'monolith' });
+    app = await createPlatformApp(MonolithModule.forRoot(testEnvironment({ ADMIN_TOKEN: TOKEN })), {
+      service: 'monolith',
+    });
     await app.init();
     await app.startAllMicroservices();
   });
@@ -41,6 +45,23 @@ describe.each(databaseBackends())('the monolith on %s', (backend: Backend) => {
     const res = await request(app.getHttpServer()).get('/metrics').expect(200);
     expect(res.text).toContain('# HELP events_consumed_total');
     expect(res.text).toContain('# HELP outbox_backlog');
+  });
+
+  it('judges its alerts from its own metrics: all quiet when idle, from the outbox, dead letters and saga it hosts', async () => {
+    const res = await request(app.getHttpServer()).get('/admin/alerts').set('Authorization', `Bearer ${TOKEN}`);
+    expect(res.status).toBe(200);
+    const alerts = new Map<string, { state: string; details: string[] }>(
+      res.body.alerts.map((a: { name: string; state: string; details: string[] }) => [a.name, a]),
+    );
+    expect([...alerts.values()].filter((a) => a.state !== 'quiet')).toEqual([]);
+    // the collectors answered: the values come from the real tables, not from "nothing reported"
+    expect(alerts.get('OutboxRowsTooOld')?.details).toEqual([
+      expect.stringMatching(/^highest oldest row \(s\) 0 \(context=/),
+    ]);
+    expect(alerts.get('DeadLettersPending')?.details).toEqual([expect.stringMatching(/^highest pending 0 \(context=/)]);
+    expect(alerts.get('SagaStepPastTimeout')?.details).toEqual([
+      expect.stringMatching(/^highest waiting \(s\) 0 \(saga=order state=awaiting_/),
+    ]);
   });
 
   it('serves the OpenAPI document and Swagger UI', async () => {

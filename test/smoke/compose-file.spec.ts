@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 
 // docker/compose.yaml, read as compose would (no Docker engine runs here): every Kafka node keeps
-// its log on its mounted volume, and the platform's services count as healthy once ready.
+// its log on its mounted volume, the platform's services count as healthy once ready, and
+// Prometheus gets the alert rules.
 // js-yaml comes with @nestjs/swagger (which pins it) and has no type declarations here.
 const { load } = createRequire(__filename)('js-yaml') as { load: (text: string) => unknown };
 
@@ -32,6 +33,14 @@ describe('docker/compose.yaml', () => {
     const logDirs = String(service.environment?.KAFKA_LOG_DIRS ?? '(unset: the image default under /tmp)');
     const mounts = (service.volumes ?? []).map((v) => v.split(':'));
     expect(mounts).toContainEqual([`${name}-data`, logDirs]);
+  });
+
+  it('gives Prometheus the alert rules its configuration names', () => {
+    const config = load(readFileSync(resolve(__dirname, '../../docker/prometheus/prometheus.yml'), 'utf8')) as {
+      rule_files?: readonly string[];
+    };
+    expect(config.rule_files).toEqual(['alerts.yml']);
+    expect(compose.services.prometheus.volumes).toContain('./prometheus/alerts.yml:/etc/prometheus/alerts.yml:ro');
   });
 
   it.each(platform.filter(([, s]) => !s.command))('%s is healthy once /health/ready answers', (_name, service) => {

@@ -25,6 +25,11 @@ export class ConsolePeers {
     this.token = adminToken(env);
   }
 
+  /** one peer's admin API, for what is not a question of its own part (an operation on its data) */
+  client(peer: string): AdminApiClient {
+    return new AdminApiClient(peer, this.token);
+  }
+
   /** GET `path` on every peer at once, with `scope=local` added to `query` */
   ask<T>(path: string, query: Readonly<Record<string, string>> = {}): Promise<Array<PeerAnswer<T>>> {
     return Promise.all(

@@ -4,6 +4,8 @@ import { PLATFORM_SERVICE } from '@platform/http';
 import { ConsoleHttpController } from './console.http.controller';
 import { ConsolePeers } from './console-peers';
 import { ConsoleSessionHttpController } from './console-session.http.controller';
+import { ConsoleDeadLetters } from './dead-letters/console-dead-letters';
+import { ConsoleDeadLettersHttpController } from './dead-letters/console-dead-letters.http.controller';
 import { FlowHttpController } from './flow/flow.http.controller';
 import { LocalFlow } from './flow/local-flow';
 
@@ -16,8 +18,18 @@ export class ConsoleModule {
   static forRoot(options: { service: string; env: Environment }): DynamicModule {
     return {
       module: ConsoleModule,
-      controllers: [ConsoleHttpController, ConsoleSessionHttpController, FlowHttpController],
-      providers: [{ provide: PLATFORM_SERVICE, useValue: options.service }, ConsolePeers, LocalFlow],
+      controllers: [
+        ConsoleHttpController,
+        ConsoleSessionHttpController,
+        ConsoleDeadLettersHttpController,
+        FlowHttpController,
+      ],
+      providers: [
+        { provide: PLATFORM_SERVICE, useValue: options.service },
+        ConsolePeers,
+        ConsoleDeadLetters,
+        LocalFlow,
+      ],
     };
   }
 }

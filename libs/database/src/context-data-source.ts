@@ -1,6 +1,7 @@
 import { DataSource, type DataSourceOptions, type EntitySchema } from 'typeorm';
 import { assertSchemaName } from './database-url';
 import type { DatabaseTarget } from './database-target';
+import { PreparingClient } from './prepared-statements';
 
 // TypeORM accepts classes (typed as Function there) for entities and migrations
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -55,6 +56,10 @@ export function contextDataSourceOptions(
     synchronize: false,
     poolSize,
     applicationName: `order-platform:${options.context}`,
-    extra: { max: poolSize },
+    // PGlite's connections all share its one session, where two would prepare the same name
+    extra:
+      target.preparedStatements !== false && !target.embedded
+        ? { max: poolSize, Client: PreparingClient }
+        : { max: poolSize },
   };
 }

@@ -6,6 +6,10 @@ export const DATABASE_SETTINGS = new SettingGroup(
   {
     DATABASE_URL: setting.optional('a PostgreSQL server for every context (each in its own schema) and the log'),
     DATABASE_POOL_SIZE: setting.int(5, 'connection pool per context, and for the log, on a PostgreSQL server'),
+    DATABASE_PREPARED_STATEMENTS: setting.bool(
+      true,
+      'on a PostgreSQL server, run repeated statements as prepared ones; false behind a pooler that cannot keep them',
+    ),
     PGLITE_DATA_DIR: setting.text('./data/pglite', "the embedded database's folder; memory:// keeps it in memory"),
     PGLITE_MAX_CONNECTIONS: setting.int(200, "connections PGlite's loopback socket server accepts"),
   },

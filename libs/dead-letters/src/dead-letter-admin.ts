@@ -117,6 +117,30 @@ export class DeadLetterAdmin {
     return results;
   }
 
+  /** how many letters match, across the contexts the filter names (or all of this process's) */
+  async count(filter: DeadLetterFilter): Promise<number> {
+    const counts = await Promise.all(this.tablesFor(filter.context).map((table) => table.count(filter)));
+    return counts.reduce((sum, n) => sum + n, 0);
+  }
+
+  /** discards the matching pending letters, oldest first, with one reason; at most `limit` */
+  async discardMatching(
+    filter: Omit<DeadLetterFilter, 'status'>,
+    reason: string,
+    limit: number,
+  ): Promise<Array<{ context: string; id: string }>> {
+    const discarded: Array<{ context: string; id: string }> = [];
+    for (const table of this.tablesFor(filter.context)) {
+      for (const id of await table.pendingIds(filter, limit - discarded.length)) {
+        // one settled by someone else meanwhile is not this batch's to discard any more
+        if (await table.settle(id, 'discarded', reason)) discarded.push({ context: table.context, id });
+      }
+      if (discarded.length >= limit) break;
+    }
+    if (discarded.length) this.logger.warn(`${discarded.length} dead letter(s) discarded: ${reason}`);
+    return discarded;
+  }
+
   async discard(context: string, id: string, reason: string): Promise<DeadLetterDetails> {
     const table = this.table(context);
     assertPending(await this.show(context, id), 'discarded');

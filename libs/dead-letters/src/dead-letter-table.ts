@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { DeadLetterDetails, DeadLetterFilter, DeadLetterStatus, DeadLetterSummary } from './dead-letter';
-import type { DeadLetterCursor } from './dead-letter-cursor';
+import { encodeDeadLetterCursor, type DeadLetterCursor } from './dead-letter-cursor';
 
 interface Row {
   id: string;
@@ -38,6 +38,25 @@ const SUMMARY_COLUMNS = `id::text AS id, consumer_group, topic, partition, "offs
 
 const AT_MICROS = (param: string): string => `(timestamptz 'epoch' + ${param}::bigint * interval '1 microsecond')`;
 
+/** the conditions a filter sets, with their parameters; `param` adds one more */
+function matching(filter: DeadLetterFilter): {
+  where: string[];
+  params: unknown[];
+  param: (value: unknown) => string;
+} {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const param = (value: unknown): string => `$${params.push(value)}`;
+  if (filter.group) where.push(`consumer_group = ${param(filter.group)}`);
+  if (filter.topic) where.push(`topic = ${param(filter.topic)}`);
+  if (filter.errorCode) where.push(`error_code = ${param(filter.errorCode)}`);
+  if (filter.key) where.push(`msg_key = ${param(filter.key)}`);
+  if (filter.status) where.push(`status = ${param(filter.status)}`);
+  if (filter.from) where.push(`last_failed_at >= ${param(filter.from)}`);
+  if (filter.to) where.push(`last_failed_at < ${param(filter.to)}`);
+  return { where, params, param };
+}
+
 /** One context's dead_letters table, read and settled by operators (the pipeline writes it: DeadLetterStore). */
 export class DeadLetterTable {
   constructor(
@@ -51,15 +70,7 @@ export class DeadLetterTable {
     limit: number,
     after?: DeadLetterCursor,
   ): Promise<Array<{ letter: DeadLetterSummary; position: DeadLetterCursor }>> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const param = (value: unknown): string => `$${params.push(value)}`;
-    if (filter.group) where.push(`consumer_group = ${param(filter.group)}`);
-    if (filter.topic) where.push(`topic = ${param(filter.topic)}`);
-    if (filter.errorCode) where.push(`error_code = ${param(filter.errorCode)}`);
-    if (filter.status) where.push(`status = ${param(filter.status)}`);
-    if (filter.from) where.push(`last_failed_at >= ${param(filter.from)}`);
-    if (filter.to) where.push(`last_failed_at < ${param(filter.to)}`);
+    const { where, params, param } = matching(filter);
     if (after) where.push(this.afterCondition(after, param));
     const rows: Row[] = await this.dataSource.query(
       `SELECT ${SUMMARY_COLUMNS} FROM ${this.context}.dead_letters
@@ -67,31 +78,28 @@ export class DeadLetterTable {
         ORDER BY last_failed_at DESC, id DESC LIMIT ${param(limit)}`,
       params,
     );
-    return rows.map((row) => ({
-      letter: this.summary(row),
-      position: { failedAtMicros: BigInt(row.failed_at_micros), context: this.context, id: BigInt(row.id) },
-    }));
+    return rows.map((row) => ({ letter: this.summary(row), position: this.positionOf(row) }));
   }
 
   /** ids of pending letters that match, oldest first, so a batch re-drive keeps the original order per key */
   async pendingIds(filter: DeadLetterFilter, limit: number): Promise<string[]> {
+    const { where, params, param } = matching({ ...filter, status: 'pending' });
     const rows: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id::text AS id FROM ${this.context}.dead_letters
-        WHERE status = 'pending'
-          AND ($1::text IS NULL OR consumer_group = $1) AND ($2::text IS NULL OR topic = $2)
-          AND ($3::text IS NULL OR error_code = $3)
-          AND ($4::timestamptz IS NULL OR last_failed_at >= $4) AND ($5::timestamptz IS NULL OR last_failed_at < $5)
-        ORDER BY id LIMIT $6`,
-      [
-        filter.group ?? null,
-        filter.topic ?? null,
-        filter.errorCode ?? null,
-        filter.from ?? null,
-        filter.to ?? null,
-        limit,
-      ],
+      `SELECT id::text AS id FROM ${this.context}.dead_letters WHERE ${where.join(' AND ')}
+        ORDER BY id LIMIT ${param(limit)}`,
+      params,
     );
     return rows.map((row) => row.id);
+  }
+
+  /** how many letters match: what a batch would touch, for the operator to confirm */
+  async count(filter: DeadLetterFilter): Promise<number> {
+    const { where, params } = matching(filter);
+    const [row]: Array<{ n: number }> = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM ${this.context}.dead_letters ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+      params,
+    );
+    return row?.n ?? 0;
   }
 
   async get(id: string): Promise<DeadLetterDetails | undefined> {
@@ -152,6 +160,10 @@ export class DeadLetterTable {
     return `(last_failed_at < ${at} OR (last_failed_at = ${at} AND id < ${param(after.id.toString())}))`;
   }
 
+  private positionOf(row: Row): DeadLetterCursor {
+    return { failedAtMicros: BigInt(row.failed_at_micros), context: this.context, id: BigInt(row.id) };
+  }
+
   private summary(row: Row): DeadLetterSummary {
     return {
       context: this.context,
@@ -173,6 +185,7 @@ export class DeadLetterTable {
       resolution: row.resolution,
       redrivenFrom: row.redriven_from,
       valueBytes: row.value_bytes,
+      cursor: encodeDeadLetterCursor(this.positionOf(row)),
     };
   }
 }

@@ -24,6 +24,11 @@ export interface DeadLetterSummary {
   /** the letter this one was re-driven from, when a re-drive failed again */
   readonly redrivenFrom: string | null;
   readonly valueBytes: number;
+  /**
+   * the list's cursor that continues after this letter: its place in the order every process
+   * shares, so a client that asks several processes can merge their pages (the console does)
+   */
+  readonly cursor: string;
 }
 
 export interface DeadLetterDetails extends DeadLetterSummary {
@@ -40,6 +45,8 @@ export interface DeadLetterFilter {
   readonly group?: string;
   readonly topic?: string;
   readonly errorCode?: string;
+  /** the record's key: the aggregate id, so an order id finds that order's letters */
+  readonly key?: string;
   readonly status?: DeadLetterStatus;
   /** last failure at or after */
   readonly from?: Date;

@@ -10,3 +10,7 @@ export * from './dead-letter-store';
 export * from './dead-letter-table';
 export * from './http/dead-letters-admin.module';
 export * from './http/dead-letters-api.client';
+export * from './http/dead-letter.request.dto';
+export * from './http/dead-letter.response.dto';
+export * from './http/dead-letter-refusals';
+export { toFilter } from './http/dead-letter-filter.dto';

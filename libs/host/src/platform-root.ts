@@ -5,7 +5,7 @@ import { ConsoleModule } from '@platform/console';
 import { DeadLettersAdminModule } from '@platform/dead-letters';
 import { PlatformMessagingModule, refuseShadowIn } from '@platform/messaging';
 import { ObservabilityModule } from '@platform/observability';
-import { PLATFORM_SERVICE, PlatformIndexHttpController } from '@platform/http';
+import { AlertsAdminModule, PLATFORM_SERVICE, PlatformIndexHttpController } from '@platform/http';
 import { environmentModule } from './environment.module';
 
 @Module({})
@@ -13,8 +13,9 @@ class PlatformRoot {}
 
 /**
  * The root module of a deployable: observability, messaging and the command and query buses once,
- * the dead-letter admin API over whichever contexts it hosts, the operator console, `GET /`, then the given contexts. The
- * monolith passes every selected context; a context's own main.ts passes just itself. `env` is the
+ * the dead-letter admin API over whichever contexts it hosts, the alerts it would fire
+ * (GET /admin/alerts), the operator console, `GET /`, then the given contexts. The monolith passes
+ * every selected context; a context's own main.ts passes just itself. `env` is the
  * environment its composition root read once and validated; every module parses its settings from it.
  *
  * `CqrsModule.forRoot()` is global, so every context injects the same CommandBus and QueryBus, and
@@ -39,6 +40,7 @@ export function platformRoot(
       CqrsModule.forRoot(),
       DeadLettersAdminModule,
       ConsoleModule.forRoot({ service, env }),
+      AlertsAdminModule,
       ...contexts,
     ],
   };

@@ -15,3 +15,5 @@ export * from './storable-params.pipe';
 export * from './refused';
 export * from './http-settings';
 export * from './platform-index.http.controller';
+export * from './alerts/alerts-admin.module';
+export { ALERTS_ROUTE } from './alerts/alerts.http.controller';

@@ -23,6 +23,7 @@ export const API_TAGS: Readonly<Record<string, string>> = {
   'admin: analytics':
     "Operators: the analytics consumer's failure mode, and rebuilding its read models (Bearer ADMIN_TOKEN)",
   'admin: dead letters': 'Operators: list, show, re-drive and discard dead letters (Bearer ADMIN_TOKEN)',
+  'admin: alerts': "Operators: which of Prometheus' alerts would fire now, with their runbooks (Bearer ADMIN_TOKEN)",
   'admin: invariants': "Operators: check the order flow's invariants on the running platform (Bearer ADMIN_TOKEN)",
   'admin: console': 'The operator console at /console: its log-in and the views only it needs (Bearer ADMIN_TOKEN)',
 };

@@ -7,3 +7,4 @@ export * from './health.controller';
 export * from './observability.module';
 export * from './tracing';
 export * from './observability-settings';
+export * from './alerts';

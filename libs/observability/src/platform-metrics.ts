@@ -2,7 +2,8 @@ import { Counter, Gauge, Histogram, register, type Registry } from 'prom-client'
 
 /**
  * The platform's metrics, created once per registry. Libraries record through this object so
- * metric names and labels are defined in one place (docs/operations.md lists them).
+ * metric names and labels are defined in one place (README.md, "Operating", lists them; the alerts
+ * on them are in alerts/alert-catalogue.ts).
  * Gauges that need a database read (outbox backlog, consumer lag) are filled at scrape time by
  * collectors registered with `onCollect`.
  */
@@ -26,7 +27,7 @@ export class PlatformMetrics {
   private readonly collectors = new Set<() => Promise<void>>();
   private refreshing?: Promise<void>;
 
-  constructor(registry: Registry) {
+  constructor(readonly registry: Registry) {
     // a scrape reads every gauge at once: they share one refresh, so none reports the last scrape's value
     const collect = (): Promise<void> => {
       this.refreshing ??= Promise.all([...this.collectors].map((c) => c().catch(() => undefined))).then(() => {

@@ -225,6 +225,7 @@ function ordersPhaseConfig(config: KafkaBenchConfig): OrdersBenchConfig {
     drainTimeoutSeconds: config.drainTimeoutSeconds,
     build: config.build,
     profile: false,
+    console: false,
     pgbenchClients: 0,
     pgbenchSeconds: 0,
   };

@@ -41,6 +41,8 @@ export interface OrdersBenchConfig {
   readonly build: PlatformBuild;
   /** run the phase B process under `--cpu-prof` */
   readonly profile: boolean;
+  /** phase B with the operator console's pages open (their polls), to see what they cost */
+  readonly console: boolean;
   /** the pgbench ceiling (postgres only) */
   readonly pgbenchClients: number;
   readonly pgbenchSeconds: number;
@@ -61,6 +63,7 @@ export function ordersBenchConfigFromEnv(env: NodeJS.ProcessEnv = process.env): 
     }),
     build: oneOfSetting('BENCH_ORDERS_BUILD', ['dist', 'source'], 'dist', env),
     profile: boolSetting('BENCH_ORDERS_PROFILE', true, env),
+    console: boolSetting('BENCH_ORDERS_CONSOLE', false, env),
     pgbenchClients: intSetting('BENCH_PGBENCH_CLIENTS', 8, { env }),
     pgbenchSeconds: intSetting('BENCH_PGBENCH_SECONDS', 10, { env }),
   };
@@ -71,7 +74,7 @@ export function ordersBenchConfigFromEnv(env: NodeJS.ProcessEnv = process.env): 
  * appear in the reproduce line. LOG_LEVEL and the SHIPPING/INVENTORY flags are pinned by the bench.
  */
 export const PLATFORM_KNOBS =
-  /^(OUTBOX_[A-Z_]+|INPROCESS_[A-Z_]+|CONSUMER_[A-Z_]+|DATABASE_POOL_SIZE|ORDERS_[A-Z_]+|PAYMENTS_[A-Z_]+|HTTP_BODY_LIMIT)$/;
+  /^(OUTBOX_[A-Z_]+|INPROCESS_[A-Z_]+|CONSUMER_[A-Z_]+|DATABASE_POOL_SIZE|DATABASE_PREPARED_STATEMENTS|ORDERS_[A-Z_]+|PAYMENTS_[A-Z_]+|HTTP_BODY_LIMIT)$/;
 const BENCH_KNOBS = /^(DATABASE_URL|BENCH_ORDERS_[A-Z_]+|BENCH_PGBENCH_[A-Z_]+)$/;
 
 /** read on a PostgreSQL server only: left out of a PGlite run's reproduce line, which ignores them */

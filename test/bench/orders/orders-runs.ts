@@ -1,4 +1,5 @@
 import { formatCount } from '../percentiles';
+import { watchLikeTheConsole } from './console-watch';
 import type { BenchDatabase } from './bench-database';
 import { BENCH_STOCK, createBenchProducts } from './bench-product';
 import { PLATFORM_KNOBS, type OrdersBenchConfig } from './orders-bench-config';
@@ -88,8 +89,11 @@ export async function phaseB(
     console.log(`  platform restarted: ready in ${platform.startSeconds.toFixed(1)} s`);
     await warmUp(client, db, WARM_UP_ORDERS, warmUpRate(config));
     startCensus(platform);
+    const console_ = config.console ? watchLikeTheConsole(platform.baseUrl, platform.adminToken) : undefined;
     const flat = await runFlatOut(platform, db, client, config);
+    await console_?.stop();
     report.printFlatOut(flat);
+    console_?.report().forEach((line) => console.log(line));
     const quiet = await db.waitQuiet(config.drainTimeoutSeconds * 1000);
     const census = await endCensus(platform, censusFile);
     console.log(

@@ -88,6 +88,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/dead-letters/count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Count the letters that match; with status=pending, what a batch re-drive or discard would touch */
+    get: operations['DeadLettersHttpController_count'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/dead-letters/discard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Discard the matching pending letters, oldest first, with one reason kept with each
+     * @description An empty filter matches every pending letter (up to `limit`); the reason is required.
+     */
+    post: operations['DeadLettersHttpController_discardMatching'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/admin/dead-letters/{context}/{id}': {
     parameters: {
       query?: never;
@@ -156,6 +193,125 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/console/dead-letters': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the dead letters of every process, newest first, a page at a time */
+    get: operations['ConsoleDeadLettersHttpController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/console/dead-letters/count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Count the matching letters of every process: what a batch would touch */
+    get: operations['ConsoleDeadLettersHttpController_count'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/console/dead-letters/redrive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Re-drive the matching pending letters in every process (`limit` per process), oldest first */
+    post: operations['ConsoleDeadLettersHttpController_redriveMatching'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/console/dead-letters/discard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Discard the matching pending letters in every process (`limit` per process), one reason */
+    post: operations['ConsoleDeadLettersHttpController_discardMatching'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/console/dead-letters/{context}/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One dead letter, from the process that runs its context, with its event decoded */
+    get: operations['ConsoleDeadLettersHttpController_show'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/console/dead-letters/{context}/{id}/redrive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Re-drive one pending letter, in the process that runs its context */
+    post: operations['ConsoleDeadLettersHttpController_redrive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/console/dead-letters/{context}/{id}/discard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Discard one pending letter with a reason, in the process that runs its context */
+    post: operations['ConsoleDeadLettersHttpController_discard'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/admin/console/flow': {
     parameters: {
       query?: never;
@@ -168,6 +324,26 @@ export interface paths {
      * @description Read now from the same sources as /metrics; rates are per second since the previous reading at least 1 s old. Merges the parts of the CONSOLE_PEERS unless scope=local; a peer that does not answer is a source with its error.
      */
     get: operations['FlowHttpController_flow'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/alerts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Which alerts would fire now, judged from this process’s own metrics
+     * @description Each alert of docs/operations.md with its runbook, whether its condition holds now (its `for` ignored) and the values that decided it. The trend alerts (lag growing, consumer or relay stopped) compare with a reading this endpoint took 1 to 10 minutes earlier, and stay quiet until one exists. Prometheus, which scrapes every deployable, is the authority; this answers for the contexts this process hosts.
+     */
+    get: operations['AlertsHttpController_list'];
     put?: never;
     post?: never;
     delete?: never;
@@ -771,6 +947,11 @@ export interface components {
        * @example 212
        */
       valueBytes: number;
+      /**
+       * @description the cursor that lists the letters after this one: its place in the order every process shares, so pages from several processes can be merged
+       * @example WyIxNzY0MDAwMDAwMDAwMDAwIiwicGF5bWVudHMiLCI0MiJd
+       */
+      cursor: string;
     };
     DeadLetterPageResponse: {
       items: components['schemas']['DeadLetterSummaryResponse'][];
@@ -795,6 +976,11 @@ export interface components {
       topic?: string;
       /** @example EVENT.UNDECODABLE */
       errorCode?: string;
+      /**
+       * @description the record's key, exactly: the aggregate id (an order id for the order flow)
+       * @example 0192f5a4-7c1e-7d2a-9a53-3f0e8c1b2d4e
+       */
+      key?: string;
       /**
        * Format: date-time
        * @description last failure at or after
@@ -850,6 +1036,72 @@ export interface components {
       /** @example 1 */
       failedAgain: number;
       results: components['schemas']['RedriveResultResponse'][];
+    };
+    DeadLetterCountResponse: {
+      /**
+       * @description letters that match the filters
+       * @example 7
+       */
+      count: number;
+    };
+    DiscardBatchRequest: {
+      /**
+       * @description the consuming context (domain) that holds the letters
+       * @example payments
+       */
+      context?: string;
+      /**
+       * @description consumer group
+       * @example payments
+       */
+      group?: string;
+      /**
+       * @description source topic
+       * @example payments.authorize-payment.v1
+       */
+      topic?: string;
+      /** @example EVENT.UNDECODABLE */
+      errorCode?: string;
+      /**
+       * @description the record's key, exactly: the aggregate id (an order id for the order flow)
+       * @example 0192f5a4-7c1e-7d2a-9a53-3f0e8c1b2d4e
+       */
+      key?: string;
+      /**
+       * Format: date-time
+       * @description last failure at or after
+       * @example 2026-11-25T00:00:00Z
+       */
+      from?: string;
+      /**
+       * Format: date-time
+       * @description last failure before
+       * @example 2026-11-26T00:00:00Z
+       */
+      to?: string;
+      /**
+       * @description at most this many pending letters, oldest first
+       * @default 100
+       * @example 100
+       */
+      limit: number;
+      /** @example load-test orders; nothing to do */
+      reason: string;
+    };
+    LetterRefResponse: {
+      /** @example payments */
+      context: string;
+      /** @example 42 */
+      id: string;
+    };
+    DiscardBatchResponse: {
+      /**
+       * @description letters discarded by this request
+       * @example 3
+       */
+      discarded: number;
+      /** @description the letters discarded, oldest first */
+      letters: components['schemas']['LetterRefResponse'][];
     };
     DeadLetterDetailsResponse: {
       /**
@@ -928,6 +1180,11 @@ export interface components {
        */
       valueBytes: number;
       /**
+       * @description the cursor that lists the letters after this one: its place in the order every process shares, so pages from several processes can be merged
+       * @example WyIxNzY0MDAwMDAwMDAwMDAwIiwicGF5bWVudHMiLCI0MiJd
+       */
+      cursor: string;
+      /**
        * @example {
        *       "event-id": "0192f5a4-7c1f-7000-8000-0000000000a1",
        *       "event-type": "payments.authorize-payment"
@@ -973,6 +1230,179 @@ export interface components {
        *     ]
        */
       contexts: string[];
+    };
+    UnreachablePeerResponse: {
+      /** @example http://shipping:3000 */
+      peer: string;
+      /** @example cannot reach http://shipping:3000: connect ECONNREFUSED */
+      error: string;
+    };
+    ConsoleDeadLetterPageResponse: {
+      items: components['schemas']['DeadLetterSummaryResponse'][];
+      /** @example WyIxNzY0MDAwMDAwMDAwMDAwIiwicGF5bWVudHMiLCI0MiJd */
+      nextCursor: string | null;
+      /** @description peers (CONSOLE_PEERS) that did not answer: their letters are missing from this answer */
+      unreachable: components['schemas']['UnreachablePeerResponse'][];
+    };
+    ConsoleDeadLetterCountResponse: {
+      /**
+       * @description letters that match, in every process that answered
+       * @example 7
+       */
+      count: number;
+      /** @description peers (CONSOLE_PEERS) that did not answer: their letters are missing from this answer */
+      unreachable: components['schemas']['UnreachablePeerResponse'][];
+    };
+    ConsoleRedriveBatchResponse: {
+      /**
+       * @description letters re-driven by this request
+       * @example 3
+       */
+      redriven: number;
+      /** @example 2 */
+      handled: number;
+      /** @example 0 */
+      duplicates: number;
+      /** @example 1 */
+      failedAgain: number;
+      results: components['schemas']['RedriveResultResponse'][];
+      /** @description peers (CONSOLE_PEERS) that did not answer: their letters are missing from this answer */
+      unreachable: components['schemas']['UnreachablePeerResponse'][];
+    };
+    ConsoleDiscardBatchResponse: {
+      /**
+       * @description letters discarded by this request
+       * @example 3
+       */
+      discarded: number;
+      /** @description the letters discarded, oldest first */
+      letters: components['schemas']['LetterRefResponse'][];
+      /** @description peers (CONSOLE_PEERS) that did not answer: their letters are missing from this answer */
+      unreachable: components['schemas']['UnreachablePeerResponse'][];
+    };
+    ConsoleDeadLetterDetailsResponse: {
+      /**
+       * @description the consuming context whose dead_letters table holds it
+       * @example payments
+       */
+      context: string;
+      /**
+       * @description unique within its context
+       * @example 42
+       */
+      id: string;
+      /** @example payments */
+      group: string;
+      /**
+       * @description the source topic
+       * @example payments.authorize-payment.v1
+       */
+      topic: string;
+      /** @example 3 */
+      partition: number | null;
+      /** @example 1187 */
+      offset: string | null;
+      /** @example 0192f5a4-7c1e-7d2a-9a53-3f0e8c1b2d4e */
+      key: string | null;
+      /** @example 0192f5a4-7c1f-7000-8000-0000000000a1 */
+      eventId: string | null;
+      /** @example payments.authorize-payment */
+      eventType: string | null;
+      /**
+       * @description stable error code: filter and alert on it
+       * @example EVENT.UNDECODABLE
+       */
+      errorCode: string;
+      /** @example payments.authorize-payment.v1: cannot decode Avro body: truncated Avro body */
+      errorMessage: string;
+      /**
+       * @description handler attempts made before it was dead-lettered
+       * @example 1
+       */
+      attempts: number;
+      /**
+       * Format: date-time
+       * @example 2026-11-25T10:00:00.000Z
+       */
+      firstFailedAt: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-25T10:00:01.250Z
+       */
+      lastFailedAt: string;
+      /**
+       * @description pending: waits for an operator; resolved: re-driven and handled; redriven: re-driven and failed again (a new letter records that); discarded: dropped with a reason
+       * @example pending
+       * @enum {string}
+       */
+      status: 'pending' | 'resolved' | 'redriven' | 'discarded';
+      /**
+       * Format: date-time
+       * @example null
+       */
+      resolvedAt: string | null;
+      /**
+       * @description how it was settled, or why discarded
+       * @example null
+       */
+      resolution: string | null;
+      /**
+       * @description the letter this re-drive came from
+       * @example null
+       */
+      redrivenFrom: string | null;
+      /**
+       * @description size of the stored value
+       * @example 212
+       */
+      valueBytes: number;
+      /**
+       * @description the cursor that lists the letters after this one: its place in the order every process shares, so pages from several processes can be merged
+       * @example WyIxNzY0MDAwMDAwMDAwMDAwIiwicGF5bWVudHMiLCI0MiJd
+       */
+      cursor: string;
+      /**
+       * @example {
+       *       "event-id": "0192f5a4-7c1f-7000-8000-0000000000a1",
+       *       "event-type": "payments.authorize-payment"
+       *     }
+       */
+      headers: {
+        [key: string]: string;
+      };
+      /**
+       * Format: byte
+       * @description the original value byte for byte, base64
+       * @example SGVsbG8=
+       */
+      valueBase64: string;
+      /** @example UndeliverableEventError */
+      errorClass: string | null;
+      /**
+       * @example UndeliverableEventError: ...
+       *         at AvroCodec.decode
+       */
+      errorStack: string | null;
+      /**
+       * @description the event envelope decoded from the headers and value, with its payload; null when it cannot be
+       * @example {
+       *       "eventId": "0192f5a4-7c1f-7000-8000-0000000000a1",
+       *       "type": "orders.order-confirmed",
+       *       "version": 1,
+       *       "key": "0192f5a4-7c1e-7d2a-9a53-3f0e8c1b2d4e",
+       *       "payload": {
+       *         "orderId": "0192f5a4-7c1e-7d2a-9a53-3f0e8c1b2d4e"
+       *       }
+       *     }
+       */
+      decoded: {
+        [key: string]: unknown;
+      } | null;
+      /**
+       * @description why the value could not be decoded
+       * @example null
+       */
+      decodeError: string | null;
     };
     FlowSourceResponse: {
       /**
@@ -1104,6 +1534,61 @@ export interface components {
       sagas: components['schemas']['SagaStepResponse'][];
       /** @description empty unless a shadow process is shown */
       shadows: components['schemas']['ShadowFlowResponse'][];
+    };
+    AlertResponse: {
+      /**
+       * @description the Prometheus alert name
+       * @example DeadLettersPending
+       */
+      name: string;
+      /**
+       * @example warning
+       * @enum {string}
+       */
+      severity: 'warning' | 'critical';
+      /**
+       * @description whether the alert's condition holds now in this process, ignoring its `for`
+       * @example firing
+       * @enum {string}
+       */
+      state: 'firing' | 'quiet';
+      /** @example Dead letters wait for an operator */
+      summary: string;
+      /**
+       * @description what to do first, and where the runbook is
+       * @example Open /console#/dead-letters (or `npm run dead-letters -- list`), fix the cause, then re-drive or discard each letter. docs/operations.md#deadletterspending
+       */
+      runbook: string;
+      /**
+       * @description the alert's section of the docs
+       * @example docs/operations.md#deadletterspending
+       */
+      docs: string;
+      /**
+       * @description the values that decided the state: the series above the threshold, or the highest one when quiet
+       * @example [
+       *       "context=payments group=payments: pending 2 > 0"
+       *     ]
+       */
+      details: string[];
+      /**
+       * @description Prometheus' rule
+       * @example max by (context, group) (dead_letters_pending) > 0
+       */
+      expr: string;
+      /**
+       * @description how long Prometheus waits with the condition true before it fires
+       * @example 1m
+       */
+      for: string;
+    };
+    AlertsResponse: {
+      /**
+       * Format: date-time
+       * @example 2026-12-07T10:00:00.000Z
+       */
+      evaluatedAt: string;
+      alerts: components['schemas']['AlertResponse'][];
     };
     OrderLineRequest: {
       /**
@@ -1782,6 +2267,8 @@ export interface operations {
         /** @description source topic */
         topic?: string;
         errorCode?: string;
+        /** @description the record's key, exactly: the aggregate id (an order id for the order flow) */
+        key?: string;
         /** @description last failure at or after */
         from?: string;
         /** @description last failure before */
@@ -1856,6 +2343,117 @@ export interface operations {
         };
       };
       /** @description A filter or limit is malformed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Missing or wrong admin credential */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description DEAD_LETTER.UNKNOWN_CONTEXT: the context does not run in this process */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  DeadLettersHttpController_count: {
+    parameters: {
+      query?: {
+        /** @description the consuming context (domain) that holds the letters */
+        context?: string;
+        /** @description consumer group */
+        group?: string;
+        /** @description source topic */
+        topic?: string;
+        errorCode?: string;
+        /** @description the record's key, exactly: the aggregate id (an order id for the order flow) */
+        key?: string;
+        /** @description last failure at or after */
+        from?: string;
+        /** @description last failure before */
+        to?: string;
+        status?: 'pending' | 'resolved' | 'redriven' | 'discarded';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeadLetterCountResponse'];
+        };
+      };
+      /** @description A filter is malformed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Missing or wrong admin credential */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description DEAD_LETTER.UNKNOWN_CONTEXT: the context does not run in this process */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  DeadLettersHttpController_discardMatching: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DiscardBatchRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DiscardBatchResponse'];
+        };
+      };
+      /** @description reason missing or blank, or a filter or limit malformed */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2081,6 +2679,409 @@ export interface operations {
       };
     };
   };
+  ConsoleDeadLettersHttpController_list: {
+    parameters: {
+      query?: {
+        /** @description the consuming context (domain) that holds the letters */
+        context?: string;
+        /** @description consumer group */
+        group?: string;
+        /** @description source topic */
+        topic?: string;
+        errorCode?: string;
+        /** @description the record's key, exactly: the aggregate id (an order id for the order flow) */
+        key?: string;
+        /** @description last failure at or after */
+        from?: string;
+        /** @description last failure before */
+        to?: string;
+        status?: 'pending' | 'resolved' | 'redriven' | 'discarded';
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsoleDeadLetterPageResponse'];
+        };
+      };
+      /** @description A filter, limit or cursor is malformed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Missing or wrong admin credential */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description DEAD_LETTER.UNKNOWN_CONTEXT: no process runs the context */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  ConsoleDeadLettersHttpController_count: {
+    parameters: {
+      query?: {
+        /** @description the consuming context (domain) that holds the letters */
+        context?: string;
+        /** @description consumer group */
+        group?: string;
+        /** @description source topic */
+        topic?: string;
+        errorCode?: string;
+        /** @description the record's key, exactly: the aggregate id (an order id for the order flow) */
+        key?: string;
+        /** @description last failure at or after */
+        from?: string;
+        /** @description last failure before */
+        to?: string;
+        status?: 'pending' | 'resolved' | 'redriven' | 'discarded';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsoleDeadLetterCountResponse'];
+        };
+      };
+      /** @description A filter is malformed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Missing or wrong admin credential */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description DEAD_LETTER.UNKNOWN_CONTEXT: no process runs the context */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  ConsoleDeadLettersHttpController_redriveMatching: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RedriveBatchRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsoleRedriveBatchResponse'];
+        };
+      };
+      /** @description A filter or limit is malformed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Missing or wrong admin credential */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description DEAD_LETTER.UNKNOWN_CONTEXT: no process runs the context */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  ConsoleDeadLettersHttpController_discardMatching: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DiscardBatchRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsoleDiscardBatchResponse'];
+        };
+      };
+      /** @description reason missing or blank, or a filter malformed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Missing or wrong admin credential */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description DEAD_LETTER.UNKNOWN_CONTEXT: no process runs the context */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  ConsoleDeadLettersHttpController_show: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        context: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsoleDeadLetterDetailsResponse'];
+        };
+      };
+      /** @description Missing or wrong admin credential */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description DEAD_LETTER.NOT_FOUND or DEAD_LETTER.UNKNOWN_CONTEXT */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description CONSOLE.PEER_UNREACHABLE: a peer that may run the context did not answer */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  ConsoleDeadLettersHttpController_redrive: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        context: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RedriveResultResponse'];
+        };
+      };
+      /** @description Missing or wrong admin credential */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description DEAD_LETTER.NOT_FOUND or DEAD_LETTER.UNKNOWN_CONTEXT */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description DEAD_LETTER.NOT_PENDING or DEAD_LETTER.NO_SUBSCRIPTION */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description CONSOLE.PEER_UNREACHABLE: a peer that may run the context did not answer */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  ConsoleDeadLettersHttpController_discard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        context: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DiscardRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeadLetterDetailsResponse'];
+        };
+      };
+      /** @description reason missing or blank */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Missing or wrong admin credential */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description DEAD_LETTER.NOT_FOUND or DEAD_LETTER.UNKNOWN_CONTEXT */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description DEAD_LETTER.NOT_PENDING */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description CONSOLE.PEER_UNREACHABLE: a peer that may run the context did not answer */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
   FlowHttpController_flow: {
     parameters: {
       query?: {
@@ -2108,6 +3109,34 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Missing or wrong admin credential */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  AlertsHttpController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AlertsResponse'];
         };
       };
       /** @description Missing or wrong admin credential */

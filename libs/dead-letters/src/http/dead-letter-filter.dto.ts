@@ -4,7 +4,7 @@ import type { DeadLetterFilter } from '../dead-letter';
 
 export const CONTEXT_NAME_PATTERN = /^[a-z][a-z0-9_]{0,62}$/;
 
-/** The filters shared by listing and batch re-drive; every one narrows, none means all. */
+/** The filters shared by listing, counting and the batches; every one narrows, none means all. */
 export class DeadLetterFilterFields {
   @ApiPropertyOptional({ example: 'payments', description: 'the consuming context (domain) that holds the letters' })
   @IsOptional()
@@ -30,6 +30,15 @@ export class DeadLetterFilterFields {
   errorCode?: string;
 
   @ApiPropertyOptional({
+    example: '0192f5a4-7c1e-7d2a-9a53-3f0e8c1b2d4e',
+    description: "the record's key, exactly: the aggregate id (an order id for the order flow)",
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  key?: string;
+
+  @ApiPropertyOptional({
     format: 'date-time',
     example: '2026-11-25T00:00:00Z',
     description: 'last failure at or after',
@@ -50,6 +59,7 @@ export function toFilter(fields: DeadLetterFilterFields): Omit<DeadLetterFilter,
     group: fields.group,
     topic: fields.topic,
     errorCode: fields.errorCode,
+    key: fields.key,
     from: fields.from === undefined ? undefined : new Date(fields.from),
     to: fields.to === undefined ? undefined : new Date(fields.to),
   };

@@ -4,12 +4,14 @@ import { DEAD_LETTER_STATUSES, type DeadLetterStatus } from '../dead-letter';
 import { DecimalInteger } from './platform-http';
 import { CONTEXT_NAME_PATTERN, DeadLetterFilterFields } from './dead-letter-filter.dto';
 
-export class ListDeadLettersQuery extends DeadLetterFilterFields {
+export class CountDeadLettersQuery extends DeadLetterFilterFields {
   @ApiPropertyOptional({ enum: DEAD_LETTER_STATUSES, example: 'pending' })
   @IsOptional()
   @IsIn(DEAD_LETTER_STATUSES)
   status?: DeadLetterStatus;
+}
 
+export class ListDeadLettersQuery extends CountDeadLettersQuery {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50, example: 50 })
   @IsOptional()
   @DecimalInteger()
@@ -52,6 +54,14 @@ export class RedriveBatchRequest extends DeadLetterFilterFields {
 
 export class DiscardRequest {
   @ApiProperty({ example: 'test order from the load test; nothing to do', minLength: 3, maxLength: 1000 })
+  @IsString()
+  @Length(3, 1000)
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  reason!: string;
+}
+
+export class DiscardBatchRequest extends RedriveBatchRequest {
+  @ApiProperty({ example: 'load-test orders; nothing to do', minLength: 3, maxLength: 1000 })
   @IsString()
   @Length(3, 1000)
   @Matches(/\S/, { message: 'reason must not be blank' })

@@ -64,6 +64,14 @@ export class DeadLetterSummaryResponse {
 
   @ApiProperty({ type: 'integer', example: 212, description: 'size of the stored value' })
   valueBytes!: number;
+
+  @ApiProperty({
+    example: 'WyIxNzY0MDAwMDAwMDAwMDAwIiwicGF5bWVudHMiLCI0MiJd',
+    description:
+      'the cursor that lists the letters after this one: its place in the order every process shares, so pages ' +
+      'from several processes can be merged',
+  })
+  cursor!: string;
 }
 
 export class DeadLetterDetailsResponse extends DeadLetterSummaryResponse {
@@ -128,4 +136,25 @@ export class RedriveBatchResponse {
 
   @ApiProperty({ type: [RedriveResultResponse] })
   results!: RedriveResultResponse[];
+}
+
+export class DeadLetterCountResponse {
+  @ApiProperty({ type: 'integer', example: 7, description: 'letters that match the filters' })
+  count!: number;
+}
+
+export class LetterRefResponse {
+  @ApiProperty({ example: 'payments' })
+  context!: string;
+
+  @ApiProperty({ example: '42' })
+  id!: string;
+}
+
+export class DiscardBatchResponse {
+  @ApiProperty({ type: 'integer', example: 3, description: 'letters discarded by this request' })
+  discarded!: number;
+
+  @ApiProperty({ type: [LetterRefResponse], description: 'the letters discarded, oldest first' })
+  letters!: LetterRefResponse[];
 }

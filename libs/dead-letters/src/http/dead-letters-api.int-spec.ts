@@ -54,6 +54,8 @@ describe.each(databaseBackends())('dead-letter admin API on %s', (backend: Backe
       ['POST', '/admin/dead-letters/consumer_a/1/redrive'],
       ['POST', '/admin/dead-letters/redrive', {}],
       ['POST', '/admin/dead-letters/consumer_a/1/discard', { reason: 'nope' }],
+      ['GET', '/admin/dead-letters/count'],
+      ['POST', '/admin/dead-letters/discard', { reason: 'nope' }],
     ] as const) {
       for (const token of [null, 'wrong-token']) {
         const answer = await t.http(method, path, body, token);
@@ -266,6 +268,54 @@ describe.each(databaseBackends())('dead-letter admin API on %s', (backend: Backe
 
     const bad = await t.http('POST', '/admin/dead-letters/redrive', { limit: 100000 });
     expect(bad.status).toBe(400);
+  });
+
+  it('counts and discards a filtered batch (by key too) with one reason, leaving the rest alone', async () => {
+    await deadLetterSeq('drop', [50, 51], [50, 51]);
+    await deadLetterSeq('keep', [52], [52]);
+    await t.publishRaw({ key: 'drop', value: GARBAGE });
+    await lettersIn('consumer_a', 4);
+    await lettersIn('consumer_b', 1);
+
+    const count = async (query: string): Promise<number> =>
+      (await t.http('GET', `/admin/dead-letters/count?${query}`)).body.count;
+    expect(await count('status=pending')).toBe(5);
+    expect(await count('key=drop&status=pending')).toBe(4); // garbage in both groups
+    expect(await count('key=drop&context=consumer_a&errorCode=TEST.NEVER')).toBe(2);
+    expect((await t.http('GET', '/admin/dead-letters?key=keep')).body.items).toHaveLength(1);
+
+    for (const body of [{ key: 'drop' }, { key: 'drop', reason: '  ' }, { key: '', reason: 'why not' }]) {
+      const refused = await t.http('POST', '/admin/dead-letters/discard', body);
+      expect({ body, status: refused.status, type: refused.contentType }).toEqual({
+        body,
+        status: 400,
+        type: expect.stringContaining('application/problem+json'),
+      });
+    }
+    expect((await t.http('POST', '/admin/dead-letters/discard', { context: 'nowhere', reason: 'x y z' })).status).toBe(
+      404,
+    );
+
+    const answer = await t.http('POST', '/admin/dead-letters/discard', {
+      key: 'drop',
+      context: 'consumer_a',
+      reason: 'test records; nothing to do',
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body.discarded).toBe(3);
+    expect(answer.body.letters.map((l: { context: string }) => l.context)).toEqual(Array(3).fill('consumer_a'));
+    const rows = await t.db.query(`SELECT msg_key, status, resolution FROM consumer_a.dead_letters ORDER BY id`);
+    expect(rows.filter((r: { msg_key: string }) => r.msg_key === 'drop')).toEqual(
+      Array(3).fill({ msg_key: 'drop', status: 'discarded', resolution: 'test records; nothing to do' }),
+    );
+    expect(rows.filter((r: { status: string }) => r.status === 'pending')).toEqual([
+      { msg_key: 'keep', status: 'pending', resolution: null },
+    ]);
+    expect(await count('status=pending')).toBe(2); // keep, and consumer_b's garbage
+    expect((await t.http('POST', '/admin/dead-letters/discard', { key: 'drop', reason: 'again' })).body).toEqual({
+      discarded: 1, // only consumer_b's copy of the garbage was still pending
+      letters: [{ context: 'consumer_b', id: expect.any(String) }],
+    });
   });
 
   it('discards one letter with a mandatory reason, kept with it', async () => {

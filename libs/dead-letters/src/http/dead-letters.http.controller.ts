@@ -5,9 +5,18 @@ import { AdminOnly, ApiProblem, invalidRequest, type ProblemExample } from './pl
 import { DEAD_LETTERS_ROUTE } from './dead-letters-api.client';
 import { toFilter } from './dead-letter-filter.dto';
 import { answeringRefusals } from './dead-letter-refusals';
-import { DeadLetterParams, DiscardRequest, ListDeadLettersQuery, RedriveBatchRequest } from './dead-letter.request.dto';
 import {
+  CountDeadLettersQuery,
+  DeadLetterParams,
+  DiscardBatchRequest,
+  DiscardRequest,
+  ListDeadLettersQuery,
+  RedriveBatchRequest,
+} from './dead-letter.request.dto';
+import {
+  DeadLetterCountResponse,
   DeadLetterDetailsResponse,
+  DiscardBatchResponse,
   DeadLetterPageResponse,
   RedriveBatchResponse,
   RedriveResultResponse,
@@ -78,6 +87,46 @@ export class DeadLettersHttpController {
         failedAgain: results.filter((r) => r.outcome === 'dead_lettered').length,
         results,
       };
+    });
+  }
+
+  @Get('count')
+  @ApiOperation({
+    summary: 'Count the letters that match; with status=pending, what a batch re-drive or discard would touch',
+  })
+  @ApiOkResponse({ type: DeadLetterCountResponse })
+  @ApiProblem(400, 'A filter is malformed', invalidRequest('status', 'status must be one of the following values: …'))
+  @ApiProblem(404, 'DEAD_LETTER.UNKNOWN_CONTEXT: the context does not run in this process', UNKNOWN_CONTEXT)
+  count(@Query() query: CountDeadLettersQuery): Promise<DeadLetterCountResponse> {
+    const filter = { ...toFilter(query), status: query.status };
+    return answeringRefusals(async () => ({ count: await this.deadLetters.count(filter) }));
+  }
+
+  @Post('discard')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Discard the matching pending letters, oldest first, with one reason kept with each',
+    description: 'An empty filter matches every pending letter (up to `limit`); the reason is required.',
+  })
+  @ApiBody({
+    type: DiscardBatchRequest,
+    examples: { byCode: { value: { errorCode: 'EVENT.UNDECODABLE', reason: 'garbage from the load test' } } },
+  })
+  @ApiOkResponse({ type: DiscardBatchResponse })
+  @ApiProblem(
+    400,
+    'reason missing or blank, or a filter or limit malformed',
+    invalidRequest('reason', 'reason must not be blank'),
+  )
+  @ApiProblem(404, 'DEAD_LETTER.UNKNOWN_CONTEXT: the context does not run in this process', UNKNOWN_CONTEXT)
+  discardMatching(@Body() body: DiscardBatchRequest): Promise<DiscardBatchResponse> {
+    return answeringRefusals(async () => {
+      const letters = await this.deadLetters.discardMatching(
+        toFilter(body),
+        body.reason.trim(),
+        body.limit ?? DEFAULT_BATCH,
+      );
+      return { discarded: letters.length, letters };
     });
   }
 

@@ -22,6 +22,25 @@ function bodyEndpoints(f: BadRequestFixtures): Array<Pick<BadRequest, 'method' |
     },
     { method: 'PUT', route: '/admin/analytics/mode', path: '/admin/analytics/mode', auth: true },
     { method: 'POST', route: '/admin/dead-letters/redrive', path: '/admin/dead-letters/redrive', auth: true },
+    { method: 'POST', route: '/admin/dead-letters/discard', path: '/admin/dead-letters/discard', auth: true },
+    {
+      method: 'POST',
+      route: '/admin/console/dead-letters/redrive',
+      path: '/admin/console/dead-letters/redrive',
+      auth: true,
+    },
+    {
+      method: 'POST',
+      route: '/admin/console/dead-letters/discard',
+      path: '/admin/console/dead-letters/discard',
+      auth: true,
+    },
+    {
+      method: 'POST',
+      route: '/admin/console/dead-letters/{context}/{id}/discard',
+      path: '/admin/console/dead-letters/orders/1/discard',
+      auth: true,
+    },
     {
       method: 'POST',
       route: '/admin/dead-letters/{context}/{id}/discard',

@@ -78,7 +78,24 @@ export function operationCases(): BadRequest[] {
       true,
     ),
     // every filter reaches PostgreSQL: text it cannot store is refused first, naming the filter
-    ...['group', 'topic', 'errorCode', 'cursor', 'context', 'from'].map((filter) =>
+    badGet('status unknown', '/admin/dead-letters/count', '/admin/dead-letters/count?status=lost', 400, /status/, true),
+    badGet(
+      'a forged cursor',
+      '/admin/console/dead-letters',
+      '/admin/console/dead-letters?cursor=bm9wZQ',
+      400,
+      /DEAD_LETTER.BAD_CURSOR/,
+      true,
+    ),
+    badGet(
+      'unknown context',
+      '/admin/console/dead-letters/count',
+      '/admin/console/dead-letters/count?context=nowhere',
+      404,
+      /DEAD_LETTER.UNKNOWN_CONTEXT/,
+      true,
+    ),
+    ...['group', 'topic', 'errorCode', 'key', 'cursor', 'context', 'from'].map((filter) =>
       badGet(
         `a NUL in ${filter}`,
         '/admin/dead-letters',

@@ -1,0 +1,4 @@
+export * from './alert';
+export * from './alert-catalogue';
+export * from './alerts-now';
+export * from './metrics-snapshot';
