@@ -7,6 +7,16 @@ import { startConsolePlatform } from './support/console-platform';
 
 const chromium = chromiumPath('console operations');
 
+/** an alert as GET /admin/alerts answers it, for the answers the test routes to the page */
+const ALERT = {
+  severity: 'warning',
+  summary: 'Dead letters wait for an operator',
+  runbook: 'Open the Dead letters page, fix the cause, then re-drive or discard each letter.',
+  docs: 'docs/operations.md#deadletterspending',
+  expr: 'max by (context, group) (dead_letters_pending) > 0',
+  for: '1m',
+};
+
 /**
  * The Operations, Flow and Alerts pages in Chromium against the single binary: an operator runs
  * the analytics rebuild and watches it to its result, checks the invariants, switches a fake
@@ -123,41 +133,44 @@ const chromium = chromiumPath('console operations');
   });
 
   it('lists the alerts that would fire, firing first, and says so when there is no alert endpoint', async () => {
+    // the platform's own answer: one row per alert of its catalogue
+    const live = (await (await adminGet('/admin/alerts')).json()) as { alerts: Array<{ name: string }> };
+    await page.goto('/console/#/alerts');
+    const rows = page.getByRole('row');
+    await page
+      .getByRole('status')
+      .getByText(/\d+ rules/)
+      .waitFor();
+    expect(await rows.count()).toBe(live.alerts.length + 1);
+    for (const { name } of live.alerts) expect(await page.getByRole('rowheader', { name }).count()).toBe(1);
+
+    // a firing alert comes first, with what decided it and its runbook
     await page.route('**/admin/alerts', (route) =>
       route.fulfill({
         json: {
+          evaluatedAt: new Date().toISOString(),
           alerts: [
-            {
-              name: 'OutboxStuck',
-              severity: 'page',
-              state: 'quiet',
-              summary: 'no outbox row waits',
-              runbook: 'docs/runbooks/outbox.md',
-              details: [],
-            },
-            {
-              name: 'ConsumerLagGrowing',
-              severity: 'ticket',
-              state: 'firing',
-              summary: 'analytics lags',
-              runbook: 'https://runbooks.example/lag',
-              details: ['analytics: 42 records'],
-            },
+            { ...ALERT, name: 'OutboxRowsOld', state: 'quiet', details: [] },
+            { ...ALERT, name: 'DeadLettersPending', state: 'firing', details: ['context=payments: pending 2 > 0'] },
           ],
         },
       }),
     );
-    await page.goto('/console/#/alerts');
-    const rows = page.getByRole('row');
+    await page.reload();
     await page.getByRole('status').getByText('1 firing').waitFor();
-    expect(await rows.nth(1).textContent()).toMatch(
-      /^firingConsumerLagGrowingticketanalytics lagsanalytics: 42 records/,
-    );
-    expect(await page.getByRole('link', { name: 'https://runbooks.example/lag' }).count()).toBe(1);
+    expect(await rows.nth(1).textContent()).toMatch(/^firingDeadLettersPendingwarning.*pending 2 > 0.*re-drive/);
+    expect(await rows.nth(1).getByText('docs/operations.md#deadletterspending').count()).toBe(1);
 
-    await page.unroute('**/admin/alerts');
+    await page.route('**/admin/alerts', (route) =>
+      route.fulfill({
+        status: 404,
+        contentType: 'application/problem+json',
+        json: { status: 404, title: 'Not Found' },
+      }),
+    );
     await page.reload();
     await page.getByText('The platform has no alert endpoint').waitFor();
+    await page.unrouteAll();
   });
 
   async function setAnalyticsMode(mode: 'failing' | 'normal'): Promise<void> {
