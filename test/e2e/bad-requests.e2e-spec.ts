@@ -4,6 +4,7 @@ import { authCases } from './support/bad-requests/auth.cases';
 import type { BadRequest, BadRequestFixtures } from './support/bad-requests/bad-request';
 import { bodyShapeCases } from './support/bad-requests/body-shape.cases';
 import { catalogueCases } from './support/bad-requests/catalogue.cases';
+import { consoleCases } from './support/bad-requests/console.cases';
 import { operationCases } from './support/bad-requests/operations.cases';
 import { orderCases } from './support/bad-requests/orders.cases';
 import { createProduct, placeOrder } from './support/order-flow';
@@ -38,6 +39,7 @@ describe(`bad requests against the single binary on ${backend}`, () => {
     ...orderCases(fixtures),
     ...catalogueCases(fixtures),
     ...operationCases(),
+    ...consoleCases(),
   ];
 
   // what a bad request could half-write: orders, their events, idempotency keys, products and

@@ -8,6 +8,9 @@ import { ConsoleDeadLetters } from './dead-letters/console-dead-letters';
 import { ConsoleDeadLettersHttpController } from './dead-letters/console-dead-letters.http.controller';
 import { FlowHttpController } from './flow/flow.http.controller';
 import { LocalFlow } from './flow/local-flow';
+import { LocalOrderTimeline } from './order-timeline/local-order-timeline';
+import { OrderTimelineHttpController } from './order-timeline/order-timeline.http.controller';
+import { OrderTimelines } from './order-timeline/order-timelines';
 
 @Module({})
 export class ConsoleModule {
@@ -23,12 +26,15 @@ export class ConsoleModule {
         ConsoleSessionHttpController,
         ConsoleDeadLettersHttpController,
         FlowHttpController,
+        OrderTimelineHttpController,
       ],
       providers: [
         { provide: PLATFORM_SERVICE, useValue: options.service },
         ConsolePeers,
         ConsoleDeadLetters,
         LocalFlow,
+        LocalOrderTimeline,
+        OrderTimelines,
       ],
     };
   }

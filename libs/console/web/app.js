@@ -64,4 +64,7 @@ function skipToMain(event) {
   document.getElementById('main')?.focus();
 }
 
-render(html`<${Console} />`, document.getElementById('console'));
+const root = document.getElementById('console');
+// Preact renders beside what is already there: drop the page's "Loading the console…" first
+root.replaceChildren();
+render(html`<${Console} />`, root);

@@ -12,6 +12,7 @@ describe("each context's migrations, as the CLI creates a target schema with the
     expect(names).toEqual([
       'PlatformOutbox1764000000000',
       'PlatformOutboxPendingOrder1764000000003',
+      'PlatformOutboxKey1766000000000',
       'PlatformInbox1764000000001',
       'DeadLetterOperations1764000000010',
       'DeadLetterRetention1764000000011',

@@ -332,6 +332,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/console/orders/{orderId}/timeline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An order's events across every context: who produced each, which groups handled it, each hop's time
+     * @description Read from the outboxes (events keyed by the order, kept OUTBOX_RETENTION_HOURS) and the inboxes of this process and of its CONSOLE_PEERS; a peer that does not answer is listed in unreachablePeers.
+     */
+    get: operations['OrderTimelineHttpController_timeline'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/admin/alerts': {
     parameters: {
       query?: never;
@@ -1534,6 +1554,81 @@ export interface components {
       sagas: components['schemas']['SagaStepResponse'][];
       /** @description empty unless a shadow process is shown */
       shadows: components['schemas']['ShadowFlowResponse'][];
+    };
+    TimelineHopResponse: {
+      /**
+       * @description the consumer group (one per context) that handled the event
+       * @example payments
+       */
+      group: string;
+      /**
+       * Format: date-time
+       * @description when the group took the event in (its inbox row's time)
+       */
+      handledAt: string;
+      /**
+       * @description handledAt minus producedAt (ms): relay and queue included
+       * @example 14
+       */
+      hopMs: number;
+    };
+    TimelineEventResponse: {
+      /** Format: uuid */
+      eventId: string;
+      /**
+       * @description the envelope's type (a dead letter: the failed event's)
+       * @example orders.order-placed
+       */
+      type: string;
+      /**
+       * @description the topic, `<context>.dlq` for a dead letter
+       * @example orders.order-placed.v1
+       */
+      topic: string;
+      /**
+       * @description the context whose outbox holds the event
+       * @example orders
+       */
+      producer: string;
+      /**
+       * Format: date-time
+       * @description when the producing transaction wrote the event
+       */
+      producedAt: string;
+      /**
+       * Format: date-time
+       * @description when the relay published it
+       */
+      publishedAt: string | null;
+      /**
+       * @description its W3C trace id; null with tracing off
+       * @example null
+       */
+      traceId: string | null;
+      /** @description each group that handled it, oldest first */
+      handledBy: components['schemas']['TimelineHopResponse'][];
+    };
+    HandledEventResponse: {
+      /** Format: uuid */
+      eventId: string;
+      /** @example shipping */
+      group: string;
+      /** Format: date-time */
+      handledAt: string;
+    };
+    OrderTimelineResponse: {
+      /** Format: uuid */
+      orderId: string;
+      /** @description every event keyed by the order, oldest first */
+      events: components['schemas']['TimelineEventResponse'][];
+      /** @description scope=local only: how the groups of this process handled the events named in eventIds */
+      handled: components['schemas']['HandledEventResponse'][];
+      /** @description the order's trace (its oldest traced event's); null with tracing off */
+      traceId: string | null;
+      /** @description the trace in the trace viewer (CONSOLE_TRACE_URL); null when unset */
+      traceUrl: string | null;
+      /** @description CONSOLE_PEERS that did not answer: their part is missing */
+      unreachablePeers: components['schemas']['UnreachablePeerResponse'][];
     };
     AlertResponse: {
       /**
@@ -3113,6 +3208,59 @@ export interface operations {
       };
       /** @description Missing or wrong admin credential */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  OrderTimelineHttpController_timeline: {
+    parameters: {
+      query?: {
+        /** @description this process's part only, as a peer is asked for it */
+        scope?: 'local';
+        /** @description with scope=local: event ids produced elsewhere whose handling here to report, comma-separated (up to 100) */
+        eventIds?: string;
+      };
+      header?: never;
+      path: {
+        orderId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrderTimelineResponse'];
+        };
+      };
+      /** @description orderId is not a UUID, or eventIds is malformed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Missing or wrong admin credential */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description No event of the order is kept (CONSOLE.ORDER_NOT_FOUND) */
+      404: {
         headers: {
           [name: string]: unknown;
         };

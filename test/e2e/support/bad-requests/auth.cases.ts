@@ -99,6 +99,11 @@ function adminEndpoints(f: BadRequestFixtures): Array<Pick<BadRequest, 'method' 
       path: '/admin/dead-letters/orders/1/discard',
       body: { reason: 'not allowed' },
     },
+    {
+      method: 'GET',
+      route: '/admin/console/orders/{orderId}/timeline',
+      path: `/admin/console/orders/${f.orderId}/timeline`,
+    },
   ];
 }
 
