@@ -67,6 +67,8 @@ function AlertRow({ alert: a }) {
 /** what to do first, as written, and the docs section (a link when it is a URL) */
 function Runbook({ runbook, docs }) {
   const isUrl = /^https?:\/\//.test(docs ?? '');
-  const where = !docs ? '' : isUrl ? html`<a href=${docs}>${docs}</a>` : html`<code>${docs}</code>`;
+  // the runbook line usually names its docs section already
+  const where =
+    !docs || runbook?.includes(docs) ? '' : isUrl ? html`<a href=${docs}>${docs}</a>` : html`<code>${docs}</code>`;
   return html`${runbook || '—'} ${where ? html`<div class="small">${where}</div>` : ''}`;
 }
