@@ -98,10 +98,19 @@ function shots(deliveredOrder: string): Shot[] {
           .filter({ hasText: 'shipment-delivered' })
           .waitFor(),
     },
-    { file: 'flow.png', address: '#/flow', ready: heading('Flow') },
+    {
+      file: 'flow.png',
+      address: '#/flow',
+      ready: (page) => page.getByRole('region', { name: 'Sagas' }).getByRole('rowheader').first().waitFor(),
+    },
     { file: 'dead-letters.png', address: '#/dead-letters', ready: heading('Dead letters') },
-    { file: 'operations.png', address: '#/operations', ready: heading('Operations') },
-    { file: 'alerts.png', address: '#/alerts', ready: heading('Alerts') },
+    {
+      file: 'operations.png',
+      address: '#/operations',
+      ready: (page) =>
+        page.getByRole('form', { name: 'Payment processor failure mode' }).getByText('Now: normal').waitFor(),
+    },
+    { file: 'alerts.png', address: '#/alerts', ready: (page) => page.getByRole('status').getByText(/rules/).waitFor() },
   ];
 }
 

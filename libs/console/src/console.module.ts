@@ -6,6 +6,8 @@ import { ConsolePeers } from './console-peers';
 import { ConsoleSessionHttpController } from './console-session.http.controller';
 import { ConsoleDeadLetters } from './dead-letters/console-dead-letters';
 import { ConsoleDeadLettersHttpController } from './dead-letters/console-dead-letters.http.controller';
+import { FlowHttpController } from './flow/flow.http.controller';
+import { LocalFlow } from './flow/local-flow';
 import { LocalOrderTimeline } from './order-timeline/local-order-timeline';
 import { OrderTimelineHttpController } from './order-timeline/order-timeline.http.controller';
 import { OrderTimelines } from './order-timeline/order-timelines';
@@ -23,12 +25,14 @@ export class ConsoleModule {
         ConsoleHttpController,
         ConsoleSessionHttpController,
         ConsoleDeadLettersHttpController,
+        FlowHttpController,
         OrderTimelineHttpController,
       ],
       providers: [
         { provide: PLATFORM_SERVICE, useValue: options.service },
         ConsolePeers,
         ConsoleDeadLetters,
+        LocalFlow,
         LocalOrderTimeline,
         OrderTimelines,
       ],

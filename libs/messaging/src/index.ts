@@ -7,6 +7,7 @@ export * from './kafka/kafka-settings';
 export * from './on-event.decorator';
 export * from './subscriptions-per-contract';
 export * from './pipeline/consumer-groups';
+export * from './lag/consumer-lag-reader';
 export * from './pipeline/consumer-pipeline';
 export * from './pipeline/failure-classification';
 export * from './pipeline/inbox';

@@ -1,6 +1,7 @@
 export * from './platform-metrics';
 export * from './log-context';
 export * from './readiness';
+export * from './saga-watch';
 export * from './correlation-id';
 export * from './health.controller';
 export * from './observability.module';

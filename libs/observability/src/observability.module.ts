@@ -7,6 +7,7 @@ import { MetricsController } from './metrics.controller';
 import { PlatformMetrics, platformMetrics } from './platform-metrics';
 import { prettyLogTransport } from './pretty-logs';
 import { ReadinessChecks } from './readiness';
+import { SagaWatch } from './saga-watch';
 import { traceIdsOfActiveSpan, TracingFlush, tracingEnabled } from './tracing';
 import type { Environment } from '@platform/config';
 import { OBSERVABILITY_SETTINGS } from './observability-settings';
@@ -35,9 +36,10 @@ export class ObservabilityModule {
       providers: [
         { provide: PlatformMetrics, useFactory: () => platformMetrics() },
         { provide: ReadinessChecks, useFactory: () => new ReadinessChecks() },
+        { provide: SagaWatch, useFactory: () => new SagaWatch() },
         TracingFlush,
       ],
-      exports: [PlatformMetrics, ReadinessChecks],
+      exports: [PlatformMetrics, ReadinessChecks, SagaWatch],
       imports: [
         LoggerModule.forRoot({
           pinoHttp: {

@@ -312,6 +312,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/console/flow': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Lag per partition, outbox backlogs, rates, failures and saga steps, per context and consumer group
+     * @description Read now from the same sources as /metrics; rates are per second since the previous reading at least 1 s old. Merges the parts of the CONSOLE_PEERS unless scope=local; a peer that does not answer is a source with its error.
+     */
+    get: operations['FlowHttpController_flow'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/admin/console/orders/{orderId}/timeline': {
     parameters: {
       query?: never;
@@ -1403,6 +1423,137 @@ export interface components {
        * @example null
        */
       decodeError: string | null;
+    };
+    FlowSourceResponse: {
+      /**
+       * @description "this process", or a peer’s URL (CONSOLE_PEERS)
+       * @example this process
+       */
+      source: string;
+      /** @example monolith */
+      service: string | null;
+      /**
+       * @description why a peer gave no part
+       * @example null
+       */
+      error: string | null;
+    };
+    OutboxFlowResponse: {
+      /**
+       * @description rows not yet published
+       * @example 0
+       */
+      backlog: number;
+      /**
+       * @description age of the oldest unpublished row, in ms
+       * @example 0
+       */
+      oldestPendingAgeMs: number;
+      publishedTotal: number;
+      /** @example 2400 */
+      publishedPerMinute: number | null;
+    };
+    PartitionLagResponse: {
+      /** @example orders.order-placed.v1 */
+      topic: string;
+      /** @example 3 */
+      partition: number;
+      /**
+       * @description records on it the group has not processed yet
+       * @example 12
+       */
+      lag: number;
+    };
+    GroupFlowResponse: {
+      /** @example payments */
+      group: string;
+      /**
+       * @description the deployables it runs in
+       * @example [
+       *       "monolith"
+       *     ]
+       */
+      services: string[];
+      /**
+       * @description the sum of its partitions’ lag
+       * @example 12
+       */
+      lag: number;
+      /** @description every partition it has committed on */
+      partitions: components['schemas']['PartitionLagResponse'][];
+      /** @description events it finished with since its processes started */
+      consumedTotal: number;
+      /**
+       * @description since the previous reading at least 1 s old; null until there is one
+       * @example 2490
+       */
+      consumedPerMinute: number | null;
+      /** @description handler attempts that threw since its processes started */
+      failuresTotal: number;
+      /** @example 0 */
+      failuresPerMinute: number | null;
+      /**
+       * @description dead letters waiting for an operator
+       * @example 0
+       */
+      deadLettersPending: number;
+      /**
+       * @description what it is paused on (database, broker); empty if none
+       * @example []
+       */
+      waitingOn: string[];
+    };
+    ContextFlowResponse: {
+      /** @example payments */
+      context: string;
+      /** @description null if no process shown relays it */
+      outbox: components['schemas']['OutboxFlowResponse'] | null;
+      groups: components['schemas']['GroupFlowResponse'][];
+    };
+    SagaStepResponse: {
+      /** @example order */
+      saga: string;
+      /** @example awaiting_payment */
+      state: string;
+      /** @example 3 */
+      count: number;
+      /**
+       * @description ms since the least recently moved saga here took its last step
+       * @example 1500
+       */
+      oldestStepAgeMs: number;
+      /**
+       * @description that saga’s order
+       * @example 0192f5a4-7c1e-7d2a-9a53-3f0e8c1b2d4e
+       */
+      oldestId?: string;
+    };
+    ShadowFlowResponse: {
+      /** @example loyalty */
+      context: string;
+      /** @example loyalty-shadow */
+      service: string;
+      /**
+       * @description shadow_comparison_results by result
+       * @example {
+       *       "identical": 120,
+       *       "different": 0
+       *     }
+       */
+      results: {
+        [key: string]: number;
+      };
+      /** @description inputs the shadow has not processed yet */
+      lagRecords: number | null;
+    };
+    FlowResponse: {
+      /** Format: date-time */
+      at: string;
+      sources: components['schemas']['FlowSourceResponse'][];
+      contexts: components['schemas']['ContextFlowResponse'][];
+      sagas: components['schemas']['SagaStepResponse'][];
+      /** @description empty unless a shadow process is shown */
+      shadows: components['schemas']['ShadowFlowResponse'][];
     };
     TimelineHopResponse: {
       /**
@@ -3017,6 +3168,46 @@ export interface operations {
       };
       /** @description CONSOLE.PEER_UNREACHABLE: a peer that may run the context did not answer */
       502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+    };
+  };
+  FlowHttpController_flow: {
+    parameters: {
+      query?: {
+        /** @description local: this process’s part only, as a peer is asked (CONSOLE_PEERS); by default the peers’ too */
+        scope?: 'local';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FlowResponse'];
+        };
+      };
+      /** @description scope is not local */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description Missing or wrong admin credential */
+      401: {
         headers: {
           [name: string]: unknown;
         };

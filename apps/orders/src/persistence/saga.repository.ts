@@ -40,6 +40,15 @@ export const SAGA_STEPS: readonly SagaStep[] = [
   'awaiting_delivery',
 ];
 
+/** the step an unfinished saga row waits at, in SQL (one definition for both reads below) */
+const STEP_OF_SAGA = `CASE
+                WHEN status = 'CONFIRMED' THEN 'awaiting_dispatch'
+                WHEN status = 'SHIPPED' THEN 'awaiting_delivery'
+                WHEN stock = 'PENDING' AND payment = 'PENDING' THEN 'awaiting_stock_and_payment'
+                WHEN stock = 'PENDING' THEN 'awaiting_stock'
+                ELSE 'awaiting_payment'
+              END`;
+
 export interface DueSaga {
   readonly state: OrderSagaState;
   /** the placing request's, so the timeout's events carry the order's correlation id */
@@ -91,13 +100,7 @@ export class SagaRepository {
   /** the unfinished sagas by step, read through the sagas_in_progress partial index */
   async inProgressBySteps(manager: EntityManager): Promise<SagasAtStep[]> {
     const rows: Array<{ state: SagaStep; count: number; age: number }> = await manager.query(
-      `SELECT CASE
-                WHEN status = 'CONFIRMED' THEN 'awaiting_dispatch'
-                WHEN status = 'SHIPPED' THEN 'awaiting_delivery'
-                WHEN stock = 'PENDING' AND payment = 'PENDING' THEN 'awaiting_stock_and_payment'
-                WHEN stock = 'PENDING' THEN 'awaiting_stock'
-                ELSE 'awaiting_payment'
-              END AS state,
+      `SELECT ${STEP_OF_SAGA} AS state,
               count(*)::int AS count,
               EXTRACT(EPOCH FROM now() - min(updated_at))::float8 AS age
          FROM ${ORDERS}.sagas
@@ -105,6 +108,18 @@ export class SagaRepository {
         GROUP BY 1`,
     );
     return rows.map((row) => ({ state: row.state, count: row.count, oldestStepAgeSeconds: Math.max(0, row.age) }));
+  }
+
+  /** per step, the order whose saga has waited there longest (for the operator console, not every scrape) */
+  async oldestAtSteps(manager: EntityManager): Promise<Map<SagaStep, string>> {
+    const rows: Array<{ state: SagaStep; order_id: string }> = await manager.query(
+      `SELECT DISTINCT ON (state) state, order_id
+         FROM (SELECT ${STEP_OF_SAGA} AS state, order_id, updated_at
+                 FROM ${ORDERS}.sagas
+                WHERE status IN ('PENDING', 'CONFIRMED', 'SHIPPED')) AS waiting
+        ORDER BY state, updated_at, order_id`,
+    );
+    return new Map(rows.map((row) => [row.state, row.order_id]));
   }
 
   /**

@@ -182,6 +182,18 @@ export class InProcessLog {
     return rows.map((r) => ({ group: r.group_id, topic: r.topic, lag: Number(r.lag) }));
   }
 
+  /** records not yet consumed, per group, topic and partition (for the operator console) */
+  async partitionLag(): Promise<Array<{ group: string; topic: string; partition: number; lag: number }>> {
+    const rows: Array<{ group_id: string; topic: string; partition: number; lag: string }> =
+      await this.dataSource.query(
+        `SELECT o.group_id, o.topic, o.partition, GREATEST(h.next_offset - o.committed_offset, 0) AS lag
+         FROM ${this.schema}.group_offsets o
+         JOIN ${this.schema}.partition_heads h ON h.topic = o.topic AND h.partition = o.partition
+        ORDER BY 1, 2, 3`,
+      );
+    return rows.map((r) => ({ group: r.group_id, topic: r.topic, partition: Number(r.partition), lag: Number(r.lag) }));
+  }
+
   /** deletes records older than the retention, Kafka-style: whether consumed or not */
   async deleteOlderThan(retentionMs: number): Promise<number> {
     const result: [unknown[], number] = await this.dataSource.query(

@@ -134,6 +134,22 @@ describe.each(databaseBackends())('in-process transport and consumer pipeline on
         { expected: '10 effects in consumer_b while consumer_a is paused' },
       );
       expect(await effectsOf('consumer_a')).toEqual([]);
+      // the paused group's lag, partition by partition, as the console's Flow view reads it
+      const lagOf = async (group: string) =>
+        (await transport.partitionLag()).filter(
+          (row) => row.group === group && row.topic === TestEventV1Contract.topic,
+        );
+      const paused = await eventually(
+        () => lagOf('consumer_a'),
+        (rows) => rows.reduce((sum, row) => sum + row.lag, 0) > 0,
+        { expected: 'consumer_a to lag while paused' },
+      );
+      expect(paused.every((row) => Number.isInteger(row.partition) && row.lag >= 0)).toBe(true);
+      await eventually(
+        () => lagOf('consumer_b'),
+        (rows) => rows.length > 0 && rows.every((row) => row.lag === 0),
+        { expected: 'consumer_b not to lag' },
+      );
       await expect(transport.pauseGroup('consumer_a')).rejects.toThrow(/paused already/);
     } finally {
       transport.resumeGroup('consumer_a');

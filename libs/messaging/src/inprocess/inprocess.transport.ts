@@ -1,5 +1,6 @@
 import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
 import type { PlatformMetrics } from '@platform/observability';
+import type { ConsumerLagReader, PartitionLag } from '../lag/consumer-lag-reader';
 import type { ConsumerGroups } from '../pipeline/consumer-groups';
 import type { ConsumerPipeline, Subscription } from '../pipeline/consumer-pipeline';
 import { subscriptionsOf } from '../subscriptions';
@@ -23,7 +24,7 @@ export interface InProcessTransportOptions extends PartitionWorkerOptions {
  * Semantics as on Kafka: per-group delivery, order per key, asynchronous, at-least-once, and
  * nothing lost on a crash, because the log and the committed offsets are in PostgreSQL.
  */
-export class InProcessTransport extends Server implements CustomTransportStrategy {
+export class InProcessTransport extends Server implements CustomTransportStrategy, ConsumerLagReader {
   private workers: PartitionWorker[] = [];
   private subscriptions: Subscription[] = [];
   private readonly pausedGroups = new Set<string>();
@@ -130,6 +131,12 @@ export class InProcessTransport extends Server implements CustomTransportStrateg
       { length: this.log.partitions },
       (_, partition) => new PartitionWorker(this.log, offsets, this.pipeline, subscription, partition, this.options),
     );
+  }
+
+  /** the lag of this process's groups, per partition (the log holds every process's groups) */
+  async partitionLag(): Promise<PartitionLag[]> {
+    const ours = new Set(this.subscriptions.map((s) => s.group));
+    return (await this.log.partitionLag()).filter((row) => ours.has(row.group));
   }
 
   /** what every partition worker is doing now: where it reads, and for how long it has been at it */

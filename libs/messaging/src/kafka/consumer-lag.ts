@@ -4,6 +4,8 @@ export interface GroupLag {
   /** the catalogue's topic (without the environment's prefix) */
   readonly topic: string;
   readonly lag: number;
+  /** the same, per partition of the topic */
+  readonly partitions: ReadonlyArray<{ readonly partition: number; readonly lag: number }>;
 }
 
 /**
@@ -22,12 +24,11 @@ export async function groupLag(
     topics.map(async ({ clusterTopic, topic }) => {
       const watermarks = await admin.fetchTopicOffsets(clusterTopic);
       const offsets = committed.find((c) => c.topic === clusterTopic)?.partitions ?? [];
-      let lag = 0;
-      for (const { partition, high, low } of watermarks) {
+      const partitions = watermarks.map(({ partition, high, low }) => {
         const done = Number(offsets.find((o) => o.partition === partition)?.offset ?? -1);
-        lag += Math.max(0, Number(high) - (done >= 0 ? done : Number(low)));
-      }
-      return { topic, lag };
+        return { partition, lag: Math.max(0, Number(high) - (done >= 0 ? done : Number(low))) };
+      });
+      return { topic, lag: partitions.reduce((sum, p) => sum + p.lag, 0), partitions };
     }),
   );
 }

@@ -13,6 +13,7 @@ import { MESSAGE_TRANSPORT } from '../nest/message-transport';
 import { PLATFORM_CONFIG, type PlatformConfig } from '../nest/platform-config';
 import { RECORD_DECODER } from '../nest/record-decoder';
 import { ShutdownCoordinator } from '../nest/shutdown-coordinator';
+import { ConsumerLagReader } from '../lag/consumer-lag-reader';
 import { ConsumerGroups } from '../pipeline/consumer-groups';
 import { ConsumerPipeline } from '../pipeline/consumer-pipeline';
 import { createKafkaClient } from './kafka-client';
@@ -75,9 +76,17 @@ export const KAFKA_PROVIDERS: Provider[] = [
     inject: [PLATFORM_CONFIG, Kafka, KafkaNaming, ConsumerPipeline, ConsumerGroups, ReadinessChecks, PlatformMetrics],
   },
   { provide: MESSAGE_TRANSPORT, useExisting: KafkaTransport },
+  { provide: ConsumerLagReader, useExisting: KafkaTransport },
 ];
 
-export const KAFKA_EXPORTS = [Kafka, KafkaNaming, KafkaPublisher, KafkaTransport, SchemaRegistryClient];
+export const KAFKA_EXPORTS = [
+  Kafka,
+  KafkaNaming,
+  KafkaPublisher,
+  KafkaTransport,
+  SchemaRegistryClient,
+  ConsumerLagReader,
+];
 
 function openSchemaRegistry(config: PlatformConfig): SchemaRegistryClient | null {
   const { schemaRegistry, clientId } = kafkaOf(config);

@@ -5,6 +5,7 @@ import { Kafka, Partitioners } from 'kafkajs';
 import { EnvelopeCodec, HEADER, newEventId, type EventEnvelope } from '@platform/events';
 import { PlatformMetrics, ReadinessChecks } from '@platform/observability';
 import { RECORD_PUBLISHER, type RecordPublisher } from '@platform/outbox';
+import { ConsumerLagReader } from '../lag/consumer-lag-reader';
 import { describeKafkaProcesses, eventually, TestEventV1Contract, type TestEventV1 } from '@platform/testing';
 import { FAULTS, faultsFor } from '../../../../test/fixtures/pipeline-app/fault-plan';
 import { startPipelineApp } from '../../../../test/fixtures/pipeline-app/pipeline-app';
@@ -283,6 +284,12 @@ describeKafkaProcesses('Kafka transport and consumer pipeline (PostgreSQL, Kafka
       (lag) => lag === 0,
       { expected: 'no lag once everything is consumed' },
     );
+    // per partition, as the console's Flow view reads it: every partition of the topic, none lagging
+    const partitions = (await app.get(ConsumerLagReader).partitionLag()).filter(
+      (row) => row.group === 'kafka_b' && row.topic === TOPIC,
+    );
+    expect(partitions.length).toBeGreaterThan(1);
+    expect(partitions.map((row) => row.lag)).toEqual(partitions.map(() => 0));
     const checks = app.get(ReadinessChecks).all();
     expect(checks.map((c) => c.name)).toEqual(
       expect.arrayContaining(['kafka:producer', 'consumer:kafka_a', 'consumer:kafka_b']),

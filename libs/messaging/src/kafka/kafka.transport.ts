@@ -1,6 +1,7 @@
 import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
 import type { Admin, Kafka } from 'kafkajs';
 import type { PlatformMetrics, ReadinessChecks } from '@platform/observability';
+import type { ConsumerLagReader, PartitionLag } from '../lag/consumer-lag-reader';
 import type { ConsumerGroups } from '../pipeline/consumer-groups';
 import type { ConsumerPipeline, Subscription } from '../pipeline/consumer-pipeline';
 import { subscriptionsOf } from '../subscriptions';
@@ -17,7 +18,7 @@ import type { KafkaSettings } from './kafka-settings';
  * each group is one kafkajs consumer (GroupConsumer) feeding the same ConsumerPipeline.
  * `listen` reports ready once every group has joined; `close` drains every group.
  */
-export class KafkaTransport extends Server implements CustomTransportStrategy {
+export class KafkaTransport extends Server implements CustomTransportStrategy, ConsumerLagReader {
   private consumers: GroupConsumer[] = [];
   private admin?: Admin;
   private unregisterLag?: () => void;
@@ -64,6 +65,20 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
     );
   }
 
+  /** the lag of this process's groups, per partition, from the brokers (none before the lag metric's admin connects) */
+  async partitionLag(): Promise<PartitionLag[]> {
+    const admin = this.admin;
+    if (!admin) return [];
+    const perGroup = await Promise.all(
+      this.consumers.map(async (consumer) =>
+        (await groupLag(admin, consumer.groupId, this.catalogueTopicsOf(consumer))).flatMap(({ topic, partitions }) =>
+          partitions.map(({ partition, lag }) => ({ group: consumer.group, topic, partition, lag })),
+        ),
+      ),
+    );
+    return perGroup.flat();
+  }
+
   on(): void {
     // transport events are handled inside GroupConsumer
   }
@@ -99,6 +114,13 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
     );
   }
 
+  private catalogueTopicsOf(consumer: GroupConsumer): Array<{ clusterTopic: string; topic: string }> {
+    return consumer.topics.map((clusterTopic) => ({
+      clusterTopic,
+      topic: this.naming.catalogueTopic(clusterTopic) ?? clusterTopic,
+    }));
+  }
+
   /** the consumed topics exist with at least the partitions the topics file asks for (KAFKA_VERIFY_TOPICS) */
   private async verify(subscriptions: readonly Subscription[]): Promise<void> {
     if (subscriptions.length === 0) return;
@@ -131,11 +153,7 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
     this.admin = admin;
     this.unregisterLag = metrics.onCollect(async () => {
       for (const consumer of this.consumers) {
-        const topics = consumer.topics.map((clusterTopic) => ({
-          clusterTopic,
-          topic: this.naming.catalogueTopic(clusterTopic) ?? clusterTopic,
-        }));
-        for (const { topic, lag } of await groupLag(admin, consumer.groupId, topics)) {
+        for (const { topic, lag } of await groupLag(admin, consumer.groupId, this.catalogueTopicsOf(consumer))) {
           metrics.consumerLag.set({ group: consumer.group, topic }, lag);
         }
       }

@@ -10,6 +10,7 @@ import { InProcessPublisher } from '../inprocess/inprocess-publisher';
 import { InProcessTransport } from '../inprocess/inprocess.transport';
 import { assertNotHandedOver } from '../inprocess/handover/handover-mark';
 import { InProcessHandover1765000000000 } from '../inprocess/handover/handover.migration';
+import { ConsumerLagReader } from '../lag/consumer-lag-reader';
 import { ConsumerGroups } from '../pipeline/consumer-groups';
 import { ConsumerPipeline } from '../pipeline/consumer-pipeline';
 import { MESSAGE_TRANSPORT } from './message-transport';
@@ -64,9 +65,10 @@ export const IN_PROCESS_PROVIDERS: Provider[] = [
     inject: [PLATFORM_CONFIG, InProcessLog, InProcessPublisher, ConsumerPipeline, ConsumerGroups, PlatformMetrics],
   },
   { provide: MESSAGE_TRANSPORT, useExisting: InProcessTransport },
+  { provide: ConsumerLagReader, useExisting: InProcessTransport },
 ];
 
-export const IN_PROCESS_EXPORTS = [InProcessLog, InProcessPublisher, InProcessTransport];
+export const IN_PROCESS_EXPORTS = [InProcessLog, InProcessPublisher, InProcessTransport, ConsumerLagReader];
 
 async function openInProcessLog(
   config: PlatformConfig,

@@ -45,6 +45,7 @@ function adminEndpoints(f: BadRequestFixtures): Array<Pick<BadRequest, 'method' 
     },
     { method: 'GET', route: '/admin/analytics/mode', path: '/admin/analytics/mode' },
     { method: 'PUT', route: '/admin/analytics/mode', path: '/admin/analytics/mode', body: { mode: 'failing' } },
+    { method: 'GET', route: '/admin/console/flow', path: '/admin/console/flow' },
     { method: 'GET', route: '/admin/dead-letters', path: '/admin/dead-letters' },
     { method: 'GET', route: '/admin/dead-letters/{context}/{id}', path: '/admin/dead-letters/orders/1' },
     {

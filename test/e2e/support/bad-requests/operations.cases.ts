@@ -65,6 +65,7 @@ export function operationCases(): BadRequest[] {
       mode(route, {}, 'mode missing', /mode/),
       mode(route, { mode: 'normal', extra: true }, 'an extra field', /extra/),
     ]),
+    badGet('scope unknown', '/admin/console/flow', '/admin/console/flow?scope=all', 400, /"field":"scope"/, true),
     badGet('status unknown', '/admin/dead-letters', '/admin/dead-letters?status=lost', 400, /status/, true),
     badGet('limit absurd', '/admin/dead-letters', '/admin/dead-letters?limit=5000', 400, /limit/, true),
     badGet('a forged cursor', '/admin/dead-letters', '/admin/dead-letters?cursor=bm9wZQ', 400, /cursor/, true),
