@@ -35,7 +35,7 @@ export class ConsolePeers {
     return Promise.all(
       this.urls.map(async (peer): Promise<PeerAnswer<T>> => {
         try {
-          const answer = await new AdminApiClient(peer, this.token).get<T>(path, { ...query, scope: 'local' });
+          const answer = await this.client(peer).get<T>(path, { ...query, scope: 'local' });
           return { peer, answer };
         } catch (error) {
           return { peer, error: (error as Error).message };

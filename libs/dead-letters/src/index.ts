@@ -13,4 +13,5 @@ export * from './http/dead-letters-api.client';
 export * from './http/dead-letter.request.dto';
 export * from './http/dead-letter.response.dto';
 export * from './http/dead-letter-refusals';
+export * from './http/redrive-summary';
 export { toFilter } from './http/dead-letter-filter.dto';

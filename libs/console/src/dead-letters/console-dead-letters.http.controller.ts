@@ -10,6 +10,7 @@ import {
   ListDeadLettersQuery,
   RedriveBatchRequest,
   RedriveResultResponse,
+  summariseRedrives,
   toFilter,
   type DeadLetterDetails,
   type DeadLetterPage,
@@ -97,16 +98,7 @@ export class ConsoleDeadLettersHttpController {
       (admin) => admin.redriveMatching(toFilter(body), body.limit ?? DEFAULT_BATCH),
       async (api) => (await api.post<{ results: RedriveResult[] }>(`${API}/redrive`, body)).results,
     );
-    const results = parts.flat();
-    const counted = (outcome: string) => results.filter((r) => r.outcome === outcome).length;
-    return {
-      redriven: results.length,
-      handled: counted('handled'),
-      duplicates: counted('duplicate'),
-      failedAgain: counted('dead_lettered'),
-      results,
-      unreachable,
-    };
+    return { ...summariseRedrives(parts.flat()), unreachable };
   }
 
   @Post('discard')

@@ -5,6 +5,7 @@ import { AdminOnly, ApiProblem, invalidRequest, type ProblemExample } from './pl
 import { DEAD_LETTERS_ROUTE } from './dead-letters-api.client';
 import { toFilter } from './dead-letter-filter.dto';
 import { answeringRefusals } from './dead-letter-refusals';
+import { summariseRedrives } from './redrive-summary';
 import {
   CountDeadLettersQuery,
   DeadLetterParams,
@@ -79,14 +80,7 @@ export class DeadLettersHttpController {
   @ApiProblem(404, 'DEAD_LETTER.UNKNOWN_CONTEXT: the context does not run in this process', UNKNOWN_CONTEXT)
   redriveMatching(@Body() body: RedriveBatchRequest): Promise<RedriveBatchResponse> {
     return answeringRefusals(async () => {
-      const results = await this.deadLetters.redriveMatching(toFilter(body), body.limit ?? DEFAULT_BATCH);
-      return {
-        redriven: results.length,
-        handled: results.filter((r) => r.outcome === 'handled').length,
-        duplicates: results.filter((r) => r.outcome === 'duplicate').length,
-        failedAgain: results.filter((r) => r.outcome === 'dead_lettered').length,
-        results,
-      };
+      return summariseRedrives(await this.deadLetters.redriveMatching(toFilter(body), body.limit ?? DEFAULT_BATCH));
     });
   }
 
